@@ -1,0 +1,77 @@
+/**
+ * Every diagnostic code the library can report, in one table.
+ *
+ * Codes are stable public API: tools match on them, so a code is never
+ * renamed or reused for another meaning. Add new codes at the end of their
+ * section. `docs/diagnostics.md` documents each one (a test keeps the two in step).
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+interface CodeInfo {
+  readonly severity: Severity;
+  /** One line: what the code means, for docs and `--help`. */
+  readonly summary: string;
+}
+
+export const DIAGNOSTIC_CODES = {
+  // ---- text syntax (src/syntax)
+  'unexpected-token': { severity: 'error', summary: 'The parser expected something else at this point.' },
+  'unexpected-end': { severity: 'error', summary: 'The filter ends where more was expected.' },
+  'unknown-character': { severity: 'error', summary: 'A character that no token of the language starts with.' },
+  'unterminated-string': { severity: 'error', summary: 'A quoted string has no closing quote.' },
+  'unterminated-regex': { severity: 'error', summary: 'A /regex/ literal has no closing slash.' },
+  'invalid-escape': { severity: 'error', summary: 'A backslash escape in a string that the language does not define.' },
+  'invalid-date': { severity: 'error', summary: 'A date or datetime literal that is not a real calendar date or time.' },
+  'invalid-number': { severity: 'error', summary: 'A number that cannot be represented exactly.' },
+  'empty-filter': { severity: 'error', summary: 'The input holds no filter.' },
+
+  // ---- typing (src/check)
+  'unknown-column': { severity: 'error', summary: 'The column is not in the catalogue of this endpoint.' },
+  'unknown-modifier': { severity: 'error', summary: 'The modifier is not one the API documents.' },
+  'modifier-not-allowed': { severity: 'error', summary: 'Modifiers apply to string columns only.' },
+  'operator-not-allowed': { severity: 'error', summary: "The operator is not allowed for the column's type." },
+  'value-type-mismatch': { severity: 'error', summary: "The value's type does not fit the column." },
+  'unknown-enum-value': { severity: 'error', summary: 'The value is not one of the enum values of the column.' },
+  'bare-word-value': { severity: 'error', summary: 'Only enum values may be written without quotes.' },
+  'null-value': { severity: 'error', summary: '`null` is not a value: test for it with `is null`.' },
+  'null-test-never-true': { severity: 'warning', summary: '`is null` on a column that is never null is always false.' },
+  'array-needs-quantifier': { severity: 'error', summary: 'Array columns are tested through any(…) or all(…).' },
+  'quantifier-needs-array': { severity: 'error', summary: 'any(…) and all(…) apply to array columns only.' },
+  'invalid-regex': { severity: 'error', summary: 'The pattern is not valid RE2 syntax.' },
+  'unsupported-regex-feature': { severity: 'error', summary: 'The pattern uses a feature RE2 does not have (backreferences, lookaround).' },
+  'wildcard-pattern-only': { severity: 'error', summary: "This endpoint's regex accepts only `*` wildcards." },
+  'unchecked-column-type': { severity: 'warning', summary: 'The catalogue does not know this value type, so it is not checked.' },
+  'filter-only-column': { severity: 'error', summary: 'The column can be filtered on by the API but is never returned in rows, so it cannot be evaluated locally.' },
+  'list-too-short': { severity: 'error', summary: '`in (…)` needs at least two values.' },
+
+  // ---- `where` JSON input (src/decompile)
+  'json-syntax': { severity: 'error', summary: 'The input is not valid JSON.' },
+  'json-invalid-node': { severity: 'error', summary: 'A node of the `where` tree has the wrong shape.' },
+  'json-unknown-key': { severity: 'error', summary: 'An object of the `where` tree has a key the grammar does not allow.' },
+  'json-ambiguous-node': { severity: 'error', summary: 'An object holds two alternatives at once (for example `and` and `or`).' },
+  'json-empty-list': { severity: 'error', summary: '`and` / `or` need at least one operand.' },
+  'json-unknown-operator': { severity: 'error', summary: 'The operator is not one of the 13 the API accepts.' },
+  'json-invalid-condition': { severity: 'error', summary: 'A condition is not `[op, value]`, `"empty"` or `"is_null"`.' },
+  'json-missing-quantifier': { severity: 'error', summary: '`list_is` needs `any` or `all` around its condition.' },
+  'json-boolean-as-number': { severity: 'info', summary: '`1` / `0` for a boolean column was read as `true` / `false`.' },
+
+  // ---- catalogues (src/catalogue)
+  'catalogue-invalid': { severity: 'error', summary: 'The catalogue JSON has the wrong shape.' },
+  'catalogue-unknown-type': { severity: 'error', summary: 'A column type the catalogue model does not know.' },
+  'catalogue-duplicate-name': { severity: 'error', summary: 'Two columns or aliases share one name.' },
+
+  // ---- limits and rows
+  'input-too-long': { severity: 'error', summary: 'The input is longer than the configured limit.' },
+  'nesting-too-deep': { severity: 'error', summary: 'The filter is nested deeper than the configured limit.' },
+  'list-too-long': { severity: 'error', summary: 'A list has more items than the configured limit.' },
+  'invalid-row': { severity: 'error', summary: 'A row is not a JSON object.' },
+} as const satisfies Record<string, CodeInfo>;
+
+/** A stable diagnostic code; see `docs/diagnostics.md`. */
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+/** The severity a code is reported with. */
+export function severityOf(code: DiagnosticCode): Severity {
+  return DIAGNOSTIC_CODES[code].severity;
+}
