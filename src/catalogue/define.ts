@@ -1,0 +1,246 @@
+import { diagnostic, hasErrors, pointerSegment, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Catalogue, Column, Modifier, RegexDialect, ValueType } from './types.js';
+
+/** One column as written in a catalogue definition (the shape of `where-fields.json`, plus our extras). */
+export interface ColumnSpec {
+  /** `integer`, `float`, `string`, `url`, `domain`, `boolean`, `datetime`, `date`, `object`, or `array(T)` of those (`array(null)` for unknown elements). */
+  readonly type: string;
+  /** `null` or absent: the source does not say (treated as nullable). */
+  readonly nullable?: boolean | null;
+  readonly enum?: readonly string[];
+  /** API units per row (default 1). */
+  readonly units?: number;
+  readonly aliases?: readonly string[];
+  readonly description?: string;
+  /** False for filter-only columns, never returned in rows (default true). */
+  readonly returned?: boolean;
+}
+
+/** A catalogue definition: plain data, for {@link defineCatalogue} or {@link loadCatalogue}. */
+export interface CatalogueSpec {
+  readonly name: string;
+  readonly regexDialect?: RegexDialect;
+  readonly columns: Readonly<Record<string, ColumnSpec>>;
+  /** Defaults to the modifiers the API documents ({@link DEFAULT_MODIFIERS}). */
+  readonly modifiers?: readonly Modifier[];
+}
+
+/** The result of {@link loadCatalogue}. */
+export type LoadCatalogueResult =
+  | { readonly ok: true; readonly catalogue: Catalogue; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly ok: false; readonly catalogue: undefined; readonly diagnostics: readonly Diagnostic[] };
+
+/** Thrown by {@link defineCatalogue} when the definition is invalid; carries every problem found. */
+export class CatalogueError extends Error {
+  readonly diagnostics: readonly Diagnostic[];
+  constructor(diagnostics: readonly Diagnostic[]) {
+    super(`Invalid catalogue:\n${diagnostics.map((d) => `  ${d.path ?? ''}: ${d.message}`).join('\n')}`);
+    this.name = 'CatalogueError';
+    this.diagnostics = diagnostics;
+  }
+}
+
+/** The modifiers the API documents. Kept as data so that one can be added when the API documents it. */
+export const DEFAULT_MODIFIERS: readonly Modifier[] = Object.freeze([
+  Object.freeze({
+    name: 'uppercase',
+    appliesTo: Object.freeze(['string', 'url', 'domain'] as ValueType[]),
+    description: 'Upper-cases the value (Unicode-aware) before the test.',
+  }),
+]);
+
+const SCALAR_TYPES: ReadonlySet<string> = new Set<ValueType>([
+  'integer', 'float', 'string', 'url', 'domain', 'boolean', 'datetime', 'date', 'object', 'unknown',
+]);
+const COLUMN_KEYS = new Set(['type', 'nullable', 'enum', 'units', 'aliases', 'description', 'returned', 'note']);
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Parses `integer` / `array(string)` / `array(null)` into an element type and an array flag. */
+function parseType(type: string): { type: ValueType; array: boolean } | undefined {
+  const m = /^array\((\w+)\)$/.exec(type);
+  const inner = m ? m[1]! : type;
+  if (m && inner === 'null') return { type: 'unknown', array: true };
+  if (!SCALAR_TYPES.has(inner) || inner === 'unknown') return undefined;
+  return { type: inner as ValueType, array: m !== null };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function validateColumn(name: string, spec: unknown, path: string, out: Diagnostic[]): Column | undefined {
+  if (!NAME.test(name)) {
+    out.push(diagnostic('catalogue-invalid', `Column name "${name}" must be letters, digits and underscores, not starting with a digit.`, { path }));
+    return undefined;
+  }
+  if (!isRecord(spec)) {
+    out.push(diagnostic('catalogue-invalid', `Column "${name}" must be an object with at least a "type".`, { path }));
+    return undefined;
+  }
+  for (const key of Object.keys(spec)) {
+    if (!COLUMN_KEYS.has(key)) {
+      out.push(diagnostic('catalogue-invalid', `Column "${name}" has an unknown key "${key}"; allowed: ${[...COLUMN_KEYS].join(', ')}.`, { path: `${path}/${pointerSegment(key)}` }));
+    }
+  }
+  const typeText = spec['type'];
+  const parsed = typeof typeText === 'string' ? parseType(typeText) : undefined;
+  if (!parsed) {
+    out.push(diagnostic('catalogue-unknown-type', `Column "${name}" has type ${JSON.stringify(typeText)}; expected one of ${[...SCALAR_TYPES].filter((t) => t !== 'unknown').join(', ')} or array(T).`, { path: `${path}/type` }));
+    return undefined;
+  }
+  const nullable = spec['nullable'];
+  if (nullable !== undefined && nullable !== null && typeof nullable !== 'boolean') {
+    out.push(diagnostic('catalogue-invalid', `Column "${name}": "nullable" must be true, false or null.`, { path: `${path}/nullable` }));
+  }
+  const enumValues = spec['enum'];
+  if (enumValues !== undefined) {
+    if (!Array.isArray(enumValues) || enumValues.length === 0 || !enumValues.every((v) => typeof v === 'string')) {
+      out.push(diagnostic('catalogue-invalid', `Column "${name}": "enum" must be a non-empty array of strings.`, { path: `${path}/enum` }));
+    } else if (!['string', 'url', 'domain'].includes(parsed.type)) {
+      out.push(diagnostic('catalogue-invalid', `Column "${name}": only string columns can have enum values, not ${typeText as string}.`, { path: `${path}/enum` }));
+    }
+  }
+  const units = spec['units'];
+  if (units !== undefined && (typeof units !== 'number' || !Number.isInteger(units) || units < 0)) {
+    out.push(diagnostic('catalogue-invalid', `Column "${name}": "units" must be a whole number ≥ 0.`, { path: `${path}/units` }));
+  }
+  const aliases = spec['aliases'];
+  if (aliases !== undefined && (!Array.isArray(aliases) || !aliases.every((a) => typeof a === 'string' && NAME.test(a)))) {
+    out.push(diagnostic('catalogue-invalid', `Column "${name}": "aliases" must be an array of identifier-like names.`, { path: `${path}/aliases` }));
+  }
+  const description = spec['description'];
+  if (description !== undefined && typeof description !== 'string') {
+    out.push(diagnostic('catalogue-invalid', `Column "${name}": "description" must be a string.`, { path: `${path}/description` }));
+  }
+  const returned = spec['returned'];
+  if (returned !== undefined && typeof returned !== 'boolean') {
+    out.push(diagnostic('catalogue-invalid', `Column "${name}": "returned" must be a boolean.`, { path: `${path}/returned` }));
+  }
+  const column: Column = {
+    name,
+    type: parsed.type,
+    array: parsed.array,
+    nullable: nullable !== false,
+    nullabilityKnown: typeof nullable === 'boolean',
+    ...(Array.isArray(enumValues) ? { enumValues: Object.freeze([...(enumValues as string[])]) } : {}),
+    units: typeof units === 'number' ? units : 1,
+    aliases: Object.freeze(Array.isArray(aliases) ? [...(aliases as string[])] : []),
+    ...(typeof description === 'string' ? { description } : {}),
+    returned: returned !== false,
+  };
+  return Object.freeze(column);
+}
+
+function validateModifiers(value: unknown, out: Diagnostic[]): readonly Modifier[] {
+  if (value === undefined) return DEFAULT_MODIFIERS;
+  if (!Array.isArray(value)) {
+    out.push(diagnostic('catalogue-invalid', '"modifiers" must be an array of {name, appliesTo, description}.', { path: '/modifiers' }));
+    return DEFAULT_MODIFIERS;
+  }
+  const result: Modifier[] = [];
+  value.forEach((m: unknown, i) => {
+    const ok =
+      isRecord(m) &&
+      typeof m['name'] === 'string' &&
+      NAME.test(m['name']) &&
+      Array.isArray(m['appliesTo']) &&
+      (m['appliesTo'] as unknown[]).every((t) => typeof t === 'string' && SCALAR_TYPES.has(t)) &&
+      typeof m['description'] === 'string';
+    if (!ok) {
+      out.push(diagnostic('catalogue-invalid', 'A modifier needs a "name", "appliesTo" (value types) and a "description".', { path: `/modifiers/${i}` }));
+      return;
+    }
+    result.push(Object.freeze({ name: m['name'] as string, appliesTo: Object.freeze([...(m['appliesTo'] as ValueType[])]), description: m['description'] as string }));
+  });
+  return Object.freeze(result);
+}
+
+/**
+ * Validates untrusted catalogue data (for example parsed from a file) and
+ * builds a {@link Catalogue}. Never throws: every problem comes back as a
+ * diagnostic with the JSON path of the offending value.
+ */
+export function loadCatalogue(input: unknown): LoadCatalogueResult {
+  const out: Diagnostic[] = [];
+  let data = input;
+  if (typeof input === 'string') {
+    try {
+      data = JSON.parse(input);
+    } catch (error) {
+      out.push(diagnostic('json-syntax', `The catalogue is not valid JSON: ${(error as Error).message}`, { path: '' }));
+      return { ok: false, catalogue: undefined, diagnostics: out };
+    }
+  }
+  if (!isRecord(data)) {
+    out.push(diagnostic('catalogue-invalid', 'A catalogue must be an object {"name", "columns", "regexDialect"?, "modifiers"?}.', { path: '' }));
+    return { ok: false, catalogue: undefined, diagnostics: out };
+  }
+  for (const key of Object.keys(data)) {
+    if (!['name', 'regexDialect', 'columns', 'modifiers'].includes(key)) {
+      out.push(diagnostic('catalogue-invalid', `Unknown key "${key}"; a catalogue has "name", "columns", "regexDialect" and "modifiers".`, { path: `/${pointerSegment(key)}` }));
+    }
+  }
+  const name = data['name'];
+  if (typeof name !== 'string' || name.length === 0) {
+    out.push(diagnostic('catalogue-invalid', 'The catalogue needs a "name" (the endpoint, for example "site-explorer/all-backlinks").', { path: '/name' }));
+  }
+  const dialect = data['regexDialect'] ?? 're2';
+  if (dialect !== 're2' && dialect !== 'wildcard') {
+    out.push(diagnostic('catalogue-invalid', '"regexDialect" must be "re2" or "wildcard".', { path: '/regexDialect' }));
+  }
+  const columnsData = data['columns'];
+  const columns: Column[] = [];
+  if (!isRecord(columnsData) || Object.keys(columnsData).length === 0) {
+    out.push(diagnostic('catalogue-invalid', '"columns" must be an object mapping each column name to its definition.', { path: '/columns' }));
+  } else {
+    for (const key of Object.keys(columnsData)) {
+      const column = validateColumn(key, columnsData[key], `/columns/${pointerSegment(key)}`, out);
+      if (column) columns.push(column);
+    }
+  }
+  const modifiers = validateModifiers(data['modifiers'], out);
+  const byName = new Map<string, Column>();
+  const byAlias = new Map<string, Column>();
+  for (const column of columns) byName.set(column.name, column);
+  for (const column of columns) {
+    for (const alias of column.aliases) {
+      const key = alias.toLowerCase();
+      const clash = byName.get(alias) ?? byAlias.get(key);
+      if (clash) {
+        out.push(diagnostic('catalogue-duplicate-name', `Alias "${alias}" of "${column.name}" is already the name or an alias of "${clash.name}".`, { path: `/columns/${pointerSegment(column.name)}/aliases` }));
+      } else {
+        byAlias.set(key, column);
+      }
+    }
+  }
+  if (hasErrors(out)) return { ok: false, catalogue: undefined, diagnostics: out };
+  const catalogue: Catalogue = Object.freeze({
+    name: name as string,
+    regexDialect: dialect as RegexDialect,
+    columns: Object.freeze(columns),
+    modifiers,
+    byName,
+    byAlias,
+  });
+  return { ok: true, catalogue, diagnostics: out };
+}
+
+/**
+ * Builds a catalogue from a definition written in code.
+ *
+ * @throws {@link CatalogueError} with every problem found, when the definition is invalid.
+ * @example
+ * const shop = defineCatalogue({
+ *   name: 'my-shop/products',
+ *   columns: {
+ *     price: { type: 'float', nullable: false },
+ *     tags: { type: 'array(string)', nullable: false },
+ *     status: { type: 'string', enum: ['draft', 'live'], nullable: false },
+ *   },
+ * });
+ */
+export function defineCatalogue(spec: CatalogueSpec): Catalogue {
+  const result = loadCatalogue(spec);
+  if (!result.ok) throw new CatalogueError(result.diagnostics);
+  return result.catalogue;
+}

@@ -1,0 +1,4 @@
+export type { Catalogue, Column, Modifier, RegexDialect, ResolvedField, ValueType } from './types.js';
+export { defineCatalogue, loadCatalogue, CatalogueError, DEFAULT_MODIFIERS, type CatalogueSpec, type ColumnSpec, type LoadCatalogueResult } from './define.js';
+export { resolveField, suggestColumns, findModifier } from './resolve.js';
+export { allBacklinks } from './builtin.js';
