@@ -1,0 +1,112 @@
+/**
+ * The query commands of the CLI: compile, decompile, check, fmt, explain.
+ * Results go to stdout; diagnostics to stderr as `file:line:col: error CODE:
+ * message` with the source line and a caret, or, with `--json`, everything
+ * as one JSON object on stdout.
+ */
+import { check, compile, decompile } from '../api/compile.js';
+import { CompileError, explain } from '../api/predicate.js';
+import type { Catalogue } from '../catalogue/types.js';
+import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { renderDiagnostic } from '../diagnostics/render.js';
+import { renderExplanation } from '../emit/explain.js';
+import { format as formatText } from '../syntax/format.js';
+
+/** The streams a CLI run reads and writes (process streams, or test doubles). */
+export interface CliIO {
+  readonly stdin: NodeJS.ReadableStream;
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream;
+}
+
+export interface QueryCommandOptions {
+  readonly input: string;
+  /** explain only: the row, as JSON text. */
+  readonly row?: string | undefined;
+  /** Shown before positions: `<query>` or `<stdin>`. */
+  readonly label: string;
+  readonly catalogue: Catalogue;
+  readonly json: boolean;
+  readonly pretty: boolean;
+  readonly io: CliIO;
+}
+
+function writeDiagnostics(o: QueryCommandOptions, diagnostics: readonly Diagnostic[], source?: string): void {
+  for (const d of diagnostics) o.io.stderr.write(`${renderDiagnostic(d, { file: o.label, ...(source !== undefined ? { source } : {}) })}\n`);
+}
+
+function writeJson(o: QueryCommandOptions, value: unknown): void {
+  o.io.stdout.write(`${JSON.stringify(value, null, o.pretty ? 2 : undefined)}\n`);
+}
+
+function exitCode(diagnostics: readonly Diagnostic[]): number {
+  return hasErrors(diagnostics) ? 1 : 0;
+}
+
+/** Runs one query command; returns the exit code. */
+export function runQueryCommand(command: 'compile' | 'decompile' | 'check' | 'fmt' | 'explain', o: QueryCommandOptions): number {
+  const options = { catalogue: o.catalogue };
+  switch (command) {
+    case 'compile': {
+      const r = compile(o.input, options);
+      if (o.json) writeJson(o, { ok: r.ok, where: r.where ?? null, json: r.json ?? null, fields: r.fields, diagnostics: r.diagnostics });
+      else {
+        writeDiagnostics(o, r.diagnostics, o.input);
+        if (r.where) o.io.stdout.write(`${o.pretty ? JSON.stringify(r.where, null, 2) : r.json}\n`);
+      }
+      return exitCode(r.diagnostics);
+    }
+    case 'decompile': {
+      const r = decompile(o.input, options);
+      if (o.json) writeJson(o, { ok: r.ok, text: r.text ?? null, diagnostics: r.diagnostics });
+      else {
+        writeDiagnostics(o, r.diagnostics);
+        if (r.text !== undefined && r.ok) o.io.stdout.write(`${r.text}\n`);
+      }
+      return exitCode(r.diagnostics);
+    }
+    case 'check': {
+      const diagnostics = check(o.input, options);
+      if (o.json) writeJson(o, { ok: !hasErrors(diagnostics), diagnostics });
+      else writeDiagnostics(o, diagnostics, o.input);
+      return exitCode(diagnostics);
+    }
+    case 'fmt': {
+      const r = formatText(o.input);
+      if (o.json) writeJson(o, { ok: !hasErrors(r.diagnostics), text: r.text, diagnostics: r.diagnostics });
+      else {
+        writeDiagnostics(o, r.diagnostics, o.input);
+        if (!hasErrors(r.diagnostics)) o.io.stdout.write(`${r.text}\n`);
+      }
+      return exitCode(r.diagnostics);
+    }
+    case 'explain': {
+      let row: unknown;
+      try {
+        row = JSON.parse(o.row ?? '');
+      } catch (error) {
+        const d = diagnostic('invalid-row', `ROW_JSON is not valid JSON: ${(error as Error).message}`, { path: '' });
+        if (o.json) writeJson(o, { ok: false, diagnostics: [d] });
+        else writeDiagnostics({ ...o, label: '<row>' }, [d]);
+        return 1;
+      }
+      if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+        const d = diagnostic('invalid-row', 'ROW_JSON must be a JSON object, one row as the API returns it.', { path: '' });
+        if (o.json) writeJson(o, { ok: false, diagnostics: [d] });
+        else writeDiagnostics({ ...o, label: '<row>' }, [d]);
+        return 1;
+      }
+      try {
+        const tree = explain(o.input, row as Record<string, unknown>, options);
+        if (o.json) writeJson(o, { ok: true, explanation: tree });
+        else o.io.stdout.write(`${renderExplanation(tree)}\n`);
+        return 0;
+      } catch (error) {
+        if (!(error instanceof CompileError)) throw error;
+        if (o.json) writeJson(o, { ok: false, diagnostics: error.diagnostics });
+        else writeDiagnostics(o, error.diagnostics, o.input);
+        return 1;
+      }
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import { defineConfig } from 'tsup';
+
+// The library (ESM + CommonJS, with .d.ts for both) and, separately, the CLI
+// (ESM only, with a shebang). Subpath entries keep the core bundle small: the
+// 65 other endpoint catalogues, the CodeMirror extension and the test
+// arbitraries are only loaded by those who import them.
+export default defineConfig([
+  {
+    entry: {
+      index: 'src/index.ts',
+      catalogues: 'src/catalogues.ts',
+    },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    target: 'es2022',
+    platform: 'neutral',
+    treeshake: true,
+  },
+  {
+    entry: { cli: 'src/cli/bin.ts' },
+    format: ['esm'],
+    platform: 'node',
+    target: 'node20',
+    sourcemap: true,
+    clean: false,
+  },
+]);
