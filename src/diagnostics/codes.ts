@@ -55,6 +55,7 @@ export const DIAGNOSTIC_CODES = {
   'json-invalid-condition': { severity: 'error', summary: 'A condition is not `[op, value]`, `"empty"` or `"is_null"`.' },
   'json-missing-quantifier': { severity: 'error', summary: '`list_is` needs `any` or `all` around its condition.' },
   'json-boolean-as-number': { severity: 'info', summary: '`1` / `0` for a boolean column was read as `true` / `false`.' },
+  'json-single-operand': { severity: 'info', summary: 'An `and` / `or` with one operand means its operand; the text drops the wrapper.' },
 
   // ---- catalogues (src/catalogue)
   'catalogue-invalid': { severity: 'error', summary: 'The catalogue JSON has the wrong shape.' },

@@ -1,0 +1,307 @@
+/**
+ * The decompiler: untrusted `where` JSON → the typed AST, with the JSON path
+ * of every node built.
+ *
+ * The law it keeps: for canonical JSON J (what the emitter produces),
+ * `stringifyWhere(emitWhere(decompileTree(J).filter))` is J again, byte for
+ * byte. So sugar is brought back only where its expansion is exact (`in` from
+ * an `or` of `eq`, `between` from an `and` of `gte` then `lte`), and literal
+ * kinds are chosen from the catalogue only where they print back to the same
+ * JSON value. The one documented exception: `1` / `0` on a boolean column
+ * become `true` / `false` (spec §2), with an info diagnostic.
+ */
+import type { CompareOp, ElementFilter, FieldRef, Filter, Literal, ModifierRef, Test } from '../ast/nodes.js';
+import type { WhereValue } from '../ast/where-json.js';
+import { allBacklinks } from '../catalogue/builtin.js';
+import { resolveField } from '../catalogue/resolve.js';
+import type { Catalogue, ValueType } from '../catalogue/types.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { dateLiteralKind } from './dates.js';
+import { jsonErrorOffset } from './json-position.js';
+import {
+  DEFAULT_MAX_DEPTH, validateWhere,
+  type ValidCondition, type ValidConditionFilter, type ValidFilter,
+} from './validate.js';
+
+/** Options for {@link decompileTree}. */
+export interface DecompileOptions {
+  /** Columns of the endpoint, used to choose literal kinds and to read `1`/`0` on boolean columns. Default all-backlinks. */
+  readonly catalogue?: Catalogue;
+  /** Deepest accepted nesting of `and` / `or` / `not` / `list_is`. Default 128; deeper input gives `nesting-too-deep`. */
+  readonly maxDepth?: number;
+  /**
+   * Longest accepted string input, in UTF-16 code units. Default 1,000,000;
+   * longer gives `input-too-long`. Also the most operands of one `and` / `or`
+   * in object input (`list-too-long`).
+   */
+  readonly maxLength?: number;
+}
+
+/** The result of {@link decompileTree}. */
+export interface DecompileTreeResult {
+  /** The filter, or undefined when the JSON is malformed (then diagnostics has errors). */
+  readonly filter: Filter | undefined;
+  /** Every problem found, each with `path` (a JSON Pointer such as `/and/2/is/0`) and no `range`. */
+  readonly diagnostics: readonly Diagnostic[];
+  /**
+   * JSON path of every AST object built (Filter nodes, FieldRef, ModifierRef,
+   * Test, Literal, ElementFilter nodes), so the checker can report type
+   * errors with paths.
+   */
+  readonly paths: ReadonlyMap<object, string>;
+}
+
+/** Default limit on string input. */
+export const DEFAULT_MAX_JSON_LENGTH = 1_000_000;
+
+/** Words of the query language: an enum value spelled like one must stay quoted, or it would not parse back. */
+const KEYWORDS: ReadonlySet<string> = new Set([
+  'and', 'or', 'not', 'in', 'between', 'is', 'null', 'empty', 'true', 'false', 'contains', 'icontains',
+  'phrase', 'starts', 'ends', 'with', 'matches', 'any', 'all',
+]);
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** What the catalogue says about the values a test compares with. */
+interface ValueInfo {
+  readonly type: ValueType | undefined;
+  readonly enumValues: readonly string[] | undefined;
+  /** Whether `1` / `0` may be read as booleans: only where the test is well-formed for a boolean column. */
+  readonly booleanColumn: boolean;
+}
+
+class Builder {
+  readonly paths = new Map<object, string>();
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(private readonly catalogue: Catalogue) {}
+
+  private at<T extends object>(node: T, path: string): T {
+    this.paths.set(node, path);
+    return node;
+  }
+
+  /** Value facts for a column, for `is` (the value itself) or `list_is` (its elements). */
+  private info(field: string, list: boolean): ValueInfo {
+    const resolved = resolveField(this.catalogue, field);
+    if (!resolved) return { type: undefined, enumValues: undefined, booleanColumn: false };
+    const isPath = resolved.type === 'unknown';
+    return {
+      type: resolved.type,
+      enumValues: isPath ? undefined : resolved.column.enumValues,
+      booleanColumn: !isPath && resolved.type === 'boolean' && resolved.column.array === list,
+    };
+  }
+
+  private literal(value: WhereValue, op: CompareOp, info: ValueInfo, path: string): Literal {
+    if (typeof value === 'boolean') return this.at({ kind: 'boolean', value }, path);
+    if (typeof value === 'number') {
+      if (info.booleanColumn && (op === 'eq' || op === 'neq') && (value === 1 || value === 0)) {
+        this.diagnostics.push(diagnostic('json-boolean-as-number',
+          `Read ${value} as ${value === 1} for a boolean column; the JSON emitted will say ${value === 1}.`, { path }));
+        return this.at({ kind: 'boolean', value: value === 1 }, path);
+      }
+      if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+        this.diagnostics.push(diagnostic('invalid-number',
+          `The integer ${value} is beyond ±2^53 and cannot be represented exactly, so it would not reach the API as written.`, { path }));
+      }
+      // -0 prints as 0 in JSON; keep the AST equal to what the JSON says.
+      return this.at({ kind: 'number', value: value === 0 ? 0 : value }, path);
+    }
+    if (op === 'regex') return this.at({ kind: 'regex', value }, path);
+    if (info.type === 'date' || info.type === 'datetime') {
+      // Only forms the text language writes unquoted; the space-separated datetime stays a string so its bytes survive.
+      const kind = dateLiteralKind(value);
+      if (kind) return this.at({ kind, value }, path);
+    }
+    const bare = info.enumValues !== undefined && IDENTIFIER.test(value) && !KEYWORDS.has(value.toLowerCase());
+    return this.at({ kind: 'string', value, bare }, path);
+  }
+
+  private test(condition: ValidCondition, info: ValueInfo): Test {
+    switch (condition.kind) {
+      case 'empty':
+        return this.at({ kind: 'empty' }, condition.path);
+      case 'is_null':
+        return this.at({ kind: 'null' }, condition.path);
+      case 'compare':
+        return this.at({ kind: 'compare', op: condition.op, value: this.literal(condition.value, condition.op, info, `${condition.path}/1`) }, condition.path);
+    }
+  }
+
+  /** `in` from ≥2 `eq` conditions (already known to share field and modifier), in order. */
+  private inTest(conditions: readonly ValidCondition[], info: ValueInfo, path: string): Test {
+    const values = conditions.flatMap((c) => (c.kind === 'compare' ? [this.literal(c.value, c.op, info, `${c.path}/1`)] : []));
+    return this.at({ kind: 'in', values }, path);
+  }
+
+  private betweenTest(low: ValidCondition, high: ValidCondition, info: ValueInfo, path: string): Test {
+    if (low.kind !== 'compare' || high.kind !== 'compare') throw new Error('unreachable: between needs two comparisons');
+    return this.at({
+      kind: 'between',
+      low: this.literal(low.value, low.op, info, `${low.path}/1`),
+      high: this.literal(high.value, high.op, info, `${high.path}/1`),
+    }, path);
+  }
+
+  /** A column condition, possibly sugared: `first` gives the field and modifier (and their paths). */
+  private condition(first: Extract<ValidFilter, { kind: 'is' }>, test: (info: ValueInfo) => Test, path: string): Filter {
+    const field: FieldRef = this.at({ name: first.field }, `${first.path}/field`);
+    const info = this.info(first.field, false);
+    if (first.modifier === undefined) return this.at({ kind: 'condition', field, test: test(info) }, path);
+    const modifier: ModifierRef = this.at({ name: first.modifier }, `${first.path}/modifier`);
+    return this.at({ kind: 'condition', field, modifier, test: test(info) }, path);
+  }
+
+  /**
+   * A one-operand `and` / `or` means its operand. The language has no way to
+   * write the wrapper, so it is dropped here, with a note: the JSON compiled
+   * back from the text lacks it (the emitter never produces one).
+   */
+  private single<T extends { path: string }>(node: { kind: string; path: string; operands: readonly T[] }): T | undefined {
+    if (node.operands.length !== 1) return undefined;
+    this.diagnostics.push(diagnostic('json-single-operand',
+      `This "${node.kind}" has one operand, so it means just that operand; the text leaves the "${node.kind}" out.`, { path: node.path }));
+    return node.operands[0];
+  }
+
+  filter(node: ValidFilter): Filter {
+    if (node.kind === 'and' || node.kind === 'or') {
+      const only = this.single(node);
+      if (only) return this.filter(only);
+    }
+    switch (node.kind) {
+      case 'and': {
+        const pair = betweenPair(node.operands, (o) => (o.kind === 'is' ? o.condition : undefined), sameColumn);
+        if (pair) {
+          const [low, high] = pair as [Extract<ValidFilter, { kind: 'is' }>, Extract<ValidFilter, { kind: 'is' }>];
+          return this.condition(low, (info) => this.betweenTest(low.condition, high.condition, info, node.path), node.path);
+        }
+        return this.at({ kind: 'and', operands: node.operands.map((o) => this.filter(o)) }, node.path);
+      }
+      case 'or': {
+        const eqs = inOperands(node.operands, (o) => (o.kind === 'is' ? o.condition : undefined), sameColumn);
+        if (eqs) {
+          const first = eqs[0] as Extract<ValidFilter, { kind: 'is' }>;
+          return this.condition(first, (info) => this.inTest(eqs.map((o) => (o as typeof first).condition), info, node.path), node.path);
+        }
+        return this.at({ kind: 'or', operands: node.operands.map((o) => this.filter(o)) }, node.path);
+      }
+      case 'not':
+        return this.at({ kind: 'not', operand: this.filter(node.operand) }, node.path);
+      case 'is':
+        return this.condition(node, (info) => this.test(node.condition, info), node.path);
+      case 'list_is': {
+        const field: FieldRef = this.at({ name: node.field }, `${node.path}/field`);
+        const element = this.element(node.element, this.info(node.field, true));
+        return this.at({ kind: 'list', quantifier: node.quantifier, field, element }, node.path);
+      }
+    }
+  }
+
+  private element(node: ValidConditionFilter, info: ValueInfo): ElementFilter {
+    if (node.kind === 'and' || node.kind === 'or') {
+      const only = this.single(node);
+      if (only) return this.element(only, info);
+    }
+    const conditionOf = (o: ValidConditionFilter) => (o.kind === 'condition' ? o.condition : undefined);
+    switch (node.kind) {
+      case 'and': {
+        const pair = betweenPair(node.operands, conditionOf, () => true);
+        if (pair) {
+          const test = this.betweenTest(conditionOf(pair[0])!, conditionOf(pair[1])!, info, node.path);
+          return this.at({ kind: 'test', test }, node.path);
+        }
+        return this.at({ kind: 'and', operands: node.operands.map((o) => this.element(o, info)) }, node.path);
+      }
+      case 'or': {
+        const eqs = inOperands(node.operands, conditionOf, () => true);
+        if (eqs) return this.at({ kind: 'test', test: this.inTest(eqs.map((o) => conditionOf(o)!), info, node.path) }, node.path);
+        return this.at({ kind: 'or', operands: node.operands.map((o) => this.element(o, info)) }, node.path);
+      }
+      case 'not':
+        return this.at({ kind: 'not', operand: this.element(node.operand, info) }, node.path);
+      case 'condition':
+        return this.at({ kind: 'test', test: this.test(node.condition, info) }, node.path);
+    }
+  }
+}
+
+function sameColumn(a: ValidFilter, b: ValidFilter): boolean {
+  return a.kind === 'is' && b.kind === 'is' && a.field === b.field && a.modifier === b.modifier;
+}
+
+/** The operands of an `or` that is exactly the expansion of `in`: two or more `eq` on one column. */
+function inOperands<T>(operands: readonly T[], conditionOf: (o: T) => ValidCondition | undefined, same: (a: T, b: T) => boolean): readonly T[] | undefined {
+  if (operands.length < 2) return undefined; // a one-operand `or` is not what `in` emits
+  for (const o of operands) {
+    const c = conditionOf(o);
+    if (c?.kind !== 'compare' || c.op !== 'eq' || !same(operands[0]!, o)) return undefined;
+  }
+  return operands;
+}
+
+/** The operands of an `and` that is exactly the expansion of `between`: `gte` then `lte` on one column. */
+function betweenPair<T>(operands: readonly T[], conditionOf: (o: T) => ValidCondition | undefined, same: (a: T, b: T) => boolean): readonly [T, T] | undefined {
+  if (operands.length !== 2) return undefined;
+  const [a, b] = operands as [T, T];
+  const low = conditionOf(a);
+  const high = conditionOf(b);
+  if (low?.kind !== 'compare' || low.op !== 'gte' || high?.kind !== 'compare' || high.op !== 'lte' || !same(a, b)) return undefined;
+  return [a, b];
+}
+
+/** Line and column (1-based) of a UTF-16 offset, for the `json-syntax` message. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) { line++; start = i + 1; }
+  }
+  return { line, column: offset - start + 1 };
+}
+
+function failure(diagnostics: readonly Diagnostic[]): DecompileTreeResult {
+  return { filter: undefined, diagnostics, paths: new Map() };
+}
+
+/**
+ * Reads untrusted `where` JSON (a parsed value, or the JSON string sent to
+ * the API) into the AST. Never throws: malformed input gives `filter:
+ * undefined` and diagnostics with the JSON path of each problem. Sugar comes
+ * back where it is exact (`in`, `between`), so that emitting the result gives
+ * canonical input back byte for byte.
+ *
+ * @example
+ * decompileTree('{"or":[{"field":"link_type","is":["eq","text"]},{"field":"link_type","is":["eq","image"]}]}').filter;
+ * // { kind: 'condition', field: { name: 'link_type' }, test: { kind: 'in', values: [text, image] } }
+ */
+export function decompileTree(input: unknown, options: DecompileOptions = {}): DecompileTreeResult {
+  const maxLength = typeof options.maxLength === 'number' && options.maxLength >= 0 ? options.maxLength : DEFAULT_MAX_JSON_LENGTH;
+  const maxDepth = typeof options.maxDepth === 'number' && options.maxDepth >= 0 ? options.maxDepth : DEFAULT_MAX_DEPTH;
+  let value = input;
+  if (typeof input === 'string') {
+    if (input.length > maxLength) {
+      return failure([diagnostic('input-too-long', `The JSON is ${input.length} characters long; the limit is ${maxLength}.`, { path: '' })]);
+    }
+    try {
+      // V8 parses JSON without recursion, so even 100,000 nested objects parse; the validator enforces the depth limit.
+      value = JSON.parse(input);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const offset = jsonErrorOffset(input) ?? input.length;
+      const { line, column } = lineColumn(input, offset);
+      return failure([diagnostic('json-syntax', `Invalid JSON at line ${line}, column ${column} (offset ${offset}): ${reason}`, { path: '' })]);
+    }
+  }
+  // An `and` / `or` cannot have more operands than the text limit has characters.
+  const validated = validateWhere(value, { maxDepth, maxItems: maxLength });
+  if (!validated.tree) return failure(validated.diagnostics);
+  const builder = new Builder(options.catalogue ?? allBacklinks);
+  try {
+    const filter = builder.filter(validated.tree);
+    return { filter, diagnostics: [...validated.diagnostics, ...builder.diagnostics], paths: builder.paths };
+  } catch {
+    // The validated tree is no deeper than maxDepth; only an absurd limit can exhaust the stack here.
+    return failure([diagnostic('nesting-too-deep', 'The filter is nested too deeply to read.', { path: '' })]);
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * The decompiler: untrusted `where` JSON → the typed AST with JSON paths.
+ *
+ * @packageDocumentation
+ */
+export { decompileTree, DEFAULT_MAX_JSON_LENGTH, type DecompileOptions, type DecompileTreeResult } from './decompile.js';
+export {
+  validateWhere, DEFAULT_MAX_DEPTH,
+  type ValidateOptions, type ValidateResult, type ValidCondition, type ValidConditionFilter, type ValidFilter,
+} from './validate.js';
+export { dateLiteralKind } from './dates.js';
+export { jsonErrorOffset } from './json-position.js';
+export { describeValue } from './wording.js';

@@ -1,0 +1,405 @@
+/**
+ * Strict structural validation of untrusted `where` JSON (spec §1).
+ *
+ * The input may be anything a caller hands us: the output of `JSON.parse`, or
+ * an arbitrary object with cycles, throwing getters, proxies or keys such as
+ * `__proto__`. So this module reads only own enumerable properties, never
+ * recurses deeper than the configured limit, and copies what it validates
+ * into a small typed tree ({@link ValidFilter}) so that later stages never
+ * touch the untrusted object again. Every problem is reported, with the JSON
+ * Pointer of the offending node, and validation keeps going into siblings.
+ */
+import type { CompareOp } from '../ast/nodes.js';
+import { COMPARE_OPS, type WhereValue } from '../ast/where-json.js';
+import type { DiagnosticCode } from '../diagnostics/codes.js';
+import { diagnostic, pointerSegment, type Diagnostic, type Suggestion } from '../diagnostics/diagnostic.js';
+import { suggestNames } from '../diagnostics/suggest.js';
+import { describeValue, didYouMean, EXPR_ALIASES, OPERATOR_ALIASES, QUANTIFIER_ALIASES, quote, safeJson } from './wording.js';
+
+/** A validated `condition`, with the path of the `is` value (or of the condition inside `list_is`). */
+export type ValidCondition =
+  | { readonly kind: 'compare'; readonly op: CompareOp; readonly value: WhereValue; readonly path: string }
+  | { readonly kind: 'empty' | 'is_null'; readonly path: string };
+
+/** A validated `cond_filter` (the tree inside `list_is`). */
+export type ValidConditionFilter =
+  | { readonly kind: 'and' | 'or'; readonly operands: readonly ValidConditionFilter[]; readonly path: string }
+  | { readonly kind: 'not'; readonly operand: ValidConditionFilter; readonly path: string }
+  | { readonly kind: 'condition'; readonly condition: ValidCondition; readonly path: string };
+
+/** A validated `bool_filter`. Paths are JSON Pointers into the input. */
+export type ValidFilter =
+  | { readonly kind: 'and' | 'or'; readonly operands: readonly ValidFilter[]; readonly path: string }
+  | { readonly kind: 'not'; readonly operand: ValidFilter; readonly path: string }
+  | {
+      readonly kind: 'is';
+      readonly field: string;
+      readonly modifier?: string;
+      readonly condition: ValidCondition;
+      readonly path: string;
+    }
+  | {
+      readonly kind: 'list_is';
+      readonly field: string;
+      readonly quantifier: 'any' | 'all';
+      readonly element: ValidConditionFilter;
+      readonly path: string;
+    };
+
+/** Options for {@link validateWhere}. */
+export interface ValidateOptions {
+  /** Deepest accepted nesting of `and` / `or` / `not` / `list_is` levels. Default 128. */
+  readonly maxDepth?: number;
+  /** Most operands accepted in one `and` / `or`. Default 1,000,000. */
+  readonly maxItems?: number;
+}
+
+/** The result of {@link validateWhere}: a tree only when there is no error. */
+export interface ValidateResult {
+  readonly tree: ValidFilter | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Default nesting limit, the same as the text parser's. */
+export const DEFAULT_MAX_DEPTH = 128;
+
+const BOOL_KEYS = ['and', 'or', 'not'] as const;
+const EXPR_KEYS = ['field', 'modifier', 'is', 'list_is'] as const;
+const QUANTIFIERS = ['any', 'all'] as const;
+const OPS: ReadonlySet<string> = new Set(COMPARE_OPS);
+
+type Kind = 'and' | 'or' | 'not';
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Marks a property that could not be read (a throwing getter or proxy trap); already reported. */
+const UNREADABLE: unique symbol = Symbol('unreadable');
+
+class Validator {
+  readonly diagnostics: Diagnostic[] = [];
+  private tooDeepReported = false;
+
+  constructor(private readonly maxDepth: number, private readonly maxItems: number) {}
+
+  report(code: DiagnosticCode, message: string, path: string, suggestions?: readonly Suggestion[]): void {
+    this.diagnostics.push(diagnostic(code, message, { path }, suggestions));
+  }
+
+  /** True (and reported, once) when entering one more level would pass the limit. */
+  private tooDeep(depth: number, path: string): boolean {
+    if (depth < this.maxDepth) return false;
+    if (!this.tooDeepReported) {
+      this.tooDeepReported = true;
+      this.report('nesting-too-deep', `The filter is nested more than ${this.maxDepth} levels deep.`, path);
+    }
+    return true;
+  }
+
+  /** Own enumerable string keys only: inherited names such as `toString` are never looked at. */
+  private keys(obj: object, path: string): string[] | undefined {
+    try {
+      return Object.keys(obj);
+    } catch {
+      this.report('json-invalid-node', 'The keys of this object cannot be read.', path);
+      return undefined;
+    }
+  }
+
+  /** An own property's value; a getter that throws is reported, not propagated. */
+  private read(obj: object, key: string | number, path: string): unknown {
+    try {
+      return Object.prototype.hasOwnProperty.call(obj, key) ? (obj as Record<string | number, unknown>)[key] : undefined;
+    } catch {
+      this.report('json-invalid-node', 'This value cannot be read (its getter throws).', path);
+      return UNREADABLE;
+    }
+  }
+
+  private items(value: unknown[], path: string): unknown[] {
+    const out: unknown[] = [];
+    for (let i = 0; i < value.length; i++) out.push(this.read(value, i, `${path}/${i}`));
+    return out;
+  }
+
+  private unknownKey(key: string, path: string, where: string, candidates: readonly string[], aliases: Readonly<Record<string, string>> = {}): void {
+    const alias = Object.prototype.hasOwnProperty.call(aliases, key.toLowerCase()) ? aliases[key.toLowerCase()] : undefined;
+    const names = alias ? [alias] : suggestNames(key, candidates);
+    const hint = names.length > 0 ? `; did you mean ${names.map((n) => `"${n}"`).join(' or ')}?` : '.';
+    this.report('json-unknown-key', `Unknown key ${quote(key)} in ${where}${hint} Allowed: ${candidates.map((c) => `"${c}"`).join(', ')}.`,
+      `${path}/${pointerSegment(key)}`, didYouMean(names));
+  }
+
+  /**
+   * The shared part of `and` / `or` / `not` nodes, for filters and for
+   * condition filters alike: one kind per object, non-empty operand arrays.
+   */
+  private boolean<T>(obj: object, keys: readonly string[], path: string, depth: number, where: string, others: readonly string[],
+    child: (value: unknown, path: string, depth: number) => T | undefined): { kind: Kind; operands: T[] } | { kind: 'not'; operand: T } | undefined {
+    const present = keys.filter((k): k is Kind => (BOOL_KEYS as readonly string[]).includes(k));
+    let ok = true;
+    if (present.length > 1) {
+      this.report('json-ambiguous-node', `An object holds ${present.map((k) => `"${k}"`).join(' and ')} at once; use one per object and nest them.`, path);
+      ok = false;
+    }
+    const mixed = keys.filter((k) => others.includes(k));
+    if (mixed.length > 0) {
+      this.report('json-ambiguous-node', `An object holds "${present[0]!}" and ${mixed.map(quote).join(', ')} at once; put the condition inside the "${present[0]!}".`, path);
+      ok = false;
+    }
+    for (const key of keys) {
+      if ((BOOL_KEYS as readonly string[]).includes(key) || others.includes(key)) continue;
+      this.unknownKey(key, path, `${where} "${present[0]!}" node`, BOOL_KEYS);
+      ok = false;
+    }
+    if (this.tooDeep(depth, path)) return undefined;
+    let result: { kind: Kind; operands: T[] } | { kind: 'not'; operand: T } | undefined;
+    for (const kind of present) {
+      const at = `${path}/${kind}`;
+      const value = this.read(obj, kind, at);
+      if (value === UNREADABLE) { ok = false; continue; }
+      if (kind === 'not') {
+        const operand = child(value, at, depth + 1);
+        if (operand === undefined) ok = false;
+        else result ??= { kind, operand };
+        continue;
+      }
+      if (!Array.isArray(value)) {
+        this.report('json-invalid-node', `"${kind}" must be an array of ${where}s, found ${describeValue(value)}.`, at);
+        ok = false;
+        continue;
+      }
+      if (value.length === 0) {
+        this.report('json-empty-list', `"${kind}" needs at least one operand.`, at);
+        ok = false;
+        continue;
+      }
+      if (value.length > this.maxItems) {
+        // Only a caller's object can get here (a sparse `new Array(1e9)`); text input is bounded by its length.
+        this.report('list-too-long', `"${kind}" has ${value.length} operands; the limit is ${this.maxItems}.`, at);
+        ok = false;
+        continue;
+      }
+      const operands: T[] = [];
+      this.items(value, at).forEach((item, i) => {
+        if (item === UNREADABLE) { ok = false; return; }
+        const operand = child(item, `${at}/${i}`, depth + 1);
+        if (operand === undefined) ok = false;
+        else operands.push(operand);
+      });
+      result ??= { kind, operands };
+    }
+    return ok ? result : undefined;
+  }
+
+  /** `bool_filter` of spec §1. */
+  filter(value: unknown, path: string, depth: number): ValidFilter | undefined {
+    if (!isObject(value)) {
+      this.report('json-invalid-node', `Expected a filter object ({"and": …}, {"or": …}, {"not": …} or {"field": …, "is": …}), found ${describeValue(value)}.`, path);
+      return undefined;
+    }
+    const keys = this.keys(value, path);
+    if (keys === undefined) return undefined;
+    if (keys.some((k) => (BOOL_KEYS as readonly string[]).includes(k))) {
+      const node = this.boolean(value, keys, path, depth, 'filter', EXPR_KEYS, (v, p, d) => this.filter(v, p, d));
+      return node && ('operand' in node ? { kind: 'not', operand: node.operand, path } : { kind: node.kind as 'and' | 'or', operands: node.operands, path });
+    }
+    if (keys.some((k) => (EXPR_KEYS as readonly string[]).includes(k))) return this.expr(value, keys, path, depth);
+    if (keys.length === 0) {
+      this.report('json-invalid-node', 'An empty object is not a filter; expected "and", "or", "not" or "field".', path);
+    }
+    for (const key of keys) this.unknownKey(key, path, 'a filter', [...BOOL_KEYS, ...EXPR_KEYS], EXPR_ALIASES);
+    return undefined;
+  }
+
+  /** `{"field", "modifier"?, "is"}` or `{"field", "list_is"}`. */
+  private expr(obj: object, keys: readonly string[], path: string, depth: number): ValidFilter | undefined {
+    let ok = true;
+    const has = (k: string) => keys.includes(k);
+    for (const key of keys) {
+      if ((EXPR_KEYS as readonly string[]).includes(key)) continue;
+      this.unknownKey(key, path, 'a condition', EXPR_KEYS, EXPR_ALIASES);
+      ok = false;
+    }
+    let field: string | undefined;
+    if (!has('field')) {
+      this.report('json-invalid-node', 'A condition needs a "field" (the column name).', path);
+      ok = false;
+    } else {
+      const value = this.read(obj, 'field', `${path}/field`);
+      if (typeof value === 'string' && value !== '') field = value;
+      else if (value !== UNREADABLE) this.report('json-invalid-node', `"field" must be a non-empty string (a column name), found ${describeValue(value)}.`, `${path}/field`);
+    }
+    let modifier: string | undefined;
+    if (has('modifier')) {
+      const value = this.read(obj, 'modifier', `${path}/modifier`);
+      if (has('list_is') && !has('is')) {
+        this.report('json-unknown-key', '"modifier" is allowed only with "is", not with "list_is".', `${path}/modifier`);
+        ok = false;
+      } else if (typeof value === 'string' && value !== '') modifier = value;
+      else if (value !== UNREADABLE) {
+        this.report('json-invalid-node', `"modifier" must be a non-empty string such as "uppercase", found ${describeValue(value)}.`, `${path}/modifier`);
+        ok = false;
+      } else ok = false;
+    }
+    if (has('is') && has('list_is')) {
+      this.report('json-ambiguous-node', 'A condition holds both "is" and "list_is"; use "is" for a value and "list_is" for an array.', path);
+      ok = false;
+    } else if (!has('is') && !has('list_is')) {
+      this.report('json-invalid-node', 'A condition needs "is" (a test of the value) or "list_is" (a test of an array\'s elements).', path);
+      ok = false;
+    }
+    let condition: ValidCondition | undefined;
+    let list: { quantifier: 'any' | 'all'; element: ValidConditionFilter } | undefined;
+    if (has('is')) {
+      const value = this.read(obj, 'is', `${path}/is`);
+      if (value !== UNREADABLE) condition = this.condition(value, `${path}/is`);
+    }
+    if (has('list_is')) {
+      const value = this.read(obj, 'list_is', `${path}/list_is`);
+      if (value !== UNREADABLE) list = this.listIs(value, `${path}/list_is`, depth);
+    }
+    if (!ok || field === undefined) return undefined;
+    if (condition) return modifier === undefined ? { kind: 'is', field, condition, path } : { kind: 'is', field, modifier, condition, path };
+    if (list) return { kind: 'list_is', field, quantifier: list.quantifier, element: list.element, path };
+    return undefined;
+  }
+
+  /** `condition`: `[op, value]`, `"empty"` or `"is_null"`. */
+  condition(value: unknown, path: string): ValidCondition | undefined {
+    if (value === 'empty' || value === 'is_null') return { kind: value, path };
+    if (typeof value === 'string') {
+      const names = suggestNames(value, ['empty', 'is_null'], 1);
+      this.report('json-invalid-condition', `A condition string must be "empty" or "is_null", found ${describeValue(value)}.`, path, didYouMean(names));
+      return undefined;
+    }
+    if (!Array.isArray(value)) {
+      const hint = isObject(value) ? ' To combine tests, put "and" / "or" / "not" around whole conditions.' : '';
+      this.report('json-invalid-condition', `Expected a condition ([op, value], "empty" or "is_null"), found ${describeValue(value)}.${hint}`, path);
+      return undefined;
+    }
+    if (value.length !== 2) {
+      this.report('json-invalid-condition', `A condition array has exactly 2 items, [op, value]; found ${value.length}.`, path);
+      return undefined;
+    }
+    const [op, operand] = this.items(value, path);
+    const ok = this.operator(op, `${path}/0`);
+    const valueOk = this.value(operand, `${path}/1`);
+    return ok && valueOk ? { kind: 'compare', op: op as CompareOp, value: operand as WhereValue, path } : undefined;
+  }
+
+  private operator(op: unknown, path: string): boolean {
+    if (op === UNREADABLE) return false;
+    if (typeof op !== 'string') {
+      this.report('json-invalid-condition', `The operator must be a string such as "eq", found ${describeValue(op)}.`, path);
+      return false;
+    }
+    if (OPS.has(op)) return true;
+    const lower = op.toLowerCase();
+    const alias = OPS.has(lower) ? lower : Object.prototype.hasOwnProperty.call(OPERATOR_ALIASES, lower) ? OPERATOR_ALIASES[lower] : undefined;
+    const names = alias ? [alias] : suggestNames(op, COMPARE_OPS);
+    const hint = names.length > 0 ? `; did you mean ${names.map((n) => `"${n}"`).join(' or ')}?` : '.';
+    this.report('json-unknown-operator', `Unknown operator ${quote(op)}${hint} The API accepts ${COMPARE_OPS.join(', ')}.`, path, didYouMean(names));
+    return false;
+  }
+
+  private value(value: unknown, path: string): boolean {
+    if (value === UNREADABLE) return false;
+    if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) return true;
+    const hint = value === null ? ' To test for null, use the condition "is_null".' : Array.isArray(value) ? ' For a list of values, use "or" of "eq" conditions.' : '';
+    this.report('json-invalid-condition', `The value of a condition must be a string, a number or a boolean, found ${describeValue(value)}.${hint}`, path);
+    return false;
+  }
+
+  /** `list_condition`: `{"any": cond_filter}` or `{"all": cond_filter}`. */
+  private listIs(value: unknown, path: string, depth: number): { quantifier: 'any' | 'all'; element: ValidConditionFilter } | undefined {
+    if (this.tooDeep(depth, path)) return undefined;
+    const keys = isObject(value) ? this.keys(value, path) : [];
+    if (keys === undefined) return undefined;
+    const quantifiers = keys.filter((k): k is 'any' | 'all' => (QUANTIFIERS as readonly string[]).includes(k));
+    const bare = Array.isArray(value) || typeof value === 'string' || (isObject(value) && quantifiers.length === 0 && keys.some((k) => (BOOL_KEYS as readonly string[]).includes(k)));
+    if (bare) {
+      // The official docs write `"list_is": {"and": […]}`; their prose means "every element", hence `all`.
+      const json = safeJson(value);
+      this.report('json-missing-quantifier', '"list_is" needs "any" or "all" around its condition: {"any": …} (some element) or {"all": …} (every element).', path,
+        [{ message: 'Wrap it in {"all": …} (every element must match)', replacement: json === undefined ? '{"all": …}' : `{"all":${json}}` }]);
+      this.conditionFilter(value, path, depth + 1); // report what else is wrong inside, too
+      return undefined;
+    }
+    if (!isObject(value)) {
+      this.report('json-invalid-node', `"list_is" must be {"any": …} or {"all": …}, found ${describeValue(value)}.`, path);
+      return undefined;
+    }
+    let ok = true;
+    if (keys.length === 0) {
+      this.report('json-invalid-node', '"list_is" must be {"any": …} or {"all": …}, found an empty object.', path);
+      ok = false;
+    }
+    if (quantifiers.length > 1) {
+      this.report('json-ambiguous-node', '"list_is" holds both "any" and "all"; use one.', path);
+      ok = false;
+    }
+    for (const key of keys) {
+      if ((QUANTIFIERS as readonly string[]).includes(key)) continue;
+      this.unknownKey(key, path, '"list_is"', QUANTIFIERS, QUANTIFIER_ALIASES);
+      ok = false;
+    }
+    let result: { quantifier: 'any' | 'all'; element: ValidConditionFilter } | undefined;
+    for (const quantifier of quantifiers) {
+      const at = `${path}/${quantifier}`;
+      const inner = this.read(value, quantifier, at);
+      const element = inner === UNREADABLE ? undefined : this.conditionFilter(inner, at, depth + 1);
+      if (element === undefined) ok = false;
+      else result ??= { quantifier, element };
+    }
+    return ok ? result : undefined;
+  }
+
+  /** `cond_filter`: `and` / `or` / `not` over conditions on one array element. */
+  conditionFilter(value: unknown, path: string, depth: number): ValidConditionFilter | undefined {
+    if (Array.isArray(value) || typeof value === 'string') {
+      const condition = this.condition(value, path);
+      return condition && { kind: 'condition', condition, path };
+    }
+    if (!isObject(value)) {
+      this.report('json-invalid-node', `Expected a condition ([op, value], "empty" or "is_null") or "and" / "or" / "not" over conditions, found ${describeValue(value)}.`, path);
+      return undefined;
+    }
+    const keys = this.keys(value, path);
+    if (keys === undefined) return undefined;
+    if (keys.some((k) => (BOOL_KEYS as readonly string[]).includes(k))) {
+      const node = this.boolean(value, keys, path, depth, 'element condition', [], (v, p, d) => this.conditionFilter(v, p, d));
+      return node && ('operand' in node ? { kind: 'not', operand: node.operand, path } : { kind: node.kind as 'and' | 'or', operands: node.operands, path });
+    }
+    if (keys.length === 0) this.report('json-invalid-node', 'An empty object is not a condition; expected [op, value], "empty", "is_null", "and", "or" or "not".', path);
+    for (const key of keys) {
+      if ((EXPR_KEYS as readonly string[]).includes(key)) {
+        this.report('json-unknown-key', `${quote(key)} is not allowed inside "list_is": its conditions test the array element itself, written directly as ["eq", …].`, `${path}/${pointerSegment(key)}`);
+      } else this.unknownKey(key, path, 'an element condition', BOOL_KEYS);
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Validates an untrusted `where` value against the grammar of spec §1.
+ * Never throws. Returns the validated tree only when there is no error;
+ * diagnostics carry JSON Pointer paths into `input`.
+ */
+export function validateWhere(input: unknown, options: ValidateOptions = {}): ValidateResult {
+  const maxDepth = typeof options.maxDepth === 'number' && options.maxDepth >= 0 ? options.maxDepth : DEFAULT_MAX_DEPTH;
+  const maxItems = typeof options.maxItems === 'number' && options.maxItems >= 0 ? options.maxItems : 1_000_000;
+  const validator = new Validator(maxDepth, maxItems);
+  let tree: ValidFilter | undefined;
+  try {
+    tree = validator.filter(input, '', 0);
+  } catch (error) {
+    // Only reachable with a limit too high for the stack, or an object whose traps throw where we did not expect.
+    const deep = error instanceof RangeError;
+    validator.report(deep ? 'nesting-too-deep' : 'json-invalid-node', deep ? 'The filter is nested too deeply to read.' : 'The input cannot be read as JSON data.', '');
+    tree = undefined;
+  }
+  const diagnostics = validator.diagnostics;
+  return { tree: diagnostics.some((d) => d.severity === 'error') ? undefined : tree, diagnostics };
+}

@@ -1,0 +1,56 @@
+/**
+ * Wording helpers of the `where` JSON validator: how values are described in
+ * messages, and the spellings from other languages that "did you mean" maps
+ * to the grammar's own names (edit distance alone would not find them).
+ */
+import type { CompareOp } from '../ast/nodes.js';
+import type { Suggestion } from '../diagnostics/diagnostic.js';
+
+/** Operator spellings of other languages, mapped to the API's names (the edit distance would not find them). */
+export const OPERATOR_ALIASES: Readonly<Record<string, CompareOp>> = {
+  '=': 'eq', '==': 'eq', '===': 'eq', equals: 'eq', equal: 'eq', is: 'eq', '!=': 'neq', '!==': 'neq', '<>': 'neq',
+  ne: 'neq', not_eq: 'neq', not_equal: 'neq', not_equals: 'neq', '>': 'gt', '>=': 'gte', ge: 'gte', '<': 'lt', '<=': 'lte',
+  le: 'lte', contains: 'substring', like: 'substring', icontains: 'isubstring', ilike: 'isubstring', phrase: 'phrase_match',
+  iphrase: 'iphrase_match', startswith: 'prefix', starts_with: 'prefix', begins_with: 'prefix', endswith: 'suffix',
+  ends_with: 'suffix', match: 'regex', matches: 'regex', regexp: 'regex', re: 'regex',
+};
+/** Key spellings that the edit distance ranks badly (`list` is as close to `is` as to `list_is`). */
+export const EXPR_ALIASES: Readonly<Record<string, string>> = {
+  list: 'list_is', listis: 'list_is', 'list-is': 'list_is', column: 'field', name: 'field', condition: 'is', mod: 'modifier',
+};
+/** Quantifier spellings of other languages. */
+export const QUANTIFIER_ALIASES: Readonly<Record<string, 'any' | 'all'>> = { some: 'any', every: 'all', each: 'all' };
+
+/** A short description of a JSON value's type, for messages. */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return value.length === 0 ? 'an empty array' : 'an array';
+  switch (typeof value) {
+    case 'string': return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+    case 'number': return Number.isFinite(value) ? `the number ${value}` : `the non-finite number ${value}`;
+    case 'boolean': return `\`${value}\``;
+    case 'object': return 'an object';
+    case 'undefined': return 'nothing (undefined)';
+    default: return `a ${typeof value} (not JSON)`;
+  }
+}
+
+/** A key or text quoted for a message, shortened when long. */
+export function quote(key: string): string {
+  return JSON.stringify(key.length > 60 ? `${key.slice(0, 60)}…` : key);
+}
+
+/** "Did you mean" suggestions for names. */
+export function didYouMean(names: readonly string[]): Suggestion[] {
+  return names.map((name) => ({ message: `Did you mean "${name}"?`, replacement: name }));
+}
+
+/** The JSON text of a value for a suggestion, or undefined if it cannot be printed (cycles, BigInt) or is long. */
+export function safeJson(value: unknown): string | undefined {
+  try {
+    const text = JSON.stringify(value);
+    return text !== undefined && text.length <= 200 ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
