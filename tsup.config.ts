@@ -9,6 +9,7 @@ export default defineConfig([
     entry: {
       index: 'src/index.ts',
       catalogues: 'src/catalogues.ts',
+      arbitraries: 'src/arbitraries/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

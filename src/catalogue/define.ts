@@ -85,7 +85,7 @@ function validateColumn(name: string, spec: unknown, path: string, out: Diagnost
   const typeText = spec['type'];
   const parsed = typeof typeText === 'string' ? parseType(typeText) : undefined;
   if (!parsed) {
-    out.push(diagnostic('catalogue-unknown-type', `Column "${name}" has type ${JSON.stringify(typeText)}; expected one of ${[...SCALAR_TYPES].filter((t) => t !== 'unknown').join(', ')} or array(T).`, { path: `${path}/type` }));
+    out.push(diagnostic('catalogue-unknown-type', `Column "${name}" has type ${typeof typeText === 'string' ? JSON.stringify(typeText) : `of kind ${Array.isArray(typeText) ? 'array' : typeText === null ? 'null' : typeof typeText}`}; expected one of ${[...SCALAR_TYPES].filter((t) => t !== 'unknown').join(', ')} or array(T).`, { path: `${path}/type` }));
     return undefined;
   }
   const nullable = spec['nullable'];
@@ -161,6 +161,16 @@ function validateModifiers(value: unknown, out: Diagnostic[]): readonly Modifier
  * diagnostic with the JSON path of the offending value.
  */
 export function loadCatalogue(input: unknown): LoadCatalogueResult {
+  try {
+    return loadUnguarded(input);
+  } catch (error) {
+    // Objects handed in by code (not parsed JSON) can have throwing getters or proxy traps.
+    const d = diagnostic('catalogue-invalid', `The catalogue could not be read: ${error instanceof Error ? error.message : 'a property access failed'}.`, { path: '' });
+    return { ok: false, catalogue: undefined, diagnostics: [d] };
+  }
+}
+
+function loadUnguarded(input: unknown): LoadCatalogueResult {
   const out: Diagnostic[] = [];
   let data = input;
   if (typeof input === 'string') {

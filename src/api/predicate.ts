@@ -1,0 +1,132 @@
+/**
+ * The predicate entry points: `predicate`, `evaluate`, `explain`. Unlike the
+ * rest of the API they throw, since a predicate that cannot be built has
+ * nothing to return: {@link CompileError}, carrying every diagnostic.
+ */
+import type { Filter } from '../ast/nodes.js';
+import type { Catalogue } from '../catalogue/types.js';
+import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { explainFilter, type Explanation } from '../emit/explain.js';
+import { compilePredicate, type CompiledPredicate, type PredicateContext, type Row } from '../emit/predicate.js';
+import { analyze, type FilterOptions, type FilterSource } from './analyze.js';
+
+export type { Explanation, ExplainNode } from '../emit/explain.js';
+
+/** Thrown by {@link predicate}, {@link evaluate} and {@link explain} when the filter cannot be compiled. */
+export class CompileError extends Error {
+  /** Every problem found (errors and any warnings), sorted by position. */
+  readonly diagnostics: readonly Diagnostic[];
+  constructor(diagnostics: readonly Diagnostic[]) {
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    const listed = errors.map((d) => `  ${d.range ? `${d.range.start.line}:${d.range.start.column}` : (d.path ?? '-')}: ${d.code}: ${d.message}`);
+    super(`The filter cannot be compiled into a predicate:\n${listed.join('\n')}`);
+    this.name = 'CompileError';
+    this.diagnostics = diagnostics;
+  }
+}
+
+interface Compiled {
+  readonly filter: Filter;
+  readonly ctx: PredicateContext;
+  readonly predicate: CompiledPredicate;
+}
+
+/** Parses, checks and compiles; throws CompileError on errors and on filter-only columns. */
+function build(source: FilterSource, options: FilterOptions): Compiled {
+  const analysis = analyze(source, options);
+  const diagnostics = [...analysis.diagnostics];
+  // Spec §4: rows never hold filter-only columns, so a local answer would be made up.
+  for (const [ref, resolved] of analysis.references) {
+    if (resolved.column.returned) continue;
+    diagnostics.push(diagnostic(
+      'filter-only-column',
+      `The API filters on "${resolved.apiName}" but never returns it in rows, so it cannot be evaluated locally.`,
+      { range: ref.range },
+    ));
+  }
+  if (!analysis.filter || hasErrors(diagnostics)) throw new CompileError(sortDiagnostics(diagnostics));
+  const references = analysis.references;
+  const ctx: PredicateContext = { resolve: (ref) => references.get(ref), dialect: analysis.catalogue.regexDialect };
+  return { filter: analysis.filter, ctx, predicate: compilePredicate(analysis.filter, ctx) };
+}
+
+/**
+ * Compiled filters by query text, per catalogue: a small LRU (64 entries per
+ * catalogue, least recently used evicted first) so that `evaluate` and
+ * `explain` in a loop do not parse the same text each time. Trees are not
+ * cached (they may be rebuilt or mutated by the caller), nor are failures.
+ */
+const CACHE_SIZE = 64;
+const cache = new WeakMap<Catalogue, Map<string, Compiled>>();
+
+function compiled(source: FilterSource, options: FilterOptions): Compiled {
+  if (typeof source !== 'string') return build(source, options);
+  const key = `${options.maxLength ?? ''}:${options.maxDepth ?? ''}:${source}`;
+  const catalogueKey = options.catalogue ?? DEFAULT_CATALOGUE_KEY;
+  let entries = cache.get(catalogueKey);
+  if (!entries) cache.set(catalogueKey, (entries = new Map()));
+  const hit = entries.get(key);
+  if (hit) {
+    entries.delete(key); // re-insert: Map order is the recency order
+    entries.set(key, hit);
+    return hit;
+  }
+  const result = build(source, options);
+  entries.set(key, result);
+  if (entries.size > CACHE_SIZE) entries.delete(entries.keys().next().value!);
+  return result;
+}
+
+/** Stands for "the default catalogue" in the cache (analyze resolves the real one). */
+const DEFAULT_CATALOGUE_KEY = {} as Catalogue;
+
+/**
+ * Compiles a filter once into a function that tells whether a row matches,
+ * with the API's semantics (spec §4, docs/semantics.md): three-valued logic
+ * for nulls (a row matches only when the filter is *true*), code-point string
+ * order, dates by instant, RE2 regexes in linear time. Rows are plain objects
+ * as the API returns them; absent columns count as null.
+ *
+ * @throws {CompileError} when the filter has errors, or uses a column the API
+ *   filters on but never returns in rows (`filter-only-column`).
+ * @example
+ * const keep = predicate('domain_rating_source >= 50 and not is_spam');
+ * keep({ domain_rating_source: 72, is_spam: false }); // true
+ * keep({ domain_rating_source: null, is_spam: false }); // false (unknown)
+ * rows.filter(keep);
+ */
+export function predicate(source: FilterSource, options: FilterOptions = {}): (row: Row) => boolean {
+  return compiled(source, options).predicate.matches;
+}
+
+/**
+ * The three-valued result of a filter for one row: `true`, `false`, or `null`
+ * when it is unknown (as SQL's NULL: a comparison with a null column, not
+ * decided by the rest of the filter). String sources are compiled once and
+ * cached (a 64-entry LRU per catalogue).
+ *
+ * @throws {CompileError} as {@link predicate}.
+ * @example
+ * evaluate('alt = "logo"', { alt: null });          // null
+ * evaluate('not (alt = "logo")', { alt: null });    // null: not unknown is unknown
+ * evaluate('alt is null or alt = "x"', { alt: null }); // true
+ */
+export function evaluate(source: FilterSource, row: Row, options: FilterOptions = {}): boolean | null {
+  return compiled(source, options).predicate.evaluate(row);
+}
+
+/**
+ * How a filter evaluates on one row, node by node: each node's value
+ * (`true` / `false` / `null`), the column values read and a short text.
+ * `renderExplanation` (src/emit/explain.ts; the CLI's `explain`) prints it.
+ *
+ * @throws {CompileError} as {@link predicate}.
+ * @example
+ * const e = explain('DR >= 50 and alt is null', { domain_rating_source: 60, alt: 'x' });
+ * e.value;                  // false
+ * e.root.children[1].read;  // 'x'
+ */
+export function explain(source: FilterSource, row: Row, options: FilterOptions = {}): Explanation {
+  const { filter, ctx } = compiled(source, options);
+  return explainFilter(filter, ctx, row);
+}

@@ -1,0 +1,418 @@
+/**
+ * RE2 syntax validation without an RE2 engine.
+ *
+ * The core bundle must stay small, so the checker cannot import re2js (about
+ * 65 KB gzip) just to learn whether a pattern compiles. This scanner follows
+ * the parser of re2js (itself a port of Go's `regexp/syntax`, the same grammar
+ * as RE2) decision for decision, but builds only what the validity rules need:
+ * the nesting of groups and repetitions. A differential property test
+ * (test/check/re2-syntax.test.ts) holds it to re2js.
+ *
+ * Where re2js and RE2 proper differ we follow re2js, since that is the engine
+ * that evaluates patterns locally: `\C` (any byte) is rejected, and the size
+ * and nesting limits are estimated from this light tree rather than from the
+ * simplified program (only patterns of thousands of characters are affected).
+ */
+import type { RegexDialect } from '../catalogue/types.js';
+
+/**
+ * The outcome of {@link validateRegex}. `message` is one clause without a
+ * final period (callers prefix the column); `offset` is a UTF-16 offset into the pattern.
+ */
+export type RegexValidation =
+  | { ok: true }
+  | { ok: false; code: 'invalid-regex' | 'unsupported-regex-feature' | 'wildcard-pattern-only'; message: string; offset?: number };
+
+/** RE2's limit on a counted repetition, and on their nested product. */
+const MAX_REPEAT = 1000;
+/** re2js's limits on program size and tree height. */
+const MAX_SIZE = 1398101;
+const MAX_HEIGHT = 1000;
+
+/** Every name `\p{…}` accepts in re2js: the special ones, general categories and binary properties, then scripts. */
+const UNICODE_NAMES: ReadonlySet<string> = new Set(
+  ('Any Ascii Assigned Lc C Cc Cf Cn Co Cs L LC Ll Lm Lo Lt Lu M Mc Me Mn N Nd Nl No P Pc Pd Pe Pf Pi Po Ps S Sc Sk Sm So Z Zl Zp Zs ' +
+    'ASCII_Hex_Digit Alphabetic Dash Emoji Emoji_Component Emoji_Modifier Emoji_Modifier_Base Emoji_Presentation Extended_Pictographic ' +
+    'Hex_Digit Lowercase Math Quotation_Mark Terminal_Punctuation Uppercase White_Space ' +
+    'Adlam Ahom Anatolian_Hieroglyphs Arabic Armenian Avestan Balinese Bamum Bassa_Vah Batak Bengali Beria_Erfe Bhaiksuki Bopomofo Brahmi ' +
+    'Braille Buginese Buhid Canadian_Aboriginal Carian Caucasian_Albanian Chakma Cham Cherokee Chorasmian Common Coptic Cuneiform Cypriot ' +
+    'Cypro_Minoan Cyrillic Deseret Devanagari Dives_Akuru Dogra Duployan Egyptian_Hieroglyphs Elbasan Elymaic Ethiopic Garay Georgian ' +
+    'Glagolitic Gothic Grantha Greek Gujarati Gunjala_Gondi Gurmukhi Gurung_Khema Han Hangul Hanifi_Rohingya Hanunoo Hatran Hebrew Hiragana ' +
+    'Imperial_Aramaic Inherited Inscriptional_Pahlavi Inscriptional_Parthian Javanese Kaithi Kannada Katakana Kawi Kayah_Li Kharoshthi ' +
+    'Khitan_Small_Script Khmer Khojki Khudawadi Kirat_Rai Lao Latin Lepcha Limbu Linear_A Linear_B Lisu Lycian Lydian Mahajani Makasar ' +
+    'Malayalam Mandaic Manichaean Marchen Masaram_Gondi Medefaidrin Meetei_Mayek Mende_Kikakui Meroitic_Cursive Meroitic_Hieroglyphs Miao ' +
+    'Modi Mongolian Mro Multani Myanmar Nabataean Nag_Mundari Nandinagari New_Tai_Lue Newa Nko Nushu Nyiakeng_Puachue_Hmong Ogham Ol_Chiki ' +
+    'Ol_Onal Old_Hungarian Old_Italic Old_North_Arabian Old_Permic Old_Persian Old_Sogdian Old_South_Arabian Old_Turkic Old_Uyghur Oriya ' +
+    'Osage Osmanya Pahawh_Hmong Palmyrene Pau_Cin_Hau Phags_Pa Phoenician Psalter_Pahlavi Rejang Runic Samaritan Saurashtra Sharada Shavian ' +
+    'Siddham Sidetic SignWriting Sinhala Sogdian Sora_Sompeng Soyombo Sundanese Sunuwar Syloti_Nagri Syriac Tagalog Tagbanwa Tai_Le Tai_Tham ' +
+    'Tai_Viet Tai_Yo Takri Tamil Tangsa Tangut Telugu Thaana Thai Tibetan Tifinagh Tirhuta Todhri Tolong_Siki Toto Tulu_Tigalari Ugaritic ' +
+    'Unknown Vai Vithkuqi Wancho Warang_Citi Yezidi Yi Zanabazar_Square').split(' '),
+);
+
+const POSIX_CLASSES: ReadonlySet<string> = new Set(
+  ['alnum', 'alpha', 'ascii', 'blank', 'cntrl', 'digit', 'graph', 'lower', 'print', 'punct', 'space', 'upper', 'word', 'xdigit'].flatMap((n) => [`[:${n}:]`, `[:^${n}:]`]),
+);
+
+class PatternError {
+  constructor(
+    readonly code: 'invalid-regex' | 'unsupported-regex-feature',
+    readonly message: string,
+    readonly offset: number,
+  ) {}
+}
+
+const invalid = (message: string, offset: number) => new PatternError('invalid-regex', message, offset);
+const unsupported = (what: string, offset: number) => new PatternError('unsupported-regex-feature', `RE2 does not support ${what}`, offset);
+
+/** What the limits need of a parsed piece: its program size, its height, and the largest product of nested counted repetitions. */
+interface Piece { readonly size: number; readonly height: number; readonly product: number }
+type Item = { readonly kind: 'piece'; readonly piece: Piece } | { readonly kind: 'bar' } | { readonly kind: 'paren'; readonly capture: boolean; readonly offset: number };
+
+/** `{n}`, `{n,}`, `{n,m}` (sticky, so it reads at one offset without copying the rest of the pattern). */
+const COUNTS = /\{(\d+)(?:(,)(\d*))?\}/y;
+const ATOM: Piece = { size: 1, height: 1, product: 1 };
+const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const hexValue = (c: number) => (c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1);
+const isOctal = (c: number | undefined) => c !== undefined && c >= 48 && c <= 55;
+
+/** One left-to-right pass over a pattern, mirroring re2js's `Parser.parseInternal`. */
+class Scanner {
+  private pos = 0;
+  private readonly stack: Item[] = [];
+  private readonly names = new Set<string>();
+
+  constructor(private readonly p: string) {}
+
+  private peek(at = this.pos): number | undefined {
+    return this.p.codePointAt(at);
+  }
+  private pop(): number {
+    const c = this.p.codePointAt(this.pos)!;
+    this.pos += c > 0xffff ? 2 : 1;
+    return c;
+  }
+  private at(s: string): boolean {
+    return this.p.startsWith(s, this.pos);
+  }
+  private push(piece: Piece = ATOM): void {
+    this.stack.push({ kind: 'piece', piece });
+  }
+
+  run(): void {
+    let lastRepeat = -1;
+    while (this.pos < this.p.length) {
+      let repeatAt = -1;
+      const start = this.pos;
+      const c = this.peek()!;
+      if (c === 0x28 /* ( */) {
+        if (this.at('(?')) this.group();
+        else { this.stack.push({ kind: 'paren', capture: true, offset: start }); this.pos++; }
+      } else if (c === 0x7c /* | */) {
+        this.stack.push({ kind: 'bar' });
+        this.pos++;
+      } else if (c === 0x29 /* ) */) {
+        this.closeParen(start);
+        this.pos++;
+      } else if (c === 0x5b /* [ */) {
+        this.charClass();
+        this.push();
+      } else if (c === 0x2a || c === 0x2b || c === 0x3f /* * + ? */) {
+        repeatAt = start;
+        this.pos++;
+        this.repeat(c === 0x2a ? 'star' : c === 0x2b ? 'plus' : 'quest', 0, 0, start, lastRepeat);
+      } else if (c === 0x7b /* { */) {
+        const counts = this.counts();
+        if (counts) {
+          repeatAt = start;
+          this.repeat('count', counts[0], counts[1], start, lastRepeat);
+        } else {
+          this.pos = start + 1; // not a repetition: a literal `{`
+          this.push();
+        }
+      } else if (c === 0x5c /* \ */) {
+        this.topEscape(start);
+      } else {
+        this.pop();
+        this.push();
+      }
+      lastRepeat = repeatAt;
+    }
+    const open = this.stack.find((i): i is Extract<Item, { kind: 'paren' }> => i.kind === 'paren');
+    if (open) throw invalid('missing closing ) for the ( here', open.offset);
+    const whole = this.collapse(this.stack.splice(0));
+    if (whole.size > MAX_SIZE) throw invalid('the pattern is too large once repetitions are expanded', 0);
+    if (whole.height > MAX_HEIGHT) throw invalid('the pattern nests too deeply', 0);
+  }
+
+  /** Everything between two pseudo-items (or the whole pattern) as one piece. */
+  private collapse(items: Item[]): Piece {
+    let size = 0, height = 0, product = 1, parts = 0, branches = 1;
+    for (const item of items) {
+      if (item.kind === 'bar') { branches++; continue; }
+      if (item.kind !== 'piece') continue;
+      parts++;
+      size += item.piece.size;
+      height = Math.max(height, item.piece.height);
+      product = Math.max(product, item.piece.product);
+    }
+    return { size: Math.max(1, size + branches - 1), height: parts > 1 || branches > 1 ? height + 1 : Math.max(1, height), product };
+  }
+
+  private closeParen(offset: number): void {
+    let i = this.stack.length - 1;
+    while (i >= 0 && this.stack[i]!.kind !== 'paren') i--;
+    if (i < 0) throw invalid('unexpected ) with no ( to close', offset);
+    const paren = this.stack[i] as Extract<Item, { kind: 'paren' }>;
+    const inner = this.collapse(this.stack.splice(i + 1));
+    this.stack.pop();
+    this.push(paren.capture ? { size: inner.size + 2, height: inner.height + 1, product: inner.product } : inner);
+  }
+
+  /** `*`, `+`, `?` or `{n,m}` (already consumed), with an optional non-greedy `?`. */
+  private repeat(kind: 'star' | 'plus' | 'quest' | 'count', min: number, max: number, start: number, lastRepeat: number): void {
+    if (this.at('?')) this.pos++;
+    if (lastRepeat !== -1) {
+      const op = this.p.slice(lastRepeat, this.pos);
+      // `a*+`, `a++`, `a?+`, `a{2}+`: possessive quantifiers in PCRE and Java.
+      if (/^(?:[*+?]|\{[^}]*\})\+$/.test(op)) throw unsupported(`possessive quantifiers (${op})`, lastRepeat);
+      throw invalid(`nested repetition operator ${op}: repeat a group instead, as in (a*)*`, lastRepeat);
+    }
+    const top = this.stack[this.stack.length - 1];
+    if (!top || top.kind !== 'piece') throw invalid(`nothing to repeat before ${this.p.slice(start, this.pos)}`, start);
+    const sub = top.piece;
+    let size: number;
+    let product = sub.product;
+    if (kind === 'star') size = 2 + sub.size;
+    else if (kind === 'plus' || kind === 'quest') size = 1 + sub.size;
+    else {
+      size = max === -1 ? (min === 0 ? 2 + sub.size : 1 + min * sub.size) : max * sub.size + (max - min);
+      // re2js multiplies the counts of nested {n,m} (an unbounded one counts its minimum; {0} cuts the chain).
+      const factor = max === 0 ? 0 : Math.max(1, max === -1 ? min : max);
+      product = factor === 0 ? 1 : factor * sub.product;
+      if ((min >= 2 || max >= 2) && product > MAX_REPEAT) {
+        throw invalid(`the nested repetition counts multiply to more than RE2's limit of ${MAX_REPEAT}`, start);
+      }
+    }
+    this.stack[this.stack.length - 1] = { kind: 'piece', piece: { size: Math.max(1, size), height: sub.height + 1, product } };
+  }
+
+  /** `{n}`, `{n,}` or `{n,m}` at the current `{`: the counts (max -1 for none), or undefined when it is a literal `{`. */
+  private counts(): [number, number] | undefined {
+    const start = this.pos;
+    COUNTS.lastIndex = start;
+    const m = COUNTS.exec(this.p);
+    const digits = (s: string) => (s.length > 1 && s[0] === '0' ? -1 : s.length > 8 ? -2 : Number(s));
+    if (!m) return undefined;
+    const min = digits(m[1]!);
+    const max = m[2] === undefined ? min : m[3] === '' ? -1 : digits(m[3]!);
+    // A leading zero makes the braces literal text, as in re2js.
+    if (min === -1 || (m[3] !== undefined && m[3] !== '' && max === -1)) return undefined;
+    this.pos = start + m[0].length;
+    if (min < 0 || min > MAX_REPEAT || max === -2 || max > MAX_REPEAT || (max >= 0 && min > max)) {
+      throw invalid(`invalid repeat count ${m[0]}: counts go up to ${MAX_REPEAT}, and the minimum cannot exceed the maximum`, start);
+    }
+    return [min, max];
+  }
+
+  /** `(?…`: a named group, a flag group, or a Perl construct RE2 lacks. */
+  private group(): void {
+    const start = this.pos;
+    const rest = this.p.slice(start);
+    if (/^\(\?<[=!]/.test(rest)) throw unsupported('lookbehind ((?<= and (?<!)', start);
+    if (rest.startsWith('(?P<') || rest.startsWith('(?<')) {
+      const begin = rest[2] === 'P' ? 4 : 3;
+      const end = rest.indexOf('>');
+      if (end < 0) throw invalid('named group without its closing >', start);
+      const name = rest.slice(begin, end);
+      if (name === '' || ![...name].every((ch) => ch === '_' || isAlnum(ch.codePointAt(0)!))) {
+        throw invalid(`invalid group name "${name}": use letters, digits and _`, start);
+      }
+      if (this.names.has(name)) throw invalid(`duplicate group name "${name}"`, start);
+      this.names.add(name);
+      this.pos = start + end + 1;
+      this.stack.push({ kind: 'paren', capture: true, offset: start });
+      return;
+    }
+    const third = rest[2];
+    if (third === '=' || third === '!') throw unsupported(`lookahead (${rest.slice(0, 3)})`, start);
+    if (third === '>') throw unsupported('atomic groups ((?>)', start);
+    if (third === '(') throw unsupported('conditionals ((?(…)…|…))', start);
+    if (third === '#') throw unsupported('comments ((?#…))', start);
+    if (rest.startsWith('(?P=') || rest.startsWith('(?P>') || /^\(\?(?:R|\d|&)/.test(rest)) throw unsupported('backreferences or recursion', start);
+    this.pos = start + 2;
+    let sign = 1;
+    let sawFlag = false;
+    while (this.pos < this.p.length) {
+      const ch = this.p[this.pos++]!;
+      if (ch === 'i' || ch === 'm' || ch === 's' || ch === 'U') { sawFlag = true; continue; }
+      if (ch === '-') {
+        if (sign < 0) break;
+        sign = -1;
+        sawFlag = false;
+        continue;
+      }
+      if (ch === ':' || ch === ')') {
+        if (sign < 0 && !sawFlag) break;
+        if (ch === ':') this.stack.push({ kind: 'paren', capture: false, offset: start });
+        return;
+      }
+      if (/[a-zA-Z]/.test(ch)) throw unsupported(`the flag ${ch} (RE2 has i, m, s and U)`, this.pos - 1);
+      break;
+    }
+    throw invalid(`invalid group syntax ${this.p.slice(start, Math.min(this.pos, start + 12))}: RE2 accepts (?:…), (?P<name>…), (?<name>…) and flags (?imsU-imsU)`, start);
+  }
+
+  /** A backslash outside a character class. */
+  private topEscape(start: number): void {
+    const next = this.p[start + 1];
+    if (next === 'A' || next === 'b' || next === 'B' || next === 'z') { this.pos = start + 2; this.push(); return; }
+    if (next === 'C') throw invalid('\\C (any byte) is not supported by re2js', start);
+    if (next === 'Q') {
+      const end = this.p.indexOf('\\E', start + 2);
+      const text = this.p.slice(start + 2, end < 0 ? undefined : end);
+      this.pos = end < 0 ? this.p.length : end + 2;
+      for (let i = 0; i < text.length; i++) this.push();
+      return;
+    }
+    if (this.classEscape()) { this.push(); return; }
+    this.escape();
+    this.push();
+  }
+
+  /** `\d \D \s \S \w \W`, `\pL`, `\p{Greek}`, `\P…` at the current backslash: true when one was consumed. */
+  private classEscape(): boolean {
+    const start = this.pos;
+    const letter = this.p[start + 1];
+    if (letter === 'p' || letter === 'P') {
+      if (start + 2 >= this.p.length) throw invalid('\\p needs a Unicode class name, as in \\pL or \\p{Greek}', start);
+      let name: string;
+      if (this.p[start + 2] === '{') {
+        const end = this.p.indexOf('}', start + 3);
+        if (end < 0) throw invalid('\\p{ without its closing }', start);
+        name = this.p.slice(start + 3, end);
+        this.pos = end + 1;
+      } else {
+        const c = this.p.codePointAt(start + 2)!;
+        name = String.fromCodePoint(c);
+        this.pos = start + 2 + (c > 0xffff ? 2 : 1);
+      }
+      if (name.startsWith('^')) name = name.slice(1);
+      if (!UNICODE_NAMES.has(name)) throw invalid(`unknown Unicode class ${this.p.slice(start, this.pos)}`, start);
+      return true;
+    }
+    if (letter !== undefined && 'dDsSwW'.includes(letter)) { this.pos = start + 2; return true; }
+    return false;
+  }
+
+  /** One escaped character (`\n`, `\x41`, `\x{10FFFF}`, `\012`, `\.`): its code point. */
+  private escape(): number {
+    const start = this.pos;
+    this.pos++;
+    if (this.pos >= this.p.length) throw invalid('trailing backslash at the end of the pattern', start);
+    const c = this.pop();
+    if ((c >= 0x31 && c <= 0x37 && isOctal(this.peek())) || c === 0x30) {
+      let r = c - 48;
+      for (let i = 1; i < 3 && isOctal(this.peek()); i++) r = r * 8 + this.pop() - 48;
+      return r;
+    }
+    if (c >= 0x31 && c <= 0x39) throw unsupported(`backreferences (\\${String.fromCodePoint(c)})`, start);
+    if (c === 0x78 /* x */) {
+      if (this.at('{')) {
+        this.pos++;
+        let r = 0, n = 0;
+        for (;;) {
+          if (this.pos >= this.p.length) break;
+          const h = this.pop();
+          if (h === 0x7d) { if (n > 0) return r; break; }
+          const v = hexValue(h);
+          if (v < 0) break;
+          r = r * 16 + v;
+          n++;
+          if (r > 0x10ffff) break;
+        }
+      } else {
+        const x = this.pos < this.p.length ? hexValue(this.pop()) : -1;
+        const y = this.pos < this.p.length ? hexValue(this.pop()) : -1;
+        if (x >= 0 && y >= 0) return x * 16 + y;
+      }
+      throw invalid(`invalid hexadecimal escape ${this.p.slice(start, this.pos)}: write \\x41 or \\x{10FFFF}`, start);
+    }
+    const simple: Record<number, number> = { 0x61: 7, 0x66: 12, 0x6e: 10, 0x72: 13, 0x74: 9, 0x76: 11 };
+    if (simple[c] !== undefined) return simple[c]!;
+    if (c <= 0x7f && !isAlnum(c)) return c;
+    if (c === 0x6b /* k */ && /^[<{']/.test(this.p[this.pos] ?? '')) throw unsupported('named backreferences (\\k<name>)', start);
+    if (c === 0x5a /* Z */) throw unsupported('\\Z (use \\z for the end of the text)', start);
+    if (c === 0x47 /* G */) throw unsupported('\\G', start);
+    throw invalid(`invalid escape ${this.p.slice(start, this.pos)}`, start);
+  }
+
+  /** `[…]` at the current `[`. */
+  private charClass(): void {
+    const start = this.pos;
+    this.pos++;
+    if (this.at('^')) this.pos++;
+    let first = true;
+    while (this.pos >= this.p.length || this.p[this.pos] !== ']' || first) {
+      first = false;
+      const before = this.pos;
+      if (this.at('[:')) {
+        const close = this.p.indexOf(':]', this.pos);
+        if (close >= 0) {
+          const name = this.p.slice(this.pos, close + 2);
+          if (!POSIX_CLASSES.has(name)) throw invalid(`unknown POSIX class ${name}`, before);
+          this.pos = close + 2;
+          continue;
+        }
+      }
+      if (this.at('\\') && this.classEscape()) continue;
+      const lo = this.classChar(start);
+      if (this.at('-')) {
+        this.pos++;
+        if (this.at(']')) this.pos--;
+        else {
+          const hi = this.classChar(start);
+          if (hi < lo) throw invalid(`invalid range ${this.p.slice(before, this.pos)}: the end comes before the start`, before);
+        }
+      }
+    }
+    this.pos++;
+  }
+
+  private classChar(classStart: number): number {
+    if (this.pos >= this.p.length) throw invalid('missing closing ] for the [ here', classStart);
+    if (this.at('\\')) return this.escape();
+    return this.pop();
+  }
+}
+
+/** Wildcard patterns: RE2 metacharacters a user probably meant as regex syntax. */
+const WILDCARD_REJECTED = /[\^$.+?()[\]{}|\\]/;
+
+/**
+ * Checks a `regex` value against the endpoint's dialect, without compiling it.
+ * RE2: the syntax RE2 accepts (as re2js does), with backreferences,
+ * lookaround, atomic groups, possessive quantifiers and conditionals reported
+ * as unsupported features. Wildcard (Keywords Explorer): any text where `*` is
+ * the only special character; RE2 metacharacters are rejected, since a user
+ * who writes them probably expects regex behaviour the endpoint does not have.
+ */
+export function validateRegex(pattern: string, dialect: RegexDialect): RegexValidation {
+  if (dialect === 'wildcard') {
+    const m = WILDCARD_REJECTED.exec(pattern);
+    if (!m) return { ok: true };
+    return {
+      ok: false,
+      code: 'wildcard-pattern-only',
+      message: `only * is supported here (it matches any run of characters); "${m[0]}" is regex syntax that wildcard patterns do not have`,
+      offset: m.index,
+    };
+  }
+  try {
+    new Scanner(pattern).run();
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof PatternError) return { ok: false, code: error.code, message: error.message, offset: error.offset };
+    // The scanner has no recursion and no other throw; keep the contract (never throw) all the same.
+    return { ok: false, code: 'invalid-regex', message: 'The pattern could not be read as RE2 syntax.' };
+  }
+}

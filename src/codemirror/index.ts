@@ -1,0 +1,155 @@
+/**
+ * `ahrefs-where/codemirror`: CodeMirror 6 support for the filter language,
+ * as thin adapters over the language service (src/editor): highlighting from
+ * `classify`, completion from `complete`, lint with quick fixes from
+ * `diagnose`, hover tooltips from `hover`.
+ *
+ * @example
+ * import { EditorView, basicSetup } from 'codemirror';
+ * import { ahrefsWhere } from 'ahrefs-where/codemirror';
+ * new EditorView({ doc: 'DR >= 50', extensions: [basicSetup, ahrefsWhere()], parent: document.body });
+ *
+ * @packageDocumentation
+ */
+import { autocompletion, type Completion, type CompletionContext, type CompletionResult, type CompletionSource } from '@codemirror/autocomplete';
+import { linter, lintGutter, type Action, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
+import { EditorState, type Extension } from '@codemirror/state';
+import { EditorView, hoverTooltip, type Tooltip } from '@codemirror/view';
+import type { Catalogue } from '../catalogue/types.js';
+import { complete, diagnose, hover, scan } from '../editor/index.js';
+import type { CompletionKind } from '../editor/index.js';
+import { highlighting } from './highlight.js';
+
+export { highlighting } from './highlight.js';
+
+/** Options of {@link ahrefsWhere}. */
+export interface AhrefsWhereOptions {
+  /** The endpoint's columns. Default: all-backlinks. */
+  readonly catalogue?: Catalogue;
+  /** Milliseconds of quiet before the linter runs. Default 300 (diagnose takes well under a millisecond). */
+  readonly lintDelay?: number;
+  /** Show the lint gutter. Default true. */
+  readonly gutter?: boolean;
+}
+
+const TYPE: Record<CompletionKind, string> = { column: 'property', operator: 'keyword', value: 'enum', keyword: 'keyword' };
+
+/** Renders Markdown-ish documentation as plain text paragraphs (no HTML injection: textContent only). */
+function info(markdown: string): () => Node {
+  return () => {
+    const div = document.createElement('div');
+    div.className = 'cm-aw-info';
+    div.textContent = markdown.replace(/\*\*|`/g, '');
+    return div;
+  };
+}
+
+/** The end of the word, string or name that `pos` is inside (or `pos` itself). */
+function wordEnd(text: string, pos: number): number {
+  const token = scan(text).find((t) => t.start < pos && pos < t.end);
+  return token && (token.kind === 'identifier' || token.kind === 'keyword' || token.kind === 'string') ? token.end : pos;
+}
+
+/** A completion source over {@link complete}, for use with your own `autocompletion()` setup. */
+export function completionSource(options: { readonly catalogue?: Catalogue } = {}): CompletionSource {
+  return (context: CompletionContext): CompletionResult | null => {
+    const text = context.state.doc.toString();
+    const items = complete(text, context.pos, options);
+    if (items.length === 0) return null;
+    // Only pop up unasked when there is something being typed or a position that wants a next token.
+    if (!context.explicit && items[0]!.replace.start === context.pos && !/[\s(,=<>]$/.test(text.slice(0, context.pos))) return null;
+    const from = Math.min(...items.map((i) => i.replace.start));
+    const to = Math.max(...items.map((i) => i.replace.end));
+    const completions: Completion[] = items.map((item, i) => ({
+      label: item.label,
+      detail: item.detail,
+      info: info(item.documentation),
+      type: TYPE[item.kind],
+      boost: -i / items.length, // keep the service's order among equally good matches
+      apply: (view, _completion, applyFrom, applyTo) => {
+        // Replace the whole word under the cursor, as the service intends, measured in the document as it is now.
+        const to = wordEnd(view.state.doc.toString(), applyTo);
+        view.dispatch({
+          changes: { from: applyFrom, to, insert: item.insertText },
+          selection: { anchor: applyFrom + item.insertText.length },
+          userEvent: 'input.complete',
+        });
+      },
+    }));
+    return { from, to, options: completions, validFor: /^[\w."'`]*$/ };
+  };
+}
+
+/** A linter over {@link diagnose}, with quick-fix actions from did-you-mean suggestions. */
+export function whereLinter(options: { readonly catalogue?: Catalogue; readonly delay?: number } = {}): Extension {
+  return linter(
+    (view): CmDiagnostic[] => {
+      const length = view.state.doc.length;
+      return diagnose(view.state.doc.toString(), options).map((d) => {
+        const actions: Action[] = d.fixes.map((fix) => ({
+          name: fix.title,
+          apply: (v: EditorView) => v.dispatch({ changes: { from: fix.start, to: fix.end, insert: fix.newText } }),
+        }));
+        return {
+          from: Math.min(d.start, length),
+          to: Math.min(d.end, length),
+          severity: d.severity,
+          source: d.code,
+          message: d.message,
+          actions,
+        };
+      });
+    },
+    { delay: options.delay ?? 300 },
+  );
+}
+
+/** Hover tooltips over {@link hover}. */
+export function whereHover(options: { readonly catalogue?: Catalogue } = {}): Extension {
+  return hoverTooltip((view, pos): Tooltip | null => {
+    const result = hover(view.state.doc.toString(), pos, options);
+    if (!result) return null;
+    return {
+      pos: result.range.start,
+      end: result.range.end,
+      above: true,
+      create: () => {
+        const dom = document.createElement('div');
+        dom.className = 'cm-aw-hover';
+        // Markdown shown as text: the content names columns from a catalogue, which may come from anywhere.
+        for (const block of result.contents.split('\n\n')) {
+          const p = document.createElement('p');
+          p.textContent = block.replace(/\*\*|```json\n?|```/g, '').replace(/`/g, '');
+          dom.appendChild(p);
+        }
+        return { dom };
+      },
+    };
+  });
+}
+
+const theme = EditorView.baseTheme({
+  '.cm-aw-hover': { padding: '2px 8px', maxWidth: '36em', fontSize: '90%' },
+  '.cm-aw-hover p': { margin: '4px 0', whiteSpace: 'pre-wrap' },
+  '.cm-aw-info': { whiteSpace: 'pre-wrap', maxWidth: '32em' },
+});
+
+/**
+ * Everything for editing filters in CodeMirror 6: highlighting, completion,
+ * lint with quick fixes, hover, and `#` as the line-comment token (for
+ * toggle-comment). Works with any catalogue.
+ */
+export function ahrefsWhere(options: AhrefsWhereOptions = {}): Extension[] {
+  const catalogue = options.catalogue ? { catalogue: options.catalogue } : {};
+  const source = completionSource(catalogue);
+  return [
+    highlighting(),
+    // Language data rather than `override`, so that an autocompletion() the host already configured picks the source up too.
+    EditorState.languageData.of(() => [{ commentTokens: { line: '#' }, autocomplete: source }]),
+    autocompletion(),
+    whereLinter({ ...catalogue, delay: options.lintDelay ?? 300 }),
+    ...(options.gutter === false ? [] : [lintGutter()]),
+    whereHover(catalogue),
+    theme,
+  ];
+}

@@ -1,0 +1,152 @@
+/**
+ * Hover: for a column, its type, nullability, enum values, description and
+ * unit cost; for a test, what it means and the `where` JSON it compiles to
+ * (the very JSON of the condition under the cursor when the parser recovered
+ * it, else the operator's general form).
+ */
+import type { Filter } from '../ast/nodes.js';
+import { allBacklinks } from '../catalogue/builtin.js';
+import { findModifier, resolveField, suggestColumns } from '../catalogue/resolve.js';
+import type { Catalogue } from '../catalogue/types.js';
+import { emitWhere } from '../emit/where-json.js';
+import { parse } from '../syntax/parse.js';
+import { expectationsOf, topLevelConnectives, type Expectation } from './context.js';
+import { columnMarkdown, operatorInfo } from './operators.js';
+import { scan, type ScanToken } from './scanner.js';
+import { nodesAt } from './tree.js';
+import type { EditorOptions, HoverInfo } from './types.js';
+
+/** Keywords that, with their neighbours, spell one test (`is not null`, `icontains phrase`). */
+const TEST_WORDS: ReadonlySet<string> = new Set(['not', 'in', 'between', 'is', 'null', 'empty', 'contains', 'icontains', 'phrase', 'starts', 'ends', 'with', 'matches']);
+
+const CONNECTIVES: Record<string, string> = {
+  and: 'Both sides must hold.\n\nJSON: `{"and": [a, b, …]}`',
+  or: 'Either side may hold.\n\nJSON: `{"or": [a, b, …]}`',
+  not: 'Negates what follows (unknown stays unknown: a null column never makes `not` true).\n\nJSON: `{"not": filter}`',
+  any: 'True when the test holds for some element of the array column (false for an empty array).\n\nJSON: `{"field": col, "list_is": {"any": test}}`',
+  all: 'True when the test holds for every element of the array column (true for an empty array).\n\nJSON: `{"field": col, "list_is": {"all": test}}`',
+};
+
+function tokenIndexAt(tokens: readonly ScanToken[], offset: number): number {
+  let touching = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.start <= offset && offset < t.end) return i;
+    if (t.end === offset) touching = i;
+    if (t.start > offset) break;
+  }
+  return touching;
+}
+
+/** Is this token part of a test phrase, given the expectation before it? */
+function inTest(token: ScanToken, e: Expectation): boolean {
+  if (token.kind === 'operator') return true;
+  if (token.kind !== 'keyword' || !TEST_WORDS.has(token.text)) return false;
+  // `not` before an operand negates a filter; after a column it starts `not in` and friends.
+  if (token.text === 'not') return e.kind === 'test' || (e.kind === 'words' && e.words.includes('not null'));
+  if (token.text === 'null') return e.kind === 'words';
+  return true;
+}
+
+/** The JSON of the innermost condition around `offset`, as the compiler emits it. */
+function conditionJson(filter: Filter | undefined, offset: number, catalogue: Catalogue): string | undefined {
+  const path = nodesAt(filter, offset);
+  let node: Filter | undefined = path.reverse().find((n) => n.kind === 'condition' || n.kind === 'list');
+  if (!node) return undefined;
+  // A negated tail (`x not in (…)`) is a `not` around the condition, covering the same text.
+  const parent = path[path.indexOf(node) + 1];
+  if (parent?.kind === 'not' && parent.range?.start.offset === node.range?.start.offset) node = parent;
+  try {
+    const where = emitWhere(node, { fieldName: (ref) => resolveField(catalogue, ref.name)?.apiName ?? ref.name });
+    return JSON.stringify(where);
+  } catch {
+    return undefined; // a half-written condition (invalid node, `null` value): fall back to the general form
+  }
+}
+
+/** Parses only the top-level part around `offset` (see diagnose): hover stays fast on long filters. */
+function partJson(text: string, tokens: readonly ScanToken[], offset: number, catalogue: Catalogue): string | undefined {
+  let start = 0;
+  let end = text.length;
+  for (const i of topLevelConnectives(tokens)) {
+    const cut = tokens[i]!;
+    if (cut.end <= offset) start = cut.end;
+    else if (cut.start >= offset) {
+      end = cut.start;
+      break;
+    }
+  }
+  return conditionJson(parse(text.slice(start, end)).document.filter, offset - start, catalogue);
+}
+
+function markdownJson(json: string): string {
+  return `\`\`\`json\n${json}\n\`\`\``;
+}
+
+/**
+ * What to show when the pointer rests at `offset`: Markdown and the range of
+ * the word (or multi-word test) it describes; undefined over whitespace,
+ * punctuation, comments and plain literals. Never throws.
+ *
+ * @example
+ * hover('DR >= 50', 0)?.contents; // '**domain_rating_source**: `float` …'
+ */
+export function hover(text: string, offset: number, options: EditorOptions = {}): HoverInfo | undefined {
+  const catalogue = options.catalogue ?? allBacklinks;
+  const tokens = scan(text);
+  const i = tokenIndexAt(tokens, offset);
+  if (i < 0) return undefined;
+  const token = tokens[i]!;
+  const expectations = expectationsOf(tokens);
+  const e = expectations[i]!;
+  const range = { start: token.start, end: token.end };
+
+  if (token.kind === 'identifier') {
+    if (e.kind === 'value') {
+      const field = e.field ? resolveField(catalogue, e.field.name) : undefined;
+      const values = field?.column.enumValues;
+      if (!values) return { range, contents: `A bare word, read as the string \`"${token.text}"\`: only enum values may be written without quotes.` };
+      const known = values.includes(token.text);
+      return { range, contents: `${known ? 'A value' : 'Not a value'} of **${field!.column.name}**.\n\nValues: ${values.map((v) => `\`${v}\``).join(', ')}` };
+    }
+    if (e.kind === 'operand' && tokens[i + 1]?.kind === 'lparen') {
+      const modifier = findModifier(catalogue, token.text);
+      return { range, contents: modifier ? `**${modifier.name}(column)**: ${modifier.description}\n\nJSON: \`"modifier": "${modifier.name}"\`` : `Unknown modifier \`${token.text}\`.` };
+    }
+    const resolved = resolveField(catalogue, token.text);
+    if (!resolved) {
+      const near = suggestColumns(catalogue, token.text);
+      return { range, contents: `Unknown column \`${token.text}\` in ${catalogue.name}.${near.length ? `\n\nDid you mean ${near.map((n) => `\`${n}\``).join(', ')}?` : ''}` };
+    }
+    const via = resolved.viaAlias ? `\n\n\`${token.text}\` is an alias of \`${resolved.column.name}\`.` : '';
+    const path = resolved.apiName !== resolved.column.name ? `\n\nA path into the object column; its type is not checked.` : '';
+    return { range, contents: `${columnMarkdown(resolved.column)}${via}${path}` };
+  }
+
+  if (token.kind === 'keyword' && CONNECTIVES[token.text] && !inTest(token, e)) {
+    return { range, contents: `**${token.text}**: ${CONNECTIVES[token.text]}` };
+  }
+  if (token.kind === 'keyword' && token.text === 'null' && e.kind === 'value') {
+    return { range, contents: '`null` is not a value: test for it with `is null` / `is not null`.' };
+  }
+
+  if (inTest(token, e)) {
+    // Grow the phrase over the neighbouring test words: `is` `not` `null` is one test.
+    let a = i;
+    let b = i;
+    while (a > 0 && tokens[a - 1]!.kind === 'keyword' && inTest(tokens[a - 1]!, expectations[a - 1]!) && tokens[a - 1]!.text !== 'null' && tokens[a - 1]!.text !== 'empty') a--;
+    while (b + 1 < tokens.length && tokens[b + 1]!.kind === 'keyword' && inTest(tokens[b + 1]!, expectations[b + 1]!) && tokens[b]!.kind === 'keyword' && !['null', 'empty', 'in', 'between'].includes(tokens[b]!.text)) b++;
+    const words = tokens.slice(a, b + 1).map((t) => t.text);
+    const negated = words[0] === 'not' && words.length > 1;
+    const label = (negated ? words.slice(1) : words).join(' ');
+    const info = operatorInfo(label) ?? operatorInfo(`not ${label}`);
+    if (!info) return undefined;
+    const phraseRange = { start: tokens[a]!.start, end: tokens[b]!.end };
+    const json = partJson(text, tokens, token.start, catalogue);
+    const general = negated ? `{"not": ${info.json}}` : info.json;
+    const lines = [`**${words.join(' ')}**: ${info.doc}${negated ? ' Negated.' : ''}`, '', `JSON: \`${general}\``];
+    if (json) lines.push('', 'This condition compiles to:', markdownJson(json));
+    return { range: phraseRange, contents: lines.join('\n') };
+  }
+  return undefined;
+}

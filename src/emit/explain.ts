@@ -1,0 +1,167 @@
+/**
+ * Explanations: why a row does or does not match. Each node of the filter
+ * gets its three-valued result, the column value it read and a short text;
+ * {@link renderExplanation} prints the tree with ✓ ✗ ? marks.
+ *
+ * Not a hot path: leaves are compiled with the predicate's own compiler (so
+ * an explanation can never disagree with `evaluate`), and inner nodes combine
+ * their children by Kleene logic without short-circuiting, so that every
+ * branch is shown.
+ */
+import type { CompareOp, ElementFilter, Filter, Literal, Test } from '../ast/nodes.js';
+import type { ValueType } from '../catalogue/types.js';
+import { kleeneAnd, kleeneNot, kleeneOr, type Truth } from '../semantics/logic.js';
+import { compileElement, compileNode, field, readColumn, type Polar, type PredicateContext, type Row } from './predicate.js';
+
+/** One node of an explanation. */
+export interface ExplainNode {
+  readonly kind: 'and' | 'or' | 'not' | 'condition' | 'list' | 'element' | 'test';
+  /** The node's value for the row: `true`, `false`, or `null` (unknown). */
+  readonly value: Truth;
+  /** The node in short query-like text, such as `domain_rating_source >= 50`. */
+  readonly text: string;
+  /** The API name of the column a condition or list reads. */
+  readonly field?: string;
+  /** The value read (the column's, or an array element's); absent when `absent` is true. */
+  readonly read?: unknown;
+  /** True when the row has no such column (read as null). */
+  readonly absent?: boolean;
+  readonly children: readonly ExplainNode[];
+}
+
+/** The explanation of one row. */
+export interface Explanation {
+  /** The filter's value: a row matches only when it is `true`. */
+  readonly value: Truth;
+  readonly matches: boolean;
+  readonly root: ExplainNode;
+}
+
+/** At most this many elements of an array are explained one by one. */
+const MAX_ELEMENTS = 50;
+
+const OP_TEXT: Readonly<Record<CompareOp, string>> = {
+  eq: '=', neq: '!=', gt: '>', gte: '>=', lt: '<', lte: '<=',
+  substring: 'contains', isubstring: 'icontains', prefix: 'starts with', suffix: 'ends with',
+  phrase_match: 'matches phrase', iphrase_match: 'imatches phrase', regex: 'matches',
+};
+
+function literalText(l: Literal): string {
+  switch (l.kind) {
+    case 'string': return l.bare ? l.value : JSON.stringify(l.value);
+    case 'regex': return `/${l.value}/`;
+    case 'null': return 'null';
+    default: return String(l.value);
+  }
+}
+
+/** The test as text, after the subject (`>= 50`, `is null`, `in (a, b)`). */
+export function testText(test: Test): string {
+  switch (test.kind) {
+    case 'compare': return `${OP_TEXT[test.op]} ${literalText(test.value)}`;
+    case 'empty': return 'is empty';
+    case 'null': return 'is null';
+    case 'in': return `in (${test.values.map(literalText).join(', ')})`;
+    case 'between': return `between ${literalText(test.low)} and ${literalText(test.high)}`;
+  }
+}
+
+/** A value for display, short. */
+export function valueText(value: unknown): string {
+  if (value === undefined) return 'absent';
+  const text = typeof value === 'number' && !Number.isFinite(value) ? String(value) : JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+function truth<X>(p: Polar<X>, x: X): Truth {
+  return p.t(x) ? true : p.f(x) ? false : null;
+}
+
+function explainElement(node: ElementFilter, type: ValueType, ctx: PredicateContext, value: unknown): ExplainNode {
+  switch (node.kind) {
+    case 'and': case 'or': {
+      const children = node.operands.map((o) => explainElement(o, type, ctx, value));
+      const v = node.kind === 'and' ? kleeneAnd(children.map((c) => c.value)) : kleeneOr(children.map((c) => c.value));
+      return { kind: node.kind, value: v, text: node.kind, children };
+    }
+    case 'not': {
+      const child = explainElement(node.operand, type, ctx, value);
+      return { kind: 'not', value: kleeneNot(child.value), text: 'not', children: [child] };
+    }
+    case 'test': {
+      const p = compileElement(node, type, ctx.dialect);
+      return { kind: 'test', value: truth(p, value), text: `element ${testText(node.test)}`, read: value, children: [] };
+    }
+    case 'invalid': throw new Error('Cannot explain a tree with syntax errors.');
+  }
+}
+
+function explainNode(node: Filter, ctx: PredicateContext, row: Row): ExplainNode {
+  switch (node.kind) {
+    case 'and': case 'or': {
+      const children = node.operands.map((o) => explainNode(o, ctx, row));
+      const v = node.kind === 'and' ? kleeneAnd(children.map((c) => c.value)) : kleeneOr(children.map((c) => c.value));
+      return { kind: node.kind, value: v, text: node.kind, children };
+    }
+    case 'not': {
+      const child = explainNode(node.operand, ctx, row);
+      return { kind: 'not', value: kleeneNot(child.value), text: 'not', children: [child] };
+    }
+    case 'condition': {
+      const f = field(node.field, ctx);
+      const read = readColumn(row, f.apiName);
+      const subject = node.modifier ? `${node.modifier.name.toLowerCase()}(${f.apiName})` : f.apiName;
+      return { kind: 'condition', value: truth(compileNode(node, ctx), row), text: `${subject} ${testText(node.test)}`, field: f.apiName, ...readFields(read), children: [] };
+    }
+    case 'list': {
+      const f = field(node.field, ctx);
+      const read = readColumn(row, f.apiName);
+      const children: ExplainNode[] = [];
+      if (Array.isArray(read)) {
+        for (let i = 0; i < read.length && i < MAX_ELEMENTS; i++) {
+          const inner = explainElement(node.element, f.type, ctx, read[i]);
+          children.push({ kind: 'element', value: inner.value, text: `[${i}] ${valueText(read[i])}`, read: read[i], children: inner.kind === 'test' ? [] : [inner] });
+        }
+      }
+      const test = node.element.kind === 'test' ? testText(node.element.test) : '(…)';
+      const more = Array.isArray(read) && read.length > MAX_ELEMENTS ? ` (first ${MAX_ELEMENTS} of ${read.length} elements shown)` : '';
+      return { kind: 'list', value: truth(compileNode(node, ctx), row), text: `${node.quantifier}(${f.apiName}) ${test}${more}`, field: f.apiName, ...readFields(read), children };
+    }
+    case 'invalid': throw new Error('Cannot explain a tree with syntax errors.');
+  }
+}
+
+function readFields(read: unknown): { read?: unknown; absent?: boolean } {
+  return read === undefined ? { absent: true } : { read };
+}
+
+/** Explains how a checked filter evaluates on one row. */
+export function explainFilter(filter: Filter, ctx: PredicateContext, row: Row): Explanation {
+  const root = explainNode(filter, ctx, row);
+  return { value: root.value, matches: root.value === true, root };
+}
+
+const MARK = { true: '✓', false: '✗', null: '?' } as const;
+
+/**
+ * The explanation as an indented tree, one node per line: `✓` true, `✗`
+ * false, `?` unknown, with the value each condition read.
+ *
+ * @example
+ * renderExplanation(explain('DR >= 50 and alt is null', { domain_rating_source: 60, alt: 'x' }));
+ * // no match (false)
+ * // ✗ and
+ * //   ✓ domain_rating_source >= 50    ← 60
+ * //   ✗ alt is null    ← "x"
+ */
+export function renderExplanation(explanation: Explanation): string {
+  const lines = [explanation.matches ? 'match (true)' : `no match (${explanation.value === null ? 'unknown' : 'false'})`];
+  const visit = (node: ExplainNode, depth: number) => {
+    const mark = MARK[String(node.value) as 'true' | 'false' | 'null'];
+    const read = node.kind === 'condition' || node.kind === 'list' ? `    ← ${node.absent ? 'absent' : valueText(node.read)}` : node.kind === 'test' ? `    ← ${valueText(node.read)}` : '';
+    lines.push(`${'  '.repeat(depth)}${mark} ${node.text}${read}`);
+    for (const child of node.children) visit(child, depth + 1);
+  };
+  visit(explanation.root, 0);
+  return lines.join('\n');
+}

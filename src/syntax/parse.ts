@@ -1,0 +1,145 @@
+/**
+ * Text → AST, with every lexical and syntax problem as a diagnostic.
+ *
+ * `parse` never throws: limits are checked before any recursion (input length,
+ * then a linear pre-scan of the nesting depth over the tokens), and the whole
+ * pipeline is wrapped so that a bug shows up as a diagnostic, not a crash.
+ */
+import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
+import type { Comment, Document, Filter } from '../ast/nodes.js';
+import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { AstBuilder } from './build-ast.js';
+import { LineIndex, scanTokens } from './lexical.js';
+import { getParser } from './parser.js';
+import * as T from './tokens.js';
+
+/** Limits of {@link parse}. */
+export interface ParseOptions {
+  /** Longest input accepted, in UTF-16 code units. Default 100,000. */
+  readonly maxLength?: number;
+  /** Deepest nesting of parentheses and `not` accepted. Default 128. */
+  readonly maxDepth?: number;
+}
+
+/** The result of {@link parse}. */
+export interface ParseResult {
+  /** The filter (partial, with `invalid` nodes, when there are errors) and the comments. */
+  readonly document: Document;
+  /** Every lexical and syntax problem, sorted by position. */
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Default of {@link ParseOptions.maxLength}. */
+export const DEFAULT_MAX_LENGTH = 100_000;
+/** Default of {@link ParseOptions.maxDepth}. */
+export const DEFAULT_MAX_DEPTH = 128;
+
+/**
+ * The deepest nesting the parser would recurse into, and the token where the
+ * limit is first passed. Counts open parentheses plus the `not`s that apply
+ * at the current point: a run of `not`s nests, and a `(` keeps the `not`s
+ * before it until its `)` closes.
+ */
+function nestingTooDeep(tokens: readonly IToken[], maxDepth: number): IToken | undefined {
+  const bases: number[] = [];
+  let base = 0;
+  let depth = 0;
+  for (const t of tokens) {
+    if (t.tokenType === T.Not) depth++;
+    else if (t.tokenType === T.LParen) {
+      bases.push(base);
+      base = ++depth;
+    } else if (t.tokenType === T.RParen) {
+      base = bases.pop() ?? 0;
+      depth = base;
+      continue;
+    } else {
+      depth = base;
+      continue;
+    }
+    if (depth > maxDepth) return t;
+  }
+  return undefined;
+}
+
+function syntaxDiagnostic(e: IRecognitionException, lines: LineIndex): Diagnostic {
+  const t = e.token;
+  const atEnd = !t || t.tokenType === EOF || !Number.isFinite(t.startOffset);
+  const range = atEnd ? lines.range(lines.text.length, lines.text.length) : lines.tokenRange(t);
+  return diagnostic(atEnd ? 'unexpected-end' : 'unexpected-token', e.message, { range });
+}
+
+function lexAndParse(text: string, lines: LineIndex, maxDepth: number): ParseResult {
+  const lexed = T.getLexer().tokenize(text);
+  const diagnostics: Diagnostic[] = [];
+  for (const e of lexed.errors) {
+    const chars = text.slice(e.offset, e.offset + e.length);
+    const shown = chars.length > 12 ? `${chars.slice(0, 12)}…` : chars;
+    const what = [...chars].length === 1
+      ? `The character \`${shown}\` (U+${chars.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) is not part of the language`
+      : `The characters \`${shown}\` are not part of the language`;
+    diagnostics.push(diagnostic('unknown-character', `${what}: expected a name, a value, an operator or a parenthesis.`,
+      { range: lines.range(e.offset, e.offset + e.length) }));
+  }
+  const comments: Comment[] = (lexed.groups.comments ?? []).map((c) => ({ text: c.image.slice(1), range: lines.tokenRange(c) }));
+  diagnostics.push(...scanTokens(lexed.tokens, lines));
+
+  if (lexed.tokens.length === 0) {
+    diagnostics.push(diagnostic('empty-filter', 'The input holds no filter: write a condition such as `domain_rating_source >= 50`.',
+      { range: lines.range(0, text.length) }));
+    return { document: { filter: undefined, comments }, diagnostics: sortDiagnostics(diagnostics) };
+  }
+
+  const deep = nestingTooDeep(lexed.tokens, maxDepth);
+  if (deep) {
+    diagnostics.push(diagnostic('nesting-too-deep',
+      `The filter nests parentheses and \`not\` more than ${maxDepth} deep here; simplify it (\`not not x\` is \`x\`).`,
+      { range: lines.tokenRange(deep) }));
+    return { document: { filter: undefined, comments }, diagnostics: sortDiagnostics(diagnostics) };
+  }
+
+  const parser = getParser();
+  parser.input = lexed.tokens;
+  const cst = parser.filter();
+  const seen = new Set<string>();
+  for (const e of parser.errors) {
+    const d = syntaxDiagnostic(e, lines);
+    const key = `${d.range?.start.offset}:${d.message}`;
+    if (!seen.has(key)) diagnostics.push(d);
+    seen.add(key);
+  }
+  const filter: Filter = new AstBuilder(lines).filter(cst);
+  return { document: { filter, comments }, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/**
+ * Parses filter text into a {@link Document}. Never throws: every problem is
+ * a diagnostic with a range inside the text (lexer and parser errors alike,
+ * each saying what was expected and what was found). Empty or comment-only
+ * input gives no filter and an `empty-filter` error.
+ *
+ * @example
+ * parse('DR >= 50 and not is_spam').document.filter;
+ * // { kind: 'and', operands: [ {condition DR gte 50}, {not {condition is_spam eq true}} ], range: … }
+ */
+export function parse(text: string, options: ParseOptions = {}): ParseResult {
+  const source = typeof text === 'string' ? text : String(text);
+  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  let lines: LineIndex | undefined;
+  try {
+    lines = new LineIndex(source);
+    if (source.length > maxLength) {
+      const d = diagnostic('input-too-long',
+        `The filter is ${source.length} characters long; the limit is ${maxLength}.`,
+        { range: lines.range(maxLength, source.length) });
+      return { document: { filter: undefined, comments: [] }, diagnostics: [d] };
+    }
+    return lexAndParse(source, lines, maxDepth);
+  } catch (error) {
+    // Unreachable by design; kept so that a bug never escapes as an exception.
+    const range = lines?.range(0, 0);
+    const message = `Internal error while parsing (please report it): ${error instanceof Error ? error.message : String(error)}`;
+    return { document: { filter: undefined, comments: [] }, diagnostics: [diagnostic('unexpected-token', message, range ? { range } : {})] };
+  }
+}

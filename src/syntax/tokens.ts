@@ -1,0 +1,187 @@
+/**
+ * Every token of the filter language, in one module.
+ *
+ * The order of {@link ALL_TOKENS} is the lexer's order of preference
+ * (Chevrotain takes the first pattern that matches, not the longest), so:
+ * datetimes before dates before numbers (`2024-01-01` is a date, not `2024`
+ * then `-01`); complete strings before their unterminated forms; two-character
+ * operators before one-character ones; keywords before identifiers, each
+ * keyword with `longer_alt: Identifier` so that `android` or `is_dofollow`
+ * stay identifiers.
+ *
+ * Unterminated strings, regexes and backtick names are tokens of their own
+ * (sharing a category with the complete form): the parser then carries on as if
+ * the literal were closed at the end of the line, and the token scan reports
+ * the problem once, with the token's range.
+ */
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+
+// ---------------------------------------------------------------- trivia
+
+/** Whitespace, skipped. JavaScript's `\s` covers the Unicode spaces and line separators. */
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /\s+/, group: Lexer.SKIPPED });
+
+/** `# …` to the end of the line, kept in the `comments` group so the formatter can put it back. */
+export const Comment = createToken({ name: 'Comment', pattern: /#[^\n\r]*/, group: 'comments', label: 'a comment' });
+
+// ---------------------------------------------------------------- identifiers
+
+/** A plain name, possibly dotted (`intents.informational` is one token). */
+export const Identifier = createToken({
+  name: 'Identifier',
+  pattern: /[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/,
+  label: 'a name',
+});
+
+/** Category of the backtick-quoted names (complete or not). */
+export const QuotedName = createToken({ name: 'QuotedName', pattern: Lexer.NA, label: 'a `quoted name`' });
+/** `` `any text` `` with `` \` `` and `\\` escapes. */
+export const BacktickName = createToken({
+  name: 'BacktickName',
+  pattern: /`(?:[^`\\\r\n]|\\[^\r\n])*`/,
+  categories: [QuotedName],
+  label: 'a `quoted name`',
+});
+/** A backtick name without its closing backtick: taken to the end of the line. */
+export const UnterminatedBacktickName = createToken({
+  name: 'UnterminatedBacktickName',
+  pattern: /`(?:[^`\\\r\n]|\\[^\r\n])*\\?/,
+  categories: [QuotedName],
+  label: 'a `quoted name`',
+});
+
+// ---------------------------------------------------------------- keywords
+
+/** Category of every keyword, so that the error messages can name them as a group. */
+export const Keyword = createToken({ name: 'Keyword', pattern: Lexer.NA });
+
+function keyword(word: string, name = word[0]!.toUpperCase() + word.slice(1)): TokenType {
+  return createToken({
+    name,
+    pattern: new RegExp(word, 'i'),
+    longer_alt: Identifier,
+    categories: [Keyword],
+    label: `\`${word}\``,
+  });
+}
+
+export const And = keyword('and');
+export const Or = keyword('or');
+export const Not = keyword('not');
+export const In = keyword('in');
+export const Between = keyword('between');
+export const Is = keyword('is');
+export const Null = keyword('null');
+export const Empty = keyword('empty');
+export const True = keyword('true');
+export const False = keyword('false');
+export const IContains = keyword('icontains', 'IContains');
+export const Contains = keyword('contains');
+export const Phrase = keyword('phrase');
+export const Starts = keyword('starts');
+export const Ends = keyword('ends');
+export const With = keyword('with');
+export const Matches = keyword('matches');
+export const Any = keyword('any');
+export const All = keyword('all');
+
+/** The keywords, lower case, in the order above. Printers quote names and values spelled like one. */
+export const KEYWORDS: ReadonlySet<string> = new Set([
+  'and', 'or', 'not', 'in', 'between', 'is', 'null', 'empty', 'true', 'false', 'icontains', 'contains',
+  'phrase', 'starts', 'ends', 'with', 'matches', 'any', 'all',
+]);
+
+const KEYWORD_TOKENS = [And, Or, Not, In, Between, Is, Null, Empty, True, False, IContains, Contains, Phrase, Starts, Ends, With, Matches, Any, All];
+
+// ---------------------------------------------------------------- punctuation and operators
+
+export const LParen = createToken({ name: 'LParen', pattern: /\(/, label: '`(`' });
+export const RParen = createToken({ name: 'RParen', pattern: /\)/, label: '`)`' });
+export const Comma = createToken({ name: 'Comma', pattern: /,/, label: '`,`' });
+
+/** Category of the six comparison operators. */
+export const CompareOperator = createToken({ name: 'CompareOperator', pattern: Lexer.NA, label: 'a comparison operator' });
+export const Gte = createToken({ name: 'Gte', pattern: />=/, categories: [CompareOperator], label: '`>=`' });
+export const Lte = createToken({ name: 'Lte', pattern: /<=/, categories: [CompareOperator], label: '`<=`' });
+export const Neq = createToken({ name: 'Neq', pattern: /!=/, categories: [CompareOperator], label: '`!=`' });
+export const Eq = createToken({ name: 'Eq', pattern: /=/, categories: [CompareOperator], label: '`=`' });
+export const Gt = createToken({ name: 'Gt', pattern: />/, categories: [CompareOperator], label: '`>`' });
+export const Lt = createToken({ name: 'Lt', pattern: /</, categories: [CompareOperator], label: '`<`' });
+
+// ---------------------------------------------------------------- literals
+
+/** `YYYY-MM-DDThh:mm[:ss[.fff…]][Z|±hh:mm]`; calendar validity is checked after lexing. */
+export const DateTimeLiteral = createToken({
+  name: 'DateTimeLiteral',
+  pattern: /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?/,
+  label: 'a datetime',
+});
+/** `YYYY-MM-DD`; calendar validity is checked after lexing. */
+export const DateLiteral = createToken({ name: 'DateLiteral', pattern: /\d{4}-\d{2}-\d{2}/, label: 'a date' });
+export const NumberLiteral = createToken({
+  name: 'NumberLiteral',
+  pattern: /-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?/,
+  label: 'a number',
+});
+
+/** Category of quoted strings (complete or not). */
+export const StringToken = createToken({ name: 'StringToken', pattern: Lexer.NA, label: 'a string' });
+export const StringLiteral = createToken({
+  name: 'StringLiteral',
+  pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"|'(?:[^'\\\r\n]|\\[^\r\n])*'/,
+  categories: [StringToken],
+  label: 'a string',
+});
+/** A string whose closing quote is missing: it runs to the end of the line. */
+export const UnterminatedString = createToken({
+  name: 'UnterminatedString',
+  pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?|'(?:[^'\\\r\n]|\\[^\r\n])*\\?/,
+  categories: [StringToken],
+  label: 'a string',
+});
+
+/** Category of `/regex/` literals (complete or not). */
+export const RegexToken = createToken({ name: 'RegexToken', pattern: Lexer.NA, label: 'a /regex/' });
+export const RegexLiteral = createToken({
+  name: 'RegexLiteral',
+  pattern: /\/(?:[^/\\\r\n]|\\[^\r\n])*\//,
+  categories: [RegexToken],
+  label: 'a /regex/',
+});
+/** A regex whose closing slash is missing: it runs to the end of the line. */
+export const UnterminatedRegex = createToken({
+  name: 'UnterminatedRegex',
+  pattern: /\/(?:[^/\\\r\n]|\\[^\r\n])*\\?/,
+  categories: [RegexToken],
+  label: 'a /regex/',
+});
+
+// ---------------------------------------------------------------- the vocabulary
+
+/** Every token type, in the lexer's order of preference. */
+export const ALL_TOKENS: readonly TokenType[] = [
+  WhiteSpace,
+  Comment,
+  LParen, RParen, Comma,
+  Gte, Lte, Neq, Eq, Gt, Lt,
+  DateTimeLiteral, DateLiteral, NumberLiteral,
+  StringLiteral, UnterminatedString,
+  RegexLiteral, UnterminatedRegex,
+  BacktickName, UnterminatedBacktickName,
+  ...KEYWORD_TOKENS,
+  Identifier,
+  // Categories (pattern NA) come last: they only group the tokens above.
+  QuotedName, Keyword, CompareOperator, StringToken, RegexToken,
+];
+
+let lexer: Lexer | undefined;
+
+/**
+ * The lexer, built on first use. Validations are skipped outside tests: the
+ * token set is fixed and `test/syntax` builds a validating lexer once.
+ */
+export function getLexer(validate = false): Lexer {
+  if (validate) return new Lexer([...ALL_TOKENS], { positionTracking: 'onlyOffset', skipValidations: false, ensureOptimizations: true });
+  lexer ??= new Lexer([...ALL_TOKENS], { positionTracking: 'onlyOffset', skipValidations: true, safeMode: true });
+  return lexer;
+}

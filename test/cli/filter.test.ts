@@ -1,0 +1,221 @@
+import { PassThrough, Readable, Writable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { runFilterCommand, type FilterCommandOptions } from '../../src/cli/filter.js';
+import { runCli } from '../support/cli.js';
+
+interface Run {
+  code: number;
+  stdout: Buffer;
+  stderr: string;
+}
+
+/** Runs the command on the given input chunks with in-memory streams. */
+async function run(input: Iterable<string | Buffer> | AsyncIterable<string | Buffer>, where: string, flags: Partial<FilterCommandOptions> = {}): Promise<Run> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: Buffer[] = [];
+  let err = '';
+  stdout.on('data', (c: Buffer) => out.push(c));
+  stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const code = await runFilterCommand({
+    where,
+    input: Readable.from(input, { objectMode: false }),
+    stdout,
+    stderr,
+    strict: false,
+    count: false,
+    progress: false,
+    fileLabel: 'rows.jsonl',
+    ...flags,
+  });
+  return { code, stdout: Buffer.concat(out), stderr: err };
+}
+
+/** Splits text into byte chunks of `size`, cutting through lines and UTF-8 sequences. */
+function chunked(text: string, size: number): Buffer[] {
+  const bytes = Buffer.from(text, 'utf8');
+  const chunks: Buffer[] = [];
+  for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
+  return chunks;
+}
+
+const LINES = [
+  '{"traffic": 5000, "anchor": "café ☕"}',
+  '{"traffic":10}',
+  '{  "anchor" : "x",   "traffic" : 2000.0 }',
+  '{"traffic": null}',
+  '{"traffic":1001,"title":"\\u00e9\\n"}',
+];
+const MATCHING = [LINES[0], LINES[2], LINES[4]];
+
+describe('filter', () => {
+  it('writes matching lines unchanged, in input order', async () => {
+    const r = await run([`${LINES.join('\n')}\n`], 'traffic > 1000');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.toString('utf8')).toBe(`${MATCHING.join('\n')}\n`);
+  });
+
+  it('splits lines across chunk boundaries, even inside a UTF-8 character', async () => {
+    const text = `${LINES.join('\n')}\n`;
+    for (const size of [1, 2, 3, 7, 64]) {
+      const r = await run(chunked(text, size), 'traffic > 1000');
+      expect(r.stdout.toString('utf8')).toBe(`${MATCHING.join('\n')}\n`);
+    }
+  });
+
+  it('keeps CRLF line endings and parses the lines', async () => {
+    const r = await run(chunked(`${LINES.join('\r\n')}\r\n`, 5), 'traffic > 1000');
+    expect(r.code).toBe(0);
+    expect(r.stdout.toString('utf8')).toBe(`${MATCHING.join('\r\n')}\r\n`);
+  });
+
+  it('reads a last line without a line break, and ends it with one', async () => {
+    const r = await run([LINES.join('\n')], 'traffic > 1000');
+    expect(r.stdout.toString('utf8')).toBe(`${MATCHING.join('\n')}\n`);
+  });
+
+  it('skips blank lines but counts them in line numbers', async () => {
+    const r = await run(['\n  \n{"traffic": 2000}\n\r\n\t\n[1]\n'], 'traffic > 1000');
+    expect(r.stdout.toString()).toBe('{"traffic": 2000}\n');
+    expect(r.stderr).toBe('rows.jsonl:6: error invalid-row: expected a JSON object, got an array\n');
+  });
+
+  it('reports malformed lines with their line numbers and goes on', async () => {
+    const input = ['{"traffic": 2000}', '{"traffic": ', 'null', '42', '"text"', '{"traffic": 3000}'].join('\n');
+    const r = await run([input], 'traffic > 1000');
+    expect(r.code).toBe(0);
+    expect(r.stdout.toString()).toBe('{"traffic": 2000}\n{"traffic": 3000}\n');
+    const errors = r.stderr.trim().split('\n');
+    expect(errors).toHaveLength(4);
+    expect(errors[0]).toMatch(/^rows\.jsonl:2: error invalid-row: not valid JSON/);
+    expect(errors[1]).toBe('rows.jsonl:3: error invalid-row: expected a JSON object, got null');
+    expect(errors[2]).toBe('rows.jsonl:4: error invalid-row: expected a JSON object, got a number');
+    expect(errors[3]).toBe('rows.jsonl:5: error invalid-row: expected a JSON object, got a string');
+  });
+
+  it('stops at the first malformed line under --strict, with exit code 1', async () => {
+    const input = ['{"traffic": 2000}', '{oops}', '{"traffic": 3000}', 'nope'].join('\n');
+    const r = await run([input], 'traffic > 1000', { strict: true });
+    expect(r.code).toBe(1);
+    expect(r.stdout.toString()).toBe('{"traffic": 2000}\n');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^rows\.jsonl:2: error invalid-row: /);
+  });
+
+  it('prints only the number of matches with --count', async () => {
+    const r = await run([`${LINES.join('\n')}\n`], 'traffic > 1000', { count: true });
+    expect(r.code).toBe(0);
+    expect(r.stdout.toString()).toBe('3\n');
+    expect((await run([''], 'traffic > 1000', { count: true })).stdout.toString()).toBe('0\n');
+  });
+
+  it('applies SQL null semantics: not (x = v) does not match a null x', async () => {
+    const input = ['{"alt": null}', '{}', '{"alt": "logo"}', '{"alt": "photo"}'].join('\n');
+    const r = await run([input], 'not (alt = "logo")');
+    expect(r.stdout.toString()).toBe('{"alt": "photo"}\n');
+    expect((await run([input], 'alt is null', { count: true })).stdout.toString()).toBe('2\n');
+  });
+
+  it('ignores a UTF-8 byte order mark on the first line, and keeps it in the output', async () => {
+    const r = await run([Buffer.from('\ufeff{"traffic": 2000}\n', 'utf8')], 'traffic > 1000');
+    expect(r.stderr).toBe('');
+    expect(r.stdout.toString('utf8')).toBe('\ufeff{"traffic": 2000}\n');
+  });
+
+  it('reports a query that does not compile, with exit code 1 and no output', async () => {
+    const r = await run(['{"traffic": 2000}\n'], 'trafic > 1000');
+    expect(r.code).toBe(1);
+    expect(r.stdout.length).toBe(0);
+    expect(r.stderr).toMatch(/^<query>:1:1: error unknown-column/);
+  });
+
+  it('rejects columns the API never returns in rows', async () => {
+    const r = await run(['{"traffic": 2000}\n'], 'is_homepage_link');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('filter-only-column');
+  });
+
+  it('reports an unreadable input with exit code 2', async () => {
+    const input = new Readable({ read() { this.destroy(new Error('EIO: boom')); } });
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let err = '';
+    stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const code = await runFilterCommand({ where: 'traffic > 1', input, stdout, stderr, strict: false, count: false, progress: false, fileLabel: 'f.jsonl' });
+    expect(code).toBe(2);
+    expect(err).toContain('f.jsonl: error: cannot read the input: EIO: boom');
+  });
+
+  it('streams a large input in order, waiting for a slow output (backpressure)', async () => {
+    const N = 100_000;
+    async function* lines() {
+      // 1,000 lines per chunk, as a file stream would deliver them.
+      for (let i = 0; i < N; i += 1000) {
+        let chunk = '';
+        for (let j = i; j < i + 1000; j++) chunk += `{"i":${j},"traffic":${j % 7}}\n`;
+        yield chunk;
+      }
+    }
+    let received = 0;
+    let next = 0;
+    let ordered = true;
+    let pending = '';
+    let maxBuffered = 0;
+    const stdout = new Writable({
+      highWaterMark: 16 * 1024,
+      write(chunk: Buffer, _enc, callback) {
+        pending += chunk.toString();
+        const parts = pending.split('\n');
+        pending = parts.pop()!;
+        for (const p of parts) {
+          const { i } = JSON.parse(p) as { i: number };
+          if (i < next) ordered = false;
+          next = i + 1;
+          received++;
+        }
+        setImmediate(callback); // a slow consumer
+      },
+    });
+    let drains = 0;
+    stdout.on('drain', () => drains++);
+    const stderr = new PassThrough();
+    const input = Readable.from(lines());
+    const sampler = setInterval(() => (maxBuffered = Math.max(maxBuffered, stdout.writableLength)), 1);
+    const heapBefore = process.memoryUsage().heapUsed;
+    const code = await runFilterCommand({ where: 'traffic >= 5', input, stdout, stderr, strict: false, count: false, progress: false, fileLabel: 'big' });
+    clearInterval(sampler);
+    await new Promise<void>((resolve) => stdout.end(resolve));
+    expect(code).toBe(0);
+    let expected = 0;
+    for (let j = 0; j < N; j++) if (j % 7 >= 5) expected++;
+    expect(received).toBe(expected);
+    expect(ordered).toBe(true);
+    expect(drains).toBeGreaterThan(0); // the output did fill up, and the command waited for it
+    // Backpressure: the writer never holds more than about one chunk's matches beyond its high-water mark.
+    expect(maxBuffered).toBeLessThan(64 * 1024);
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  it('shows throttled progress on stderr when asked, and clears it at the end', async () => {
+    async function* slow() {
+      yield '{"traffic": 2000}\n';
+      await sleep(300);
+      yield '{"traffic": 3000}\n';
+      await sleep(300);
+      yield '{"traffic": 1}\n';
+    }
+    const r = await run(slow(), 'traffic > 1000', { progress: true });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/\d+ lines, \d+ matches, [\d.]+ MB, [\d.]+ MB\/s/);
+    expect(r.stderr.endsWith('\r\x1b[K')).toBe(true);
+    expect(r.stdout.toString()).toBe('{"traffic": 2000}\n{"traffic": 3000}\n');
+  });
+
+  it('is what `ahrefs-where filter` runs', async () => {
+    const r = await runCli(['filter', '--where', 'traffic > 1000', '--count'], `${LINES.join('\n')}\n`);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('3\n');
+  });
+});

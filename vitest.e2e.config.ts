@@ -1,0 +1,14 @@
+// End-to-end tests: a real browser (Debian's Chromium via playwright-core) on the built playground.
+// Run with `npx vitest run --config vitest.e2e.config.ts` (scripts/e2e.sh installs Chromium first).
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/e2e/**/*.test.ts'],
+    // Lets the e2e files run only here: the default config's `test/**` glob also finds them.
+    env: { AHREFS_WHERE_E2E: '1' },
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
+  },
+});
