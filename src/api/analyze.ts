@@ -2,12 +2,13 @@
  * The front half of every entry point: text (or an AST) → parsed → checked.
  * The public functions (compile, check, predicate, …) are thin layers on top.
  */
-import type { Document, FieldRef, Filter } from '../ast/nodes.js';
+import { measureFilter } from '../ast/measure.js';
+import type { Document, FieldRef, Filter, SourceRange } from '../ast/nodes.js';
 import { allBacklinks } from '../catalogue/builtin.js';
 import type { Catalogue, Column, ResolvedField } from '../catalogue/types.js';
 import { checkFilter } from '../check/checker.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { parse } from '../syntax/parse.js';
+import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LIST_LENGTH, parse } from '../syntax/parse.js';
 
 /** Options shared by every entry point that reads a filter. */
 export interface FilterOptions {
@@ -17,6 +18,30 @@ export interface FilterOptions {
   readonly maxLength?: number;
   /** Deepest accepted nesting of parentheses, `not` and `any`/`all`. Default 128. */
   readonly maxDepth?: number;
+  /** Most values accepted in one `in (…)` list. Default 1,000. */
+  readonly maxListLength?: number;
+}
+
+/**
+ * Limits that hold for every source: a tree built in code can be as deep or
+ * as wide as it likes, so it is measured (without recursion) before any stage
+ * walks it.
+ */
+function limitDiagnostics(filter: Filter, options: FilterOptions, fromText: boolean): Diagnostic[] {
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const maxList = options.maxListLength ?? DEFAULT_MAX_LIST_LENGTH;
+  const measure = measureFilter(filter, maxDepth + 1);
+  const out: Diagnostic[] = [];
+  // Text is depth-checked by the parser already (with the exact place); trees are checked here.
+  if (!fromText && measure.depth > maxDepth) {
+    out.push(diagnostic('nesting-too-deep', `The filter tree nests more than ${maxDepth} levels deep (the maxDepth option); flatten it.`, { range: filter.range }));
+  }
+  // Text is list-checked by the parser too; trees here.
+  if (!fromText && measure.longestList > maxList) {
+    const node = measure.longestListNode as { range?: SourceRange } | undefined;
+    out.push(diagnostic('list-too-long', `An in (…) list has ${measure.longestList} values, more than the limit of ${maxList} (the maxListLength option); split the filter or raise the limit.`, { range: node?.range }));
+  }
+  return out;
 }
 
 /** A filter given as query text, a parsed {@link Document}, or a {@link Filter} tree. */
@@ -45,7 +70,7 @@ export function analyze(source: FilterSource, options: FilterOptions = {}, paths
   let filter: Filter | undefined;
   const diagnostics: Diagnostic[] = [];
   if (typeof source === 'string') {
-    const parsed = parse(source, { maxLength: options.maxLength, maxDepth: options.maxDepth });
+    const parsed = parse(source, { maxLength: options.maxLength, maxDepth: options.maxDepth, maxListLength: options.maxListLength });
     document = parsed.document;
     filter = parsed.document.filter;
     diagnostics.push(...parsed.diagnostics);
@@ -60,6 +85,11 @@ export function analyze(source: FilterSource, options: FilterOptions = {}, paths
   let references: ReadonlyMap<FieldRef, ResolvedField> = new Map();
   let columns: readonly Column[] = [];
   if (filter) {
+    const limits = limitDiagnostics(filter, options, typeof source === 'string');
+    if (limits.length > 0) {
+      const sorted = sortDiagnostics([...diagnostics, ...limits]);
+      return { filter, document, diagnostics: sorted, references: new Map(), columns: [], catalogue, ok: false };
+    }
     const checked = checkFilter(filter, catalogue, paths ? { paths } : {});
     diagnostics.push(...checked.diagnostics);
     references = checked.references;

@@ -61,7 +61,7 @@ const cache = new WeakMap<Catalogue, Map<string, Compiled>>();
 
 function compiled(source: FilterSource, options: FilterOptions): Compiled {
   if (typeof source !== 'string') return build(source, options);
-  const key = `${options.maxLength ?? ''}:${options.maxDepth ?? ''}:${source}`;
+  const key = `${options.maxLength ?? ''}:${options.maxDepth ?? ''}:${options.maxListLength ?? ''}:${source}`;
   const catalogueKey = options.catalogue ?? DEFAULT_CATALOGUE_KEY;
   let entries = cache.get(catalogueKey);
   if (!entries) cache.set(catalogueKey, (entries = new Map()));

@@ -85,7 +85,7 @@ function validateColumn(name: string, spec: unknown, path: string, out: Diagnost
   const typeText = spec['type'];
   const parsed = typeof typeText === 'string' ? parseType(typeText) : undefined;
   if (!parsed) {
-    out.push(diagnostic('catalogue-unknown-type', `Column "${name}" has type ${typeof typeText === 'string' ? JSON.stringify(typeText) : `of kind ${Array.isArray(typeText) ? 'array' : typeText === null ? 'null' : typeof typeText}`}; expected one of ${[...SCALAR_TYPES].filter((t) => t !== 'unknown').join(', ')} or array(T).`, { path: `${path}/type` }));
+    out.push(diagnostic('catalogue-unknown-type', `Column "${name}" has type ${typeof typeText === 'string' ? JSON.stringify(typeText) : `of kind ${Array.isArray(typeText) ? 'array' : typeText === null ? 'null' : typeof typeText}`}; expected one of ${[...SCALAR_TYPES].filter((t) => t !== 'unknown').join(', ')} or array(T).`, { path: typeText === undefined ? path : `${path}/type` }));
     return undefined;
   }
   const nullable = spec['nullable'];
@@ -192,7 +192,7 @@ function loadUnguarded(input: unknown): LoadCatalogueResult {
   }
   const name = data['name'];
   if (typeof name !== 'string' || name.length === 0) {
-    out.push(diagnostic('catalogue-invalid', 'The catalogue needs a "name" (the endpoint, for example "site-explorer/all-backlinks").', { path: '/name' }));
+    out.push(diagnostic('catalogue-invalid', 'The catalogue needs a "name" (the endpoint, for example "site-explorer/all-backlinks").', { path: name === undefined ? '' : '/name' }));
   }
   const dialect = data['regexDialect'] ?? 're2';
   if (dialect !== 're2' && dialect !== 'wildcard') {
@@ -201,7 +201,7 @@ function loadUnguarded(input: unknown): LoadCatalogueResult {
   const columnsData = data['columns'];
   const columns: Column[] = [];
   if (!isRecord(columnsData) || Object.keys(columnsData).length === 0) {
-    out.push(diagnostic('catalogue-invalid', '"columns" must be an object mapping each column name to its definition.', { path: '/columns' }));
+    out.push(diagnostic('catalogue-invalid', '"columns" must be an object mapping each column name to its definition.', { path: columnsData === undefined ? '' : '/columns' }));
   } else {
     for (const key of Object.keys(columnsData)) {
       const column = validateColumn(key, columnsData[key], `/columns/${pointerSegment(key)}`, out);

@@ -12,6 +12,7 @@
  * own. Each comment is printed on its own line before the node that follows
  * it in the source (comments after the last node close the text).
  */
+import { measureFilter } from '../ast/measure.js';
 import type { Comment, CompareOp, Document, ElementFilter, Filter, Literal, Test } from '../ast/nodes.js';
 import { KEYWORDS } from '../syntax/tokens.js';
 
@@ -338,8 +339,15 @@ function attach(filter: Filter, comments: readonly Comment[]): { attached: Map<A
  * @example
  * printFilter(parse('DR>=50 AND ( is_dofollow )').document); // 'DR >= 50 and is_dofollow'
  */
+/** Deepest tree the printer accepts (the parser and decompiler stop at 128 by default). */
+const MAX_PRINT_DEPTH = 2000;
+
 export function printFilter(doc: Document | Filter, options: PrintOptions = {}): string {
   const document: Document = 'kind' in doc ? { filter: doc, comments: [] } : doc;
+  // The printer recurses; refuse trees no parser or decompiler would build rather than overflow the stack.
+  if (document.filter && measureFilter(document.filter, MAX_PRINT_DEPTH).depth > MAX_PRINT_DEPTH) {
+    throw new Error(`printFilter: the filter nests more than ${MAX_PRINT_DEPTH} levels deep; the entry points refuse such trees with nesting-too-deep.`);
+  }
   const renderer = new Renderer(options.lineWidth ?? 80, options.indent ?? '  ');
   if (!document.filter) return document.comments.map((c) => `#${c.text}`).join('\n');
   const { attached, trailing } = attach(document.filter, document.comments);

@@ -5,8 +5,9 @@
  * then a linear pre-scan of the nesting depth over the tokens), and the whole
  * pipeline is wrapped so that a bug shows up as a diagnostic, not a crash.
  */
+import { measureFilter } from '../ast/measure.js';
 import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
-import type { Comment, Document, Filter } from '../ast/nodes.js';
+import type { Comment, Document, Filter, SourceRange } from '../ast/nodes.js';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { AstBuilder } from './build-ast.js';
 import { LineIndex, scanTokens } from './lexical.js';
@@ -19,6 +20,8 @@ export interface ParseOptions {
   readonly maxLength?: number;
   /** Deepest nesting of parentheses and `not` accepted. Default 128. */
   readonly maxDepth?: number;
+  /** Most values accepted in one `in (…)` list. Default 1,000. */
+  readonly maxListLength?: number;
 }
 
 /** The result of {@link parse}. */
@@ -33,6 +36,20 @@ export interface ParseResult {
 export const DEFAULT_MAX_LENGTH = 100_000;
 /** Default of {@link ParseOptions.maxDepth}. */
 export const DEFAULT_MAX_DEPTH = 128;
+/** Default of {@link ParseOptions.maxListLength}. */
+export const DEFAULT_MAX_LIST_LENGTH = 1000;
+
+/** `list-too-long` for the longest `in (…)` list, when it passes the limit. */
+function listLimit(result: ParseResult, maxListLength: number): ParseResult {
+  if (!result.document.filter) return result;
+  const { longestList, longestListNode } = measureFilter(result.document.filter);
+  if (longestList <= maxListLength) return result;
+  const range = (longestListNode as { range?: SourceRange } | undefined)?.range;
+  const d = diagnostic('list-too-long',
+    `This in (…) list has ${longestList} values, more than the limit of ${maxListLength} (the maxListLength option); split the filter or raise the limit.`,
+    range ? { range } : {});
+  return { document: result.document, diagnostics: [...result.diagnostics, d] };
+}
 
 /**
  * The deepest nesting the parser would recurse into, and the token where the
@@ -135,7 +152,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
         { range: lines.range(maxLength, source.length) });
       return { document: { filter: undefined, comments: [] }, diagnostics: [d] };
     }
-    return lexAndParse(source, lines, maxDepth);
+    return listLimit(lexAndParse(source, lines, maxDepth), options.maxListLength ?? DEFAULT_MAX_LIST_LENGTH);
   } catch (error) {
     // Unreachable by design; kept so that a bug never escapes as an exception.
     const range = lines?.range(0, 0);

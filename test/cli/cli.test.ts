@@ -24,7 +24,8 @@ describe('ahrefs-where compile', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('<query>:2:3: error unknown-column:');
-    expect(r.stderr).toContain('  domain_ratng_source > 5\n  ^~~~~~~~~~~~~~~~~~');
+    // The source line is shown indented by two, with a caret under the whole column name.
+    expect(r.stderr).toContain(`    domain_ratng_source > 5\n    ^${'~'.repeat('domain_ratng_source'.length - 1)}\n`);
     expect(r.stderr).toContain('help: Replace with "domain_rating_source"');
   });
 
