@@ -37,10 +37,27 @@ const COMPARE_OPS = new Map<unknown, CompareOp>([
 
 /** Builds AST nodes from one CST, with ranges from `lines`. */
 export class AstBuilder {
-  constructor(private readonly lines: LineIndex) {}
+  /**
+   * @param recovered true when the parser recovered from errors: then node
+   *   locations may count inserted tokens, so ranges come from a walk over real tokens.
+   */
+  constructor(
+    private readonly lines: LineIndex,
+    private readonly recovered = false,
+  ) {}
 
   /** First and last real token offsets of a CST subtree, or undefined when it holds none. */
   private bounds(node: CstNode): [number, number] | undefined {
+    // Chevrotain tracks offsets per node (endOffset inclusive); tokens inserted by
+    // recovery have NaN offsets, and then the subtree is walked instead.
+    const loc = node.location;
+    if (!this.recovered && loc && Number.isFinite(loc.startOffset) && Number.isFinite(loc.endOffset)) {
+      return [loc.startOffset, loc.endOffset! + 1];
+    }
+    return this.walkBounds(node);
+  }
+
+  private walkBounds(node: CstNode): [number, number] | undefined {
     let start = Infinity;
     let end = -Infinity;
     const stack: Child[] = [node];

@@ -125,7 +125,7 @@ function lexAndParse(text: string, lines: LineIndex, maxDepth: number): ParseRes
     if (!seen.has(key)) diagnostics.push(d);
     seen.add(key);
   }
-  const filter: Filter = new AstBuilder(lines).filter(cst);
+  const filter: Filter = new AstBuilder(lines, parser.errors.length > 0).filter(cst);
   return { document: { filter, comments }, diagnostics: sortDiagnostics(diagnostics) };
 }
 

@@ -72,7 +72,8 @@ export class FilterParser extends CstParser {
     super([...T.ALL_TOKENS], {
       recoveryEnabled: true,
       errorMessageProvider,
-      nodeLocationTracking: 'none',
+      // Node offsets let the AST builder take each node's range without walking its subtree.
+      nodeLocationTracking: 'onlyOffset',
       maxLookahead: 2,
       // Validations are the bulk of start-up time; the grammar is fixed and the tests build a validating parser.
       skipValidations: !validate,

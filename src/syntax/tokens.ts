@@ -182,6 +182,6 @@ let lexer: Lexer | undefined;
  */
 export function getLexer(validate = false): Lexer {
   if (validate) return new Lexer([...ALL_TOKENS], { positionTracking: 'onlyOffset', skipValidations: false, ensureOptimizations: true });
-  lexer ??= new Lexer([...ALL_TOKENS], { positionTracking: 'onlyOffset', skipValidations: true, safeMode: true });
+  lexer ??= new Lexer([...ALL_TOKENS], { positionTracking: 'full', skipValidations: true, safeMode: true });
   return lexer;
 }
