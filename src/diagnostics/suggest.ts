@@ -43,7 +43,8 @@ export function suggestNames(input: string, candidates: Iterable<string>, limit 
     const lower = name.toLowerCase();
     const d = editDistance(needle, lower);
     if (d <= maxDistance) scored.push({ name, score: d });
-    else if (needle.length >= 3 && (lower.includes(needle) || needle.includes(lower))) scored.push({ name, score: maxDistance + 1 });
+    // Containment counts only for words long enough to mean something (not `UR` inside `source`).
+    else if (needle.length >= 3 && (lower.includes(needle) || (lower.length >= 4 && needle.includes(lower)))) scored.push({ name, score: maxDistance + 1 });
   }
   scored.sort((a, b) => a.score - b.score || a.name.length - b.name.length || (a.name < b.name ? -1 : 1));
   return scored.slice(0, limit).map((s) => s.name);
