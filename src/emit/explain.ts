@@ -11,7 +11,7 @@
 import type { CompareOp, ElementFilter, Filter, Literal, Test } from '../ast/nodes.js';
 import type { ValueType } from '../catalogue/types.js';
 import { kleeneAnd, kleeneNot, kleeneOr, type Truth } from '../semantics/logic.js';
-import { compileElement, compileNode, field, ownData, readColumn, type Polar, type PredicateContext, type Row } from './predicate.js';
+import { compileElement, compileNode, field, readColumn, type Polar, type PredicateContext, type Row } from './predicate.js';
 
 /** One node of an explanation. */
 export interface ExplainNode {
@@ -137,7 +137,7 @@ function readFields(read: unknown): { read?: unknown; absent?: boolean } {
 
 /** Explains how a checked filter evaluates on one row. */
 export function explainFilter(filter: Filter, ctx: PredicateContext, row: Row): Explanation {
-  const root = explainNode(filter, ctx, Object.getPrototypeOf(row) === Object.prototype ? row : ownData(row));
+  const root = explainNode(filter, ctx, row);
   return { value: root.value, matches: root.value === true, root };
 }
 

@@ -57,11 +57,17 @@ const ORDER: Readonly<Record<string, readonly [string, string]>> = {
  * null tests), or undefined to fall back to the closure. Each expression
  * reads the column once, into a fresh temporary.
  */
+/** Names safe to write as `row.name`: identifier characters only, so no text of a filter can escape. */
+const PLAIN_PROPERTY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 function inlineLeaf(g: Gen, test: Test, f: ResolvedField): Code | undefined {
   if (f.column.array) return undefined;
-  const key = constant(g, f.apiName);
   // A plain load, as fast as hand-written code, unless the key names an Object.prototype member (see inheritedKey).
-  const read = inheritedKey(f.apiName) ? `(h.call(row, ${key}) ? row[${key}] : undefined)` : `row[${key}]`;
+  // A name made only of identifier characters is written as a property access (`row.traffic`), which V8
+  // optimises like hand-written code; nothing else from the filter ever enters the code text.
+  const read = inheritedKey(f.apiName)
+    ? `(h.call(row, ${constant(g, f.apiName)}) ? row[${constant(g, f.apiName)}] : undefined)`
+    : PLAIN_PROPERTY.test(f.apiName) ? `row.${f.apiName}` : `row[${constant(g, f.apiName)}]`;
   const v = temp(g);
   const is = (type: 'number' | 'string') => `typeof (${v} = ${read}) === ${type === 'number' ? "'number'" : "'string'"}`;
   if (test.kind === 'null') return { t: `(${read} == null)`, f: `(${read} != null)` };
