@@ -17,7 +17,7 @@
 import fc from 'fast-check';
 import type { CompareOp, ElementFilter, Filter, Literal, Test } from '../ast/nodes.js';
 import type { Catalogue, Column, RegexDialect } from '../catalogue/types.js';
-import { dateLiteralKind } from '../decompile/dates.js';
+import { dateLiteralKind } from '../ast/dates.js';
 import { isStringType, whereValueFor } from './values.js';
 
 /** Options of {@link filterAst}. */

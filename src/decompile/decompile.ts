@@ -16,7 +16,7 @@ import { allBacklinks } from '../catalogue/builtin.js';
 import { resolveField } from '../catalogue/resolve.js';
 import type { Catalogue, ValueType } from '../catalogue/types.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { dateLiteralKind } from './dates.js';
+import { dateLiteralKind } from '../ast/dates.js';
 import { jsonErrorOffset } from './json-position.js';
 import {
   DEFAULT_MAX_DEPTH, validateWhere,

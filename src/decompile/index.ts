@@ -8,6 +8,5 @@ export {
   validateWhere, DEFAULT_MAX_DEPTH,
   type ValidateOptions, type ValidateResult, type ValidCondition, type ValidConditionFilter, type ValidFilter,
 } from './validate.js';
-export { dateLiteralKind } from './dates.js';
 export { jsonErrorOffset } from './json-position.js';
 export { describeValue } from './wording.js';

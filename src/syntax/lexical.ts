@@ -7,7 +7,7 @@
  */
 import type { IToken } from 'chevrotain';
 import type { Position, SourceRange } from '../ast/nodes.js';
-import { dateLiteralKind } from '../decompile/dates.js';
+import { dateLiteralKind } from '../ast/dates.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import * as T from './tokens.js';
 
