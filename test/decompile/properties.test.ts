@@ -4,26 +4,10 @@ import type { Filter } from '../../src/ast/nodes.js';
 import { decompileTree } from '../../src/decompile/index.js';
 import { jsonErrorOffset } from '../../src/decompile/json-position.js';
 import { emitWhere, stringifyWhere } from '../../src/emit/where-json.js';
+import { pointerResolves } from '../support/json-pointer.js';
 import { whereFilter, whereish } from '../support/where-arbitrary.js';
 
 const RUNS = { seed: 7, numRuns: 300 };
-
-/** True when a JSON Pointer names something that exists in `root` (own properties; array indices within length). */
-function resolves(root: unknown, pointer: string): boolean {
-  if (pointer === '') return true;
-  if (!pointer.startsWith('/')) return false;
-  let node: unknown = root;
-  for (const raw of pointer.slice(1).split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(node)) {
-      if (!/^(0|[1-9]\d*)$/.test(key) || Number(key) >= node.length) return false;
-      node = node[Number(key)];
-    } else if (typeof node === 'object' && node !== null && Object.prototype.hasOwnProperty.call(node, key)) {
-      node = (node as Record<string, unknown>)[key];
-    } else return false;
-  }
-  return true;
-}
 
 /** Decompiles without throwing, and every diagnostic points into the input. */
 function checkDiagnostics(input: unknown): void {
@@ -39,7 +23,7 @@ function checkDiagnostics(input: unknown): void {
   for (const d of result.diagnostics) {
     expect(d.path, d.message).toBeTypeOf('string');
     expect(d.range).toBeUndefined();
-    expect(resolves(root, d.path!), `${d.code} at ${d.path}`).toBe(true);
+    expect(pointerResolves(root, d.path!), `${d.code} at ${d.path}`).toBe(true);
   }
   if (result.filter === undefined) expect(result.diagnostics.some((d) => d.severity === 'error')).toBe(true);
 }
@@ -98,7 +82,7 @@ describe('canonical round trip: J → AST → J, byte for byte', () => {
       for (const node of seen) {
         const path = result.paths.get(node);
         expect(path, JSON.stringify(node)).toBeTypeOf('string');
-        expect(resolves(where, path!)).toBe(true);
+        expect(pointerResolves(where, path!)).toBe(true);
       }
       expect(result.paths.size).toBe(seen.length);
     }), RUNS);

@@ -82,22 +82,7 @@ export function expectRangesInside(diagnostics: readonly Diagnostic[], text: str
   }
 }
 
-/** True when a JSON Pointer names something that exists in `root` (own properties; array indices within length). */
-export function pointerResolves(root: unknown, pointer: string): boolean {
-  if (pointer === '') return true;
-  if (!pointer.startsWith('/')) return false;
-  let node: unknown = root;
-  for (const raw of pointer.slice(1).split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(node)) {
-      if (!/^(0|[1-9]\d*)$/.test(key) || Number(key) >= node.length) return false;
-      node = node[Number(key)];
-    } else if (typeof node === 'object' && node !== null && Object.prototype.hasOwnProperty.call(node, key)) {
-      node = (node as Record<string, unknown>)[key];
-    } else return false;
-  }
-  return true;
-}
+export { pointerResolves } from '../support/json-pointer.js';
 
 /** Kleene's three-valued `and`, `or`, `not` (`null` = unknown), the reference for the predicate's logic. */
 export const kleene = {
