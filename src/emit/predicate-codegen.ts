@@ -16,8 +16,8 @@
  * `unsafe-eval`), {@link generatePredicate} returns undefined and the caller
  * keeps the closures, which compute the same results.
  */
-import type { Filter, Test } from '../ast/nodes.js';
-import type { ResolvedField } from '../catalogue/types.js';
+import type { ElementFilter, Filter, Test } from '../ast/nodes.js';
+import type { ResolvedField, ValueType } from '../catalogue/types.js';
 import {
   compileElement, compileTest, domainOf, field, inheritedKey, lowerLiteral, onColumn, PredicateBuildError, quantified, withModifier,
   type Polar, type PredicateContext, type Row,
@@ -26,6 +26,8 @@ import {
 interface Gen {
   readonly constants: unknown[];
   temps: number;
+  /** Helper functions (loops over array elements), declared once in the factory. */
+  readonly helpers: string[];
 }
 
 /** A boolean expression for each polarity. */
@@ -68,11 +70,16 @@ function inlineLeaf(g: Gen, test: Test, f: ResolvedField): Code | undefined {
   const read = inheritedKey(f.apiName)
     ? `(h.call(row, ${constant(g, f.apiName)}) ? row[${constant(g, f.apiName)}] : undefined)`
     : PLAIN_PROPERTY.test(f.apiName) ? `row.${f.apiName}` : `row[${constant(g, f.apiName)}]`;
+  return inlineValueTest(g, test, f.type, read);
+}
+
+/** The inline test of one value read by `read` (a column of the row, or an array element `x`). */
+function inlineValueTest(g: Gen, test: Test, type: ValueType, read: string): Code | undefined {
   const v = temp(g);
   const is = (type: 'number' | 'string') => `typeof (${v} = ${read}) === ${type === 'number' ? "'number'" : "'string'"}`;
   if (test.kind === 'null') return { t: `(${read} == null)`, f: `(${read} != null)` };
   if (test.kind === 'between') {
-    const domain = domainOf(f.type, test.low);
+    const domain = domainOf(type, test.low);
     const lo = domain === 'number' ? lowerLiteral(test.low, domain) : undefined;
     const hi = domain === 'number' ? lowerLiteral(test.high, domain) : undefined;
     if (typeof lo !== 'number' || typeof hi !== 'number') return undefined;
@@ -81,7 +88,7 @@ function inlineLeaf(g: Gen, test: Test, f: ResolvedField): Code | undefined {
     return { t: `(${is('number')} && ${v} >= ${cl} && ${v} <= ${ch})`, f: `(${is('number')} && (${v} < ${cl} || ${v} > ${ch}))` };
   }
   if (test.kind === 'in') {
-    const domain = domainOf(f.type, test.values[0]);
+    const domain = domainOf(type, test.values[0]);
     if (domain !== 'number' && domain !== 'string') return undefined;
     const values = test.values.map((l) => lowerLiteral(l, domain));
     if (values.includes(undefined)) return undefined;
@@ -90,7 +97,7 @@ function inlineLeaf(g: Gen, test: Test, f: ResolvedField): Code | undefined {
     return { t: `(${is(domain)} && ${set}.has(${v}))`, f: `(${is(domain)}${nan} && !${set}.has(${v}))` };
   }
   if (test.kind !== 'compare') return undefined;
-  const domain = domainOf(f.type, test.value);
+  const domain = domainOf(type, test.value);
   if (domain === undefined || domain === 'date') return undefined;
   const value = lowerLiteral(test.value, domain);
   if (value === undefined) return undefined;
@@ -142,22 +149,70 @@ function generate(node: Filter, ctx: PredicateContext, g: Gen): Code {
     }
     case 'list': {
       const f = field(node.field, ctx);
-      return call(g, quantified(f.apiName, node.quantifier, compileElement(node.element, f.type, ctx.dialect)));
+      return inlineList(g, node.quantifier, node.element, f) ?? call(g, quantified(f.apiName, node.quantifier, compileElement(node.element, f.type, ctx.dialect)));
     }
     case 'invalid':
       throw new PredicateBuildError('Cannot evaluate a tree with syntax errors.');
   }
 }
 
+/** The element tree as inline code over the element `x`, or undefined when a leaf is not inlinable. */
+function inlineElement(g: Gen, node: ElementFilter, type: ValueType): Code | undefined {
+  switch (node.kind) {
+    case 'and':
+    case 'or': {
+      const parts = node.operands.map((o) => inlineElement(g, o, type));
+      if (parts.some((p) => p === undefined)) return undefined;
+      const [ta, fa] = node.kind === 'and' ? [' && ', ' || '] : [' || ', ' && '];
+      return { t: `(${parts.map((p) => p!.t).join(ta)})`, f: `(${parts.map((p) => p!.f).join(fa)})` };
+    }
+    case 'not': {
+      const inner = inlineElement(g, node.operand, type);
+      return inner && { t: inner.f, f: inner.t };
+    }
+    case 'test':
+      return inlineValueTest(g, node.test, type, 'x');
+    case 'invalid':
+      return undefined;
+  }
+}
+
+/**
+ * `any(col)` / `all(col)` as two generated loops (Kleene over the elements:
+ * "some element is true" and "every element is false", and their duals), so
+ * that array filters run without a closure call per element. A value that is
+ * not an array is unknown: both polarities false.
+ */
+function inlineList(g: Gen, quantifier: 'any' | 'all', element: ElementFilter, f: ResolvedField): Code | undefined {
+  if (!f.column.array || !PLAIN_PROPERTY.test(f.apiName) || inheritedKey(f.apiName)) return undefined;
+  const firstTemp = g.temps;
+  const code = inlineElement(g, element, f.type);
+  if (!code) return undefined;
+  const temps = Array.from({ length: g.temps - firstTemp }, (_, i) => `v${firstTemp + i}`);
+  const locals = temps.length > 0 ? `let ${temps.join(', ')}; ` : '';
+  const loop = (test: string, wanted: boolean): string => {
+    const name = `L${g.helpers.length}`;
+    g.helpers.push(
+      `function ${name}(a) { if (!Array.isArray(a)) return false; ${locals}` +
+        `for (let i = 0; i < a.length; i++) { const x = a[i]; if (${wanted ? '' : '!'}${test}) return ${wanted}; } return ${!wanted}; }`,
+    );
+    return `${name}(row.${f.apiName})`;
+  };
+  const some = (test: string) => loop(test, true);
+  const every = (test: string) => loop(test, false);
+  return quantifier === 'any' ? { t: some(code.t), f: every(code.f) } : { t: every(code.t), f: some(code.f) };
+}
+
 /** The source text and constants of a filter's generated functions (exposed for the injection test). */
 export function generateSource(filter: Filter, ctx: PredicateContext): { readonly source: string; readonly constants: readonly unknown[] } {
-  const g: Gen = { constants: [], temps: 0 };
+  const g: Gen = { constants: [], temps: 0, helpers: [] };
   const code = generate(filter, ctx, g);
   const names = g.constants.map((_, i) => `k${i} = K[${i}]`);
   const temps = Array.from({ length: g.temps }, (_, i) => `v${i}`);
   const locals = temps.length > 0 ? `let ${temps.join(', ')}; ` : '';
   const source =
     `'use strict'; ${names.length > 0 ? `const ${names.join(', ')};` : ''}\n` +
+    g.helpers.map((h) => `${h}\n`).join('') +
     `return { t: function (row) { ${locals}return ${code.t}; },\n` +
     `         f: function (row) { ${locals}return ${code.f}; } };`;
   return { source, constants: g.constants };
