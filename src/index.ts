@@ -11,6 +11,8 @@ export { compile, check, format, decompile } from './api/compile.js';
 export type { CompileResult, FieldUse, FormatOptions, DecompileOptions, DecompileResult } from './api/compile.js';
 export type { FilterOptions, FilterSource } from './api/analyze.js';
 export { predicate, evaluate, explain, CompileError } from './api/predicate.js';
+export type { Explanation, ExplainNode } from './api/predicate.js';
+export { renderExplanation } from './emit/explain.js';
 
 // Lower-level stages, for tools that want the pieces
 export { parse } from './syntax/parse.js';
