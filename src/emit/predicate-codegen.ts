@@ -17,6 +17,8 @@
  * keeps the closures, which compute the same results.
  */
 import type { ElementFilter, Filter, Test } from '../ast/nodes.js';
+import { parseInstant } from '../semantics/dates.js';
+import { lower } from '../semantics/strings.js';
 import type { ResolvedField, ValueType } from '../catalogue/types.js';
 import {
   compileElement, compileTest, domainOf, field, inheritedKey, lowerLiteral, onColumn, PredicateBuildError, quantified, withModifier,
@@ -98,11 +100,21 @@ function inlineValueTest(g: Gen, test: Test, type: ValueType, read: string): Cod
   }
   if (test.kind !== 'compare') return undefined;
   const domain = domainOf(type, test.value);
-  if (domain === undefined || domain === 'date') return undefined;
+  if (domain === undefined) return undefined;
   const value = lowerLiteral(test.value, domain);
   if (value === undefined) return undefined;
   const c = constant(g, value);
   const op = test.op;
+  if (domain === 'date') {
+    // Instants in ms; `parseInstant` gives null (so NaN) for invalid dates, and every comparison with NaN is false: unknown.
+    const ms = `${constant(g, parseInstant)}(${v})`;
+    const isDate = `typeof (${v} = ${read}) === 'string' && (${v} = ${ms} ?? NaN) === ${v}`;
+    if (op === 'eq') return { t: `(${isDate} && ${v} === ${c})`, f: `(${isDate} && ${v} !== ${c})` };
+    if (op === 'neq') return { t: `(${isDate} && ${v} !== ${c})`, f: `(${isDate} && ${v} === ${c})` };
+    const order = ORDER[op];
+    if (!order) return undefined;
+    return { t: `(${isDate} && ${v} ${order[0]} ${c})`, f: `(${isDate} && ${v} ${order[1]} ${c})` };
+  }
   if (domain === 'boolean') {
     const negated = constant(g, !value);
     if (op === 'eq') return { t: `(${read} === ${c})`, f: `(${read} === ${negated})` };
@@ -121,6 +133,12 @@ function inlineValueTest(g: Gen, test: Test, type: ValueType, read: string): Cod
     case 'eq': return { t: `(${read} === ${c})`, f: `(${is('string')} && ${v} !== ${c})` };
     case 'neq': return { t: `(${is('string')} && ${v} !== ${c})`, f: `(${read} === ${c})` };
     case 'substring': return { t: `(${is('string')} && ${v}.includes(${c}))`, f: `(${is('string')} && !${v}.includes(${c}))` };
+    case 'isubstring': {
+      // Both sides lower-cased (semantics/strings.ts `lower`); the constant once, here.
+      const lc = constant(g, lower(value as string));
+      const low = constant(g, lower);
+      return { t: `(${is('string')} && ${low}(${v}).includes(${lc}))`, f: `(${is('string')} && !${low}(${v}).includes(${lc}))` };
+    }
     case 'prefix': return { t: `(${is('string')} && ${v}.startsWith(${c}))`, f: `(${is('string')} && !${v}.startsWith(${c}))` };
     case 'suffix': return { t: `(${is('string')} && ${v}.endsWith(${c}))`, f: `(${is('string')} && !${v}.endsWith(${c}))` };
     default: return undefined;
