@@ -262,7 +262,12 @@ export class AstBuilder {
   /** A literal from a `value` node; undefined where recovery left the value out. */
   private value(node: CstNode | undefined): Literal | undefined {
     if (!node) return undefined;
-    const t = Object.values(node.children).flat().find((c): c is IToken => isToken(c));
+    // The value rule holds exactly one token; find it without building arrays (this runs for every literal).
+    let t: IToken | undefined;
+    for (const key in node.children) {
+      const first = node.children[key]![0];
+      if (first && isToken(first)) { t = first; break; }
+    }
     if (!real(t)) return undefined;
     const range = this.lines.tokenRange(t);
     switch (t.tokenType) {
