@@ -164,13 +164,8 @@ function onStrings(op: (s: string) => boolean): Polar<unknown> {
   return { t: (v) => typeof v === 'string' && op(v), f: (v) => typeof v === 'string' && !op(v) };
 }
 
-function numberCompare(op: CompareOp, c: number): Polar<unknown> {
-  const eq: Polar<unknown> = {
-    t: (v) => typeof v === 'number' && v === c,
-    f: (v) => typeof v === 'number' && v === v && v !== c,
-  };
-  const gt: Polar<unknown> = { t: (v) => typeof v === 'number' && v > c, f: (v) => typeof v === 'number' && v <= c };
-  const lt: Polar<unknown> = { t: (v) => typeof v === 'number' && v < c, f: (v) => typeof v === 'number' && v >= c };
+/** The six orderings from `=`, `>` and `<`: each other one is a negation (exact in three-valued logic). */
+function ordering(op: CompareOp, eq: Polar<unknown>, gt: Polar<unknown>, lt: Polar<unknown>): Polar<unknown> {
   switch (op) {
     case 'eq': return eq;
     case 'neq': return not(eq);
@@ -182,20 +177,23 @@ function numberCompare(op: CompareOp, c: number): Polar<unknown> {
   }
 }
 
+function numberCompare(op: CompareOp, c: number): Polar<unknown> {
+  return ordering(
+    op,
+    { t: (v) => typeof v === 'number' && v === c, f: (v) => typeof v === 'number' && v === v && v !== c },
+    { t: (v) => typeof v === 'number' && v > c, f: (v) => typeof v === 'number' && v <= c },
+    { t: (v) => typeof v === 'number' && v < c, f: (v) => typeof v === 'number' && v >= c },
+  );
+}
+
 function dateCompare(op: CompareOp, c: number): Polar<unknown> {
   // instant() gives NaN for null, wrong types and invalid dates; every comparison with NaN is false.
-  const eq: Polar<unknown> = { t: (v) => instant(v) === c, f: (v) => { const x = instant(v); return x === x && x !== c; } };
-  const gt: Polar<unknown> = { t: (v) => instant(v) > c, f: (v) => instant(v) <= c };
-  const lt: Polar<unknown> = { t: (v) => instant(v) < c, f: (v) => instant(v) >= c };
-  switch (op) {
-    case 'eq': return eq;
-    case 'neq': return not(eq);
-    case 'gt': return gt;
-    case 'lte': return not(gt);
-    case 'lt': return lt;
-    case 'gte': return not(lt);
-    default: return UNKNOWN;
-  }
+  return ordering(
+    op,
+    { t: (v) => instant(v) === c, f: (v) => { const x = instant(v); return x === x && x !== c; } },
+    { t: (v) => instant(v) > c, f: (v) => instant(v) <= c },
+    { t: (v) => instant(v) < c, f: (v) => instant(v) >= c },
+  );
 }
 
 function stringCompare(op: CompareOp, c: string, dialect: RegexDialect): Polar<unknown> {

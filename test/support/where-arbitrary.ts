@@ -10,21 +10,11 @@
 import fc from 'fast-check';
 import type { CompareOp } from '../../src/ast/nodes.js';
 import type { WhereCondition, WhereConditionFilter, WhereFilter, WhereValue } from '../../src/ast/where-json.js';
+import { operatorsFor } from '../../src/arbitraries/ast.js';
 import { allBacklinks, type Catalogue, type Column } from '../../src/catalogue/index.js';
 
-const ORDERED: readonly CompareOp[] = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte'];
-const STRING_OPS: readonly CompareOp[] = [...ORDERED, 'substring', 'isubstring', 'phrase_match', 'iphrase_match', 'prefix', 'suffix', 'regex'];
-
-/** The operators spec §3 allows for a column's value (an array column's elements). */
-export function operatorsFor(column: Column): readonly CompareOp[] {
-  if (column.enumValues) return ['eq', 'neq'];
-  switch (column.type) {
-    case 'integer': case 'float': case 'date': case 'datetime': return ORDERED;
-    case 'boolean': return ['eq', 'neq'];
-    case 'string': case 'url': case 'domain': return STRING_OPS;
-    default: return ['eq', 'neq'];
-  }
-}
+// The operator table is the exported arbitraries' (src/arbitraries), re-exported for the decompiler's tests.
+export { operatorsFor };
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
