@@ -3,21 +3,10 @@
  * catalogue itself (every returned column gets a plausible value of its
  * type) with a fixed seed, so the page shows the same table on every load.
  */
+import { mulberry32 } from '../../bench/rows.js';
 import type { Catalogue, Column } from '../../src/index.js';
 
 type Row = Record<string, unknown>;
-
-/** Mulberry32: tiny, seeded, good enough for sample data. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SITES = ['blog.example.com', 'news.example.org', 'www.seo-weekly.net', 'shop.example.co.uk', 'forum.devtalk.io', 'wiki.example.org', 'marketing-hub.com'];
 const WORDS = ['seo', 'link building', 'guide', 'best tools', 'ahrefs', 'content marketing', 'keyword research', 'click here', 'homepage', 'backlinks'];
@@ -57,7 +46,7 @@ function value(column: Column, rnd: () => number, i: number): unknown {
 
 /** `count` rows with a value for every column the API returns. */
 export function sampleRows(catalogue: Catalogue, count = 50, seed = 7): Row[] {
-  const rnd = random(seed);
+  const rnd = mulberry32(seed);
   return Array.from({ length: count }, (_, i) => {
     const row: Row = {};
     for (const column of catalogue.columns) if (column.returned) row[column.name] = value(column, rnd, i);

@@ -2,8 +2,8 @@
  * The front half of every entry point: text (or an AST) → parsed → checked.
  * The public functions (compile, check, predicate, …) are thin layers on top.
  */
-import { measureFilter } from '../ast/measure.js';
-import type { Document, FieldRef, Filter, SourceRange } from '../ast/nodes.js';
+import { listTooLong, measureFilter } from '../ast/measure.js';
+import type { Document, FieldRef, Filter } from '../ast/nodes.js';
 import { allBacklinks } from '../catalogue/builtin.js';
 import type { Catalogue, Column, ResolvedField } from '../catalogue/types.js';
 import { checkFilter } from '../check/checker.js';
@@ -23,24 +23,19 @@ export interface FilterOptions {
 }
 
 /**
- * Limits that hold for every source: a tree built in code can be as deep or
- * as wide as it likes, so it is measured (without recursion) before any stage
- * walks it.
+ * The limits of a tree built in code (text is limited by the parser, with the
+ * exact place): such a tree can be as deep or as wide as it likes, so it is
+ * measured without recursion before any stage walks it.
  */
-function limitDiagnostics(filter: Filter, options: FilterOptions, fromText: boolean): Diagnostic[] {
+function treeLimits(filter: Filter, options: FilterOptions): Diagnostic[] {
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
-  const maxList = options.maxListLength ?? DEFAULT_MAX_LIST_LENGTH;
   const measure = measureFilter(filter, maxDepth + 1);
   const out: Diagnostic[] = [];
-  // Text is depth-checked by the parser already (with the exact place); trees are checked here.
-  if (!fromText && measure.depth > maxDepth) {
+  if (measure.depth > maxDepth) {
     out.push(diagnostic('nesting-too-deep', `The filter tree nests more than ${maxDepth} levels deep (the maxDepth option); flatten it.`, { range: filter.range }));
   }
-  // Text is list-checked by the parser too; trees here.
-  if (!fromText && measure.longestList > maxList) {
-    const node = measure.longestListNode as { range?: SourceRange } | undefined;
-    out.push(diagnostic('list-too-long', `An in (…) list has ${measure.longestList} values, more than the limit of ${maxList} (the maxListLength option); split the filter or raise the limit.`, { range: node?.range }));
-  }
+  const list = listTooLong(measure, options.maxListLength ?? DEFAULT_MAX_LIST_LENGTH);
+  if (list) out.push(list);
   return out;
 }
 
@@ -85,7 +80,7 @@ export function analyze(source: FilterSource, options: FilterOptions = {}, paths
   let references: ReadonlyMap<FieldRef, ResolvedField> = new Map();
   let columns: readonly Column[] = [];
   if (filter) {
-    const limits = limitDiagnostics(filter, options, typeof source === 'string');
+    const limits = typeof source === 'string' ? [] : treeLimits(filter, options);
     if (limits.length > 0) {
       const sorted = sortDiagnostics([...diagnostics, ...limits]);
       return { filter, document, diagnostics: sorted, references: new Map(), columns: [], catalogue, ok: false };

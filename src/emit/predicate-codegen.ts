@@ -69,9 +69,13 @@ function inlineLeaf(g: Gen, test: Test, f: ResolvedField): Code | undefined {
   // A plain load, as fast as hand-written code, unless the key names an Object.prototype member (see inheritedKey).
   // A name made only of identifier characters is written as a property access (`row.traffic`), which V8
   // optimises like hand-written code; nothing else from the filter ever enters the code text.
-  const read = inheritedKey(f.apiName)
-    ? `(h.call(row, ${constant(g, f.apiName)}) ? row[${constant(g, f.apiName)}] : undefined)`
-    : PLAIN_PROPERTY.test(f.apiName) ? `row.${f.apiName}` : `row[${constant(g, f.apiName)}]`;
+  let read: string;
+  if (inheritedKey(f.apiName)) {
+    const key = constant(g, f.apiName);
+    read = `(h.call(row, ${key}) ? row[${key}] : undefined)`;
+  } else {
+    read = PLAIN_PROPERTY.test(f.apiName) ? `row.${f.apiName}` : `row[${constant(g, f.apiName)}]`;
+  }
   return inlineValueTest(g, test, f.type, read);
 }
 

@@ -5,9 +5,9 @@
  * then a linear pre-scan of the nesting depth over the tokens), and the whole
  * pipeline is wrapped so that a bug shows up as a diagnostic, not a crash.
  */
-import { measureFilter } from '../ast/measure.js';
+import { listTooLong, measureFilter } from '../ast/measure.js';
 import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
-import type { Comment, Document, Filter, SourceRange } from '../ast/nodes.js';
+import type { Comment, Document, Filter } from '../ast/nodes.js';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { AstBuilder } from './build-ast.js';
 import { LineIndex, scanTokens } from './lexical.js';
@@ -42,13 +42,8 @@ export const DEFAULT_MAX_LIST_LENGTH = 1000;
 /** `list-too-long` for the longest `in (…)` list, when it passes the limit. */
 function listLimit(result: ParseResult, maxListLength: number): ParseResult {
   if (!result.document.filter) return result;
-  const { longestList, longestListNode } = measureFilter(result.document.filter);
-  if (longestList <= maxListLength) return result;
-  const range = (longestListNode as { range?: SourceRange } | undefined)?.range;
-  const d = diagnostic('list-too-long',
-    `This in (…) list has ${longestList} values, more than the limit of ${maxListLength} (the maxListLength option); split the filter or raise the limit.`,
-    range ? { range } : {});
-  return { document: result.document, diagnostics: [...result.diagnostics, d] };
+  const d = listTooLong(measureFilter(result.document.filter, Number.POSITIVE_INFINITY, true), maxListLength);
+  return d ? { document: result.document, diagnostics: [...result.diagnostics, d] } : result;
 }
 
 /**
