@@ -13,18 +13,11 @@
  * decompiler (from JSON, which has no text) carry `range: undefined`.
  */
 
-/** A position in source text. `offset` is 0-based UTF-16; `line` and `column` are 1-based. */
-export interface Position {
-  readonly offset: number;
-  readonly line: number;
-  readonly column: number;
-}
+import type { SourceRange } from './range.js';
+import type { AndOf, BoolTree, NotOf, OrOf } from './tree.js';
 
-/** A half-open source range `[start, end)`. */
-export interface SourceRange {
-  readonly start: Position;
-  readonly end: Position;
-}
+export type { Position, SourceRange } from './range.js';
+export type { AndOf, BoolTree, BranchOf, InvalidNode, NotOf, OrOf } from './tree.js';
 
 /** Comparison operators of the API, by their JSON names. */
 export type CompareOp =
@@ -132,34 +125,24 @@ export interface ModifierRef {
 
 // ---------------------------------------------------------------- element filters (inside any/all)
 
+/** One test of an array element, the leaf of an {@link ElementFilter}. */
+export interface ElementTest {
+  readonly kind: 'test';
+  readonly test: Test;
+  readonly range?: SourceRange;
+}
+
 /** The boolean tree inside `any(col) …` / `all(col) …`: tests on one array element. */
-export type ElementFilter =
-  | { readonly kind: 'and'; readonly operands: readonly ElementFilter[]; readonly range?: SourceRange }
-  | { readonly kind: 'or'; readonly operands: readonly ElementFilter[]; readonly range?: SourceRange }
-  | { readonly kind: 'not'; readonly operand: ElementFilter; readonly range?: SourceRange }
-  | { readonly kind: 'test'; readonly test: Test; readonly range?: SourceRange }
-  | InvalidNode;
+export type ElementFilter = BoolTree<ElementTest>;
 
 // ---------------------------------------------------------------- filters
 
-export interface AndNode {
-  readonly kind: 'and';
-  /** Two or more operands (the JSON allows one; the decompiler keeps that as a one-element `and`). */
-  readonly operands: readonly Filter[];
-  readonly range?: SourceRange;
-}
-
-export interface OrNode {
-  readonly kind: 'or';
-  readonly operands: readonly Filter[];
-  readonly range?: SourceRange;
-}
-
-export interface NotNode {
-  readonly kind: 'not';
-  readonly operand: Filter;
-  readonly range?: SourceRange;
-}
+/** `a and b …` over row conditions. */
+export type AndNode = AndOf<RowTest>;
+/** `a or b …` over row conditions. */
+export type OrNode = OrOf<RowTest>;
+/** `not a` over row conditions. */
+export type NotNode = NotOf<RowTest>;
 
 /** `{"field": …, "modifier"?: …, "is": …}` */
 export interface ConditionNode {
@@ -179,13 +162,11 @@ export interface ListNode {
   readonly range?: SourceRange;
 }
 
-/** A gap left by parser error recovery. Never emitted: its diagnostic is already reported. */
-export interface InvalidNode {
-  readonly kind: 'invalid';
-  readonly range?: SourceRange;
-}
+/** A leaf of a {@link Filter}: one column's test. */
+export type RowTest = ConditionNode | ListNode;
 
-export type Filter = AndNode | OrNode | NotNode | ConditionNode | ListNode | InvalidNode;
+/** A whole filter: the boolean tree over column tests. */
+export type Filter = BoolTree<RowTest>;
 
 /** A `#` comment, kept so that the formatter can put it back. */
 export interface Comment {
