@@ -19,21 +19,8 @@ import type { AndOf, BoolTree, NotOf, OrOf } from './tree.js';
 export type { Position, SourceRange } from './range.js';
 export type { AndOf, BoolTree, BranchOf, InvalidNode, NotOf, OrOf } from './tree.js';
 
-/** Comparison operators of the API, by their JSON names. */
-export type CompareOp =
-  | 'eq'
-  | 'neq'
-  | 'gt'
-  | 'gte'
-  | 'lt'
-  | 'lte'
-  | 'substring'
-  | 'isubstring'
-  | 'phrase_match'
-  | 'iphrase_match'
-  | 'prefix'
-  | 'suffix'
-  | 'regex';
+/** Comparison operators of the API, by their JSON names (the vocabulary defines them). */
+export type { CompareOp } from '../vocabulary/words.js';
 
 // ---------------------------------------------------------------- literals
 

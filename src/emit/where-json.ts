@@ -7,7 +7,8 @@
  * here and only here: `in` to an `or` of `eq`, `between` to an `and` of
  * `gte` and `lte`.
  */
-import type { ElementFilter, FieldRef, Filter, Literal, ModifierRef, Test } from '../ast/nodes.js';
+import type { ElementTest, FieldRef, Filter, Literal, ModifierRef, RowTest, Test } from '../ast/nodes.js';
+import { foldTree, type BoolTree } from '../ast/tree.js';
 import type { WhereCondition, WhereConditionFilter, WhereFilter, WhereValue } from '../ast/where-json.js';
 
 /** How the emitter names columns: by default the name as written. */
@@ -45,19 +46,17 @@ function emitTest(test: Test, leaf: Leaf): WhereFilter | WhereConditionFilter {
   }
 }
 
-function emitElement(node: ElementFilter): WhereConditionFilter {
-  switch (node.kind) {
-    case 'and':
-      return { and: node.operands.map(emitElement) };
-    case 'or':
-      return { or: node.operands.map(emitElement) };
-    case 'not':
-      return { not: emitElement(node.operand) };
-    case 'test':
-      return emitTest(node.test, (c) => c) as WhereConditionFilter;
-    case 'invalid':
+/** The boolean structure is the same at both levels; only the leaves differ. */
+function emitTree<L, W>(node: BoolTree<L>, leaf: (leaf: L) => W): W {
+  return foldTree<L, W>(node, {
+    and: (operands) => ({ and: operands }) as W,
+    or: (operands) => ({ or: operands }) as W,
+    not: (operand) => ({ not: operand }) as W,
+    leaf,
+    invalid: () => {
       throw new EmitError('Cannot emit a tree with syntax errors.');
-  }
+    },
+  });
 }
 
 function columnLeaf(field: string, modifier: ModifierRef | undefined): Leaf {
@@ -70,25 +69,11 @@ function columnLeaf(field: string, modifier: ModifierRef | undefined): Leaf {
  */
 export function emitWhere(filter: Filter, options: EmitOptions = {}): WhereFilter {
   const name = options.fieldName ?? ((ref: FieldRef) => ref.name);
-  const visit = (node: Filter): WhereFilter => {
-    switch (node.kind) {
-      case 'and':
-        return { and: node.operands.map(visit) };
-      case 'or':
-        return { or: node.operands.map(visit) };
-      case 'not':
-        return { not: visit(node.operand) };
-      case 'condition':
-        return emitTest(node.test, columnLeaf(name(node.field), node.modifier)) as WhereFilter;
-      case 'list': {
-        const element = emitElement(node.element);
-        return { field: name(node.field), list_is: node.quantifier === 'any' ? { any: element } : { all: element } };
-      }
-      case 'invalid':
-        throw new EmitError('Cannot emit a tree with syntax errors.');
-    }
-  };
-  return visit(filter);
+  return emitTree<RowTest, WhereFilter>(filter, (node) => {
+    if (node.kind === 'condition') return emitTest(node.test, columnLeaf(name(node.field), node.modifier)) as WhereFilter;
+    const element = emitTree<ElementTest, WhereConditionFilter>(node.element, (e) => emitTest(e.test, (c) => c) as WhereConditionFilter);
+    return { field: name(node.field), list_is: node.quantifier === 'any' ? { any: element } : { all: element } };
+  });
 }
 
 /** The compact string form that goes into the `where` query parameter. */
