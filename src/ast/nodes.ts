@@ -20,7 +20,9 @@ export type { Position, SourceRange } from './range.js';
 export type { AndOf, BoolTree, BranchOf, InvalidNode, NotOf, OrOf } from './tree.js';
 
 /** Comparison operators of the API, by their JSON names (the vocabulary defines them). */
-export type { CompareOp } from '../vocabulary/words.js';
+import type { CompareOp } from '../vocabulary/words.js';
+
+export type { CompareOp };
 
 // ---------------------------------------------------------------- literals
 
