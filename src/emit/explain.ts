@@ -8,9 +8,12 @@
  * their children by Kleene logic without short-circuiting, so that every
  * branch is shown.
  */
-import type { CompareOp, ElementFilter, Filter, Literal, Test } from '../ast/nodes.js';
+import type { ElementFilter, Filter, RowTest, Test } from '../ast/nodes.js';
 import type { ValueType } from '../catalogue/types.js';
 import { kleeneAnd, kleeneNot, kleeneOr, type Truth } from '../semantics/logic.js';
+import { escapeForTerminal } from '../diagnostics/render.js';
+import { printFilter, printTest } from './text.js';
+import { isArraySafe, someElements, valueText } from './value-text.js';
 import { compileElement, compileNode, field, readColumn, type Polar, type PredicateContext, type Row } from './predicate.js';
 
 /** One node of an explanation. */
@@ -40,38 +43,24 @@ export interface Explanation {
 /** At most this many elements of an array are explained one by one. */
 const MAX_ELEMENTS = 50;
 
-const OP_TEXT: Readonly<Record<CompareOp, string>> = {
-  eq: '=', neq: '!=', gt: '>', gte: '>=', lt: '<', lte: '<=',
-  substring: 'contains', isubstring: 'icontains', prefix: 'starts with', suffix: 'ends with',
-  phrase_match: 'matches phrase', iphrase_match: 'imatches phrase', regex: 'matches',
-};
+/** Labels are printed on one line, whatever their length (the CLI prints one node per line). */
+const ONE_LINE = { lineWidth: Number.MAX_SAFE_INTEGER } as const;
 
-function literalText(l: Literal): string {
-  switch (l.kind) {
-    case 'string': return l.bare ? l.value : JSON.stringify(l.value);
-    case 'regex': return `/${l.value}/`;
-    case 'null': return 'null';
-    default: return String(l.value);
-  }
-}
-
-/** The test as text, after the subject (`>= 50`, `is null`, `in (a, b)`). */
+/**
+ * The test as text, after the subject (`>= 50`, `is null`, `in (a, b)`):
+ * the text printer's own wording (src/emit/text.ts), so that a label always
+ * reads as the language and parses back to the same test.
+ */
 export function testText(test: Test): string {
-  switch (test.kind) {
-    case 'compare': return `${OP_TEXT[test.op]} ${literalText(test.value)}`;
-    case 'empty': return 'is empty';
-    case 'null': return 'is null';
-    case 'in': return `in (${test.values.map(literalText).join(', ')})`;
-    case 'between': return `between ${literalText(test.low)} and ${literalText(test.high)}`;
-  }
+  return printTest(test);
 }
 
-/** A value for display, short. */
-export function valueText(value: unknown): string {
-  if (value === undefined) return 'absent';
-  const text = typeof value === 'number' && !Number.isFinite(value) ? String(value) : JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+/** A row test as the language writes it, naming the column by its API name (`DR >= 50` is labelled `domain_rating_source >= 50`). */
+function rowTestText(node: RowTest, apiName: string): string {
+  return printFilter({ ...node, field: { ...node.field, name: apiName } }, ONE_LINE);
 }
+
+export { valueText } from './value-text.js';
 
 function truth<X>(p: Polar<X>, x: X): Truth {
   return p.t(x) ? true : p.f(x) ? false : null;
@@ -110,22 +99,21 @@ function explainNode(node: Filter, ctx: PredicateContext, row: Row): ExplainNode
     case 'condition': {
       const f = field(node.field, ctx);
       const read = readColumn(row, f.apiName);
-      const subject = node.modifier ? `${node.modifier.name.toLowerCase()}(${f.apiName})` : f.apiName;
-      return { kind: 'condition', value: truth(compileNode(node, ctx), row), text: `${subject} ${testText(node.test)}`, field: f.apiName, ...readFields(read), children: [] };
+      return { kind: 'condition', value: truth(compileNode(node, ctx), row), text: rowTestText(node, f.apiName), field: f.apiName, ...readFields(read), children: [] };
     }
     case 'list': {
       const f = field(node.field, ctx);
       const read = readColumn(row, f.apiName);
       const children: ExplainNode[] = [];
-      if (Array.isArray(read)) {
-        for (let i = 0; i < read.length && i < MAX_ELEMENTS; i++) {
-          const inner = explainElement(node.element, f.type, ctx, read[i]);
-          children.push({ kind: 'element', value: inner.value, text: `[${i}] ${valueText(read[i])}`, read: read[i], children: inner.kind === 'test' ? [] : [inner] });
-        }
+      const value = truth(compileNode(node, ctx), row);
+      const elements = isArraySafe(read) ? someElements(read as readonly unknown[], MAX_ELEMENTS) : { items: [], length: 0 };
+      for (let i = 0; i < elements.items.length; i++) {
+        const element = elements.items[i];
+        const inner = explainElement(node.element, f.type, ctx, element);
+        children.push({ kind: 'element', value: inner.value, text: `[${i}] ${valueText(element)}`, read: element, children: inner.kind === 'test' ? [] : [inner] });
       }
-      const test = node.element.kind === 'test' ? testText(node.element.test) : '(…)';
-      const more = Array.isArray(read) && read.length > MAX_ELEMENTS ? ` (first ${MAX_ELEMENTS} of ${read.length} elements shown)` : '';
-      return { kind: 'list', value: truth(compileNode(node, ctx), row), text: `${node.quantifier}(${f.apiName}) ${test}${more}`, field: f.apiName, ...readFields(read), children };
+      const more = elements.length > elements.items.length ? ` (first ${MAX_ELEMENTS} of ${elements.length} elements shown)` : '';
+      return { kind: 'list', value, text: `${rowTestText(node, f.apiName)}${more}`, field: f.apiName, ...readFields(read), children };
     }
     case 'invalid': throw new Error('Cannot explain a tree with syntax errors.');
   }
@@ -159,7 +147,8 @@ export function renderExplanation(explanation: Explanation): string {
   const visit = (node: ExplainNode, depth: number) => {
     const mark = MARK[String(node.value) as 'true' | 'false' | 'null'];
     const read = node.kind === 'condition' || node.kind === 'list' ? `    ← ${node.absent ? 'absent' : valueText(node.read)}` : node.kind === 'test' ? `    ← ${valueText(node.read)}` : '';
-    lines.push(`${'  '.repeat(depth)}${mark} ${node.text}${read}`);
+    // Labels hold the query's literals and `read` the row's values: both are escaped for the terminal.
+    lines.push(escapeForTerminal(`${'  '.repeat(depth)}${mark} ${node.text}${read}`));
     for (const child of node.children) visit(child, depth + 1);
   };
   visit(explanation.root, 0);

@@ -13,8 +13,9 @@
  * it in the source (comments after the last node close the text).
  */
 import { measureFilter } from '../ast/measure.js';
-import type { Comment, CompareOp, Document, ElementFilter, Filter, Literal, Test } from '../ast/nodes.js';
-import { KEYWORDS } from '../syntax/tokens.js';
+import type { Comment, ConditionNode, Document, ElementFilter, ElementTest, Filter, Literal, RowTest, Test } from '../ast/nodes.js';
+import { foldTree, isBranch, isInvalid, type BoolTree } from '../ast/tree.js';
+import { dateLiteralKind, isBareValue, isWordOperator, OPERATOR_TEXT, quoteName, quoteString } from '../vocabulary/index.js';
 
 /** Options of {@link printFilter}. */
 export interface PrintOptions {
@@ -26,42 +27,11 @@ export interface PrintOptions {
 
 // ---------------------------------------------------------------- words and literals
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?$/;
-
-/** True when `word` lexes as one identifier token (not a keyword). */
-function isPlainName(word: string): boolean {
-  return NAME.test(word) && !KEYWORDS.has(word.toLowerCase());
-}
-
-
-/** Whether a code point is printed as a `\u{…}` escape: controls, line separators, lone surrogates. */
-function needsEscape(cp: number): boolean {
-  return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp === 0x2028 || cp === 0x2029 || (cp >= 0xd800 && cp <= 0xdfff);
-}
-
-const SHORT_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\t': '\\t', '\r': '\\r' };
-
-/** `value` between `delimiter`s, with escapes; parses back to exactly `value`. */
-function quoteWith(value: string, delimiter: '"' | '`'): string {
-  let out = delimiter;
-  for (const ch of value) {
-    const cp = ch.codePointAt(0)!;
-    out += ch === delimiter ? `\\${ch}` : SHORT_ESCAPES[ch] ?? (needsEscape(cp) ? `\\u{${cp.toString(16).toUpperCase()}}` : ch);
-  }
-  return out + delimiter;
-}
-
 /** A double-quoted string literal with escapes; parses back to exactly `value`. */
-export function quote(value: string): string {
-  return quoteWith(value, '"');
-}
+export const quote = quoteString;
 
 /** A column name: bare when it lexes as one identifier, else in backticks (with the string escapes). */
-export function printName(name: string): string {
-  return isPlainName(name) ? name : quoteWith(name, '`');
-}
+export const printName = quoteName;
 
 /**
  * A pattern as `/…/` (with `/` written `\/`), or undefined when the slash form
@@ -80,30 +50,23 @@ function printNumber(n: number): string {
 /** One literal as the language writes it. */
 export function printLiteral(lit: Literal): string {
   switch (lit.kind) {
-    case 'string': return lit.bare && isPlainName(lit.value) ? lit.value : quote(lit.value);
+    case 'string': return lit.bare && isBareValue(lit.value) ? lit.value : quote(lit.value);
     case 'number': return printNumber(lit.value);
     case 'boolean': return lit.value ? 'true' : 'false';
     case 'null': return 'null';
-    case 'date': return DATE.test(lit.value) ? lit.value : quote(lit.value);
-    case 'datetime': return DATETIME.test(lit.value) ? lit.value : quote(lit.value);
+    case 'date': case 'datetime': return dateLiteralKind(lit.value) === lit.kind ? lit.value : quote(lit.value);
     case 'regex': return slashRegex(lit.value) ?? quote(lit.value);
   }
 }
 
-const OPERATORS: Readonly<Record<CompareOp, string>> = {
-  eq: '=', neq: '!=', gt: '>', gte: '>=', lt: '<', lte: '<=',
-  substring: 'contains', isubstring: 'icontains', phrase_match: 'contains phrase', iphrase_match: 'icontains phrase',
-  prefix: 'starts with', suffix: 'ends with', regex: 'matches',
-};
-
 /** Tests written with `not` before their keyword (`not in`, `not contains`, …). */
 function isNegatable(test: Test): boolean {
   if (test.kind === 'in' || test.kind === 'between') return true;
-  return test.kind === 'compare' && !['eq', 'neq', 'gt', 'gte', 'lt', 'lte'].includes(test.op);
+  return test.kind === 'compare' && isWordOperator(test.op);
 }
 
 /** A test tail: `>= 50`, `in ("a", "b")`, `is null`; `negated` writes `not in`, `is not null`. */
-function printTest(test: Test, negated = false): string {
+export function printTest(test: Test, negated = false): string {
   const not = negated ? 'not ' : '';
   switch (test.kind) {
     case 'null': return `is ${not}null`;
@@ -112,7 +75,7 @@ function printTest(test: Test, negated = false): string {
     case 'between': return `${not}between ${printLiteral(test.low)} and ${printLiteral(test.high)}`;
     case 'compare': {
       const value = test.op === 'regex' && test.value.kind === 'string' ? quote(test.value.value) : printLiteral(test.value);
-      return `${not}${OPERATORS[test.op]} ${value}`;
+      return `${not}${OPERATOR_TEXT[test.op]} ${value}`;
     }
   }
 }
@@ -138,9 +101,9 @@ interface Ranked {
 type AnyNode = Filter | ElementFilter;
 
 class LayBuilder {
-  constructor(private readonly attached: ReadonlyMap<AnyNode, string[]>) {}
+  constructor(private readonly attached: ReadonlyMap<object, string[]>) {}
 
-  private comments(...nodes: AnyNode[]): string[] {
+  private comments(...nodes: object[]): string[] {
     return nodes.flatMap((n) => this.attached.get(n) ?? []);
   }
 
@@ -149,77 +112,75 @@ class LayBuilder {
     return r.prec >= min ? r.lay : { t: 'group', inner: r.lay, comments: [] };
   }
 
-  filter(node: Filter): Ranked {
-    switch (node.kind) {
-      case 'and': case 'or': {
-        const prec = node.kind === 'or' ? 1 : 2;
-        const items = node.operands.map((o) => this.operand(this.filter(o), prec + 1));
-        return { lay: { t: 'chain', op: node.kind, items, comments: this.comments(node) }, prec };
-      }
-      case 'not': {
-        const inner = node.operand;
-        if (inner.kind === 'condition') {
-          const head = this.head(inner);
-          if (foldsNot(inner.test)) return this.leaf(`${head} ${printTest(inner.test, true)}`, 4, node, inner);
-          if (this.isBareBoolean(inner)) return this.leaf(`not ${head}`, 3, node, inner);
-        }
-        const lay: Lay = { t: 'prefix', text: 'not ', inner: this.operand(this.filter(inner), 3), comments: this.comments(node) };
-        return { lay, prec: 3 };
-      }
-      case 'condition': {
-        const head = this.head(node);
-        return this.leaf(this.isBareBoolean(node) ? head : `${head} ${printTest(node.test)}`, 4, node);
-      }
-      case 'list': {
-        const lay: Lay = { t: 'prefix', text: `${node.quantifier}(${printName(node.field.name)}) `, inner: this.elementTop(node.element), comments: this.comments(node) };
-        return { lay, prec: 4 };
-      }
-      case 'invalid':
+  /**
+   * One layout walk for both levels of the tree: `leaf` lays out a leaf, and
+   * `negated` a leaf under `not` when the negation folds into its tail
+   * (`x not in …`, `not is_spam`), else undefined.
+   */
+  private tree<L extends RowTest | ElementTest>(node: BoolTree<L>, leaf: (leaf: L) => Ranked, negated: (not: object, leaf: L) => Ranked | undefined): Ranked {
+    return foldTree<L, Ranked>(node, {
+      and: (operands, n) => this.chain('and', operands, n),
+      or: (operands, n) => this.chain('or', operands, n),
+      not: (operand, n) => {
+        const inner: BoolTree<L> = n.operand;
+        const folded = !isBranch(inner) && !isInvalid(inner) ? negated(n, inner as L) : undefined;
+        return folded ?? { lay: { t: 'prefix', text: 'not ', inner: this.operand(operand, 3), comments: this.comments(n) }, prec: 3 };
+      },
+      leaf,
+      invalid: () => {
         throw new Error('Cannot print a tree with syntax errors.');
-    }
+      },
+    });
   }
 
-  private leaf(text: string, prec: number, ...nodes: AnyNode[]): Ranked {
+  private chain(op: 'and' | 'or', operands: readonly Ranked[], node: object): Ranked {
+    const prec = op === 'or' ? 1 : 2;
+    const items = operands.map((o) => this.operand(o, prec + 1));
+    return { lay: { t: 'chain', op, items, comments: this.comments(node) }, prec };
+  }
+
+  filter(node: Filter): Ranked {
+    return this.tree<RowTest>(node, (leaf) => this.rowTest(leaf), (not, inner) => {
+      if (inner.kind !== 'condition') return undefined;
+      const head = this.head(inner);
+      if (foldsNot(inner.test)) return this.leaf(`${head} ${printTest(inner.test, true)}`, 4, not, inner);
+      return this.isBareBoolean(inner) ? this.leaf(`not ${head}`, 3, not, inner) : undefined;
+    });
+  }
+
+  private rowTest(node: RowTest): Ranked {
+    if (node.kind === 'condition') {
+      const head = this.head(node);
+      return this.leaf(this.isBareBoolean(node) ? head : `${head} ${printTest(node.test)}`, 4, node);
+    }
+    const lay: Lay = { t: 'prefix', text: `${node.quantifier}(${printName(node.field.name)}) `, inner: this.elementTop(node.element), comments: this.comments(node) };
+    return { lay, prec: 4 };
+  }
+
+  private leaf(text: string, prec: number, ...nodes: object[]): Ranked {
     return { lay: { t: 'leaf', text, comments: this.comments(...nodes) }, prec };
   }
 
-  private head(node: Extract<Filter, { kind: 'condition' }>): string {
+  private head(node: ConditionNode): string {
     const field = printName(node.field.name);
     return node.modifier ? `${node.modifier.name}(${field})` : field;
   }
 
   /** `x` alone means `x = true` (without a modifier, which needs a test after it). */
-  private isBareBoolean(node: Extract<Filter, { kind: 'condition' }>): boolean {
+  private isBareBoolean(node: ConditionNode): boolean {
     const t = node.test;
     return !node.modifier && t.kind === 'compare' && t.op === 'eq' && t.value.kind === 'boolean' && t.value.value;
   }
 
   /** Right after `any(f) `: one tail (`not in …` included), else a parenthesised tree. */
   private elementTop(node: ElementFilter): Lay {
-    if (node.kind === 'test') return this.leaf(printTest(node.test), 4, node).lay;
-    if (node.kind === 'not' && node.operand.kind === 'test' && foldsNot(node.operand.test)) {
-      return this.leaf(printTest(node.operand.test, true), 4, node, node.operand).lay;
-    }
-    return { t: 'group', inner: this.element(node).lay, comments: [] };
+    const top = this.element(node);
+    return top.prec === 4 ? top.lay : { t: 'group', inner: top.lay, comments: [] };
   }
 
   private element(node: ElementFilter): Ranked {
-    switch (node.kind) {
-      case 'and': case 'or': {
-        const prec = node.kind === 'or' ? 1 : 2;
-        const items = node.operands.map((o) => this.operand(this.element(o), prec + 1));
-        return { lay: { t: 'chain', op: node.kind, items, comments: this.comments(node) }, prec };
-      }
-      case 'not': {
-        const inner = node.operand;
-        if (inner.kind === 'test' && foldsNot(inner.test)) return this.leaf(printTest(inner.test, true), 3, node, inner);
-        return { lay: { t: 'prefix', text: 'not ', inner: this.operand(this.element(inner), 3), comments: this.comments(node) }, prec: 3 };
-      }
-      case 'test':
-        return this.leaf(printTest(node.test), 4, node);
-      case 'invalid':
-        throw new Error('Cannot print a tree with syntax errors.');
-    }
+    return this.tree<ElementTest>(node, (leaf) => this.leaf(printTest(leaf.test), 4, leaf),
+      (not, inner) => (foldsNot(inner.test) ? this.leaf(printTest(inner.test, true), 4, not, inner) : undefined));
   }
 }
 

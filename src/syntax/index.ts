@@ -6,4 +6,4 @@ export type { ParseOptions, ParseResult } from './parse.js';
 export { format } from './format.js';
 export type { FormatResult, FormatTextOptions } from './format.js';
 export { FilterParser, getParser } from './parser.js';
-export { ALL_TOKENS, KEYWORDS, getLexer } from './tokens.js';
+export { ALL_TOKENS, getLexer } from './tokens.js';

@@ -15,6 +15,7 @@
  * the problem once, with the token's range.
  */
 import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { DATE_TOKEN, DATETIME_TOKEN, KEYWORDS, NAME_SOURCE, type Keyword as KeywordWord } from '../vocabulary/index.js';
 
 // ---------------------------------------------------------------- trivia
 
@@ -29,7 +30,7 @@ export const Comment = createToken({ name: 'Comment', pattern: /#[^\n\r]*/, grou
 /** A plain name, possibly dotted (`intents.informational` is one token). */
 export const Identifier = createToken({
   name: 'Identifier',
-  pattern: /[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/,
+  pattern: new RegExp(NAME_SOURCE),
   label: 'a name',
 });
 
@@ -55,14 +56,19 @@ export const UnterminatedBacktickName = createToken({
 /** Category of every keyword, so that the error messages can name them as a group. */
 export const Keyword = createToken({ name: 'Keyword', pattern: Lexer.NA });
 
-function keyword(word: string, name = word[0]!.toUpperCase() + word.slice(1)): TokenType {
-  return createToken({
+/** The keyword tokens, collected as they are made (as Chevrotain's GraphQL example does). */
+const keywordTokens = new Map<KeywordWord, TokenType>();
+
+function keyword(word: KeywordWord, name = word[0]!.toUpperCase() + word.slice(1)): TokenType {
+  const token = createToken({
     name,
     pattern: new RegExp(word, 'i'),
     longer_alt: Identifier,
     categories: [Keyword],
     label: `\`${word}\``,
   });
+  keywordTokens.set(word, token);
+  return token;
 }
 
 export const And = keyword('and');
@@ -85,13 +91,12 @@ export const Matches = keyword('matches');
 export const Any = keyword('any');
 export const All = keyword('all');
 
-/** The keywords, lower case, in the order above. Printers quote names and values spelled like one. */
-export const KEYWORDS: ReadonlySet<string> = new Set([
-  'and', 'or', 'not', 'in', 'between', 'is', 'null', 'empty', 'true', 'false', 'icontains', 'contains',
-  'phrase', 'starts', 'ends', 'with', 'matches', 'any', 'all',
-]);
-
-const KEYWORD_TOKENS = [And, Or, Not, In, Between, Is, Null, Empty, True, False, IContains, Contains, Phrase, Starts, Ends, With, Matches, Any, All];
+/** One token per word of the vocabulary, in its order; a word without a token fails at load, in every test. */
+const KEYWORD_TOKENS: readonly TokenType[] = KEYWORDS.map((word) => {
+  const token = keywordTokens.get(word);
+  if (!token) throw new Error(`The vocabulary keyword "${word}" has no token in src/syntax/tokens.ts.`);
+  return token;
+});
 
 // ---------------------------------------------------------------- punctuation and operators
 
@@ -113,11 +118,11 @@ export const Lt = createToken({ name: 'Lt', pattern: /</, categories: [CompareOp
 /** `YYYY-MM-DDThh:mm[:ss[.fff…]][Z|±hh:mm]`; calendar validity is checked after lexing. */
 export const DateTimeLiteral = createToken({
   name: 'DateTimeLiteral',
-  pattern: /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?/,
+  pattern: DATETIME_TOKEN,
   label: 'a datetime',
 });
 /** `YYYY-MM-DD`; calendar validity is checked after lexing. */
-export const DateLiteral = createToken({ name: 'DateLiteral', pattern: /\d{4}-\d{2}-\d{2}/, label: 'a date' });
+export const DateLiteral = createToken({ name: 'DateLiteral', pattern: DATE_TOKEN, label: 'a date' });
 export const NumberLiteral = createToken({
   name: 'NumberLiteral',
   pattern: /-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?/,

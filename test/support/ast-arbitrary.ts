@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import type { CompareOp, ElementFilter, Filter, Literal, Test } from '../../src/ast/nodes.js';
-import { KEYWORDS } from '../../src/syntax/tokens.js';
+import { isKeyword, KEYWORDS } from '../../src/vocabulary/index.js';
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -24,7 +24,7 @@ export const fieldName: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.string({ unit: 'binary', maxLength: 6 }), weight: 1 },
 );
 
-const modifierName = word.filter((w) => !KEYWORDS.has(w.toLowerCase()));
+const modifierName = word.filter((w) => !isKeyword(w));
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 const date = fc.tuple(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }))
@@ -42,7 +42,7 @@ const text = fc.oneof(
 /** A value literal (never a regex: those belong to `matches`). */
 export const literal: fc.Arbitrary<Literal> = fc.oneof(
   text.map((value): Literal => ({ kind: 'string', value, bare: false })),
-  word.filter((w) => IDENT.test(w) && !KEYWORDS.has(w.toLowerCase())).map((value): Literal => ({ kind: 'string', value, bare: true })),
+  word.filter((w) => IDENT.test(w) && !isKeyword(w)).map((value): Literal => ({ kind: 'string', value, bare: true })),
   fc.oneof(fc.maxSafeInteger(), fc.double({ noNaN: true, noDefaultInfinity: true }))
     // Integers beyond 2^53 are `invalid-number` by design (they cannot be represented exactly).
     .filter((n) => !Number.isInteger(n) || Number.isSafeInteger(n))
