@@ -12,6 +12,7 @@ import type { Catalogue, Column, ResolvedField } from '../catalogue/types.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { diagnostic, sortDiagnostics, type Diagnostic, type Location, type Suggestion } from '../diagnostics/diagnostic.js';
 import { suggestNames } from '../diagnostics/suggest.js';
+import { quoteEnumValue, quoteName } from '../vocabulary/index.js';
 import { validateRegex } from './re2-syntax.js';
 import { allowedTests, isUnchecked, OP_TEXT, TYPE_RULES, typeKeyOf, type TypeKey, type ValueKind } from './rules.js';
 import { dateKind, describeLiteral, quoted } from './values.js';
@@ -153,7 +154,8 @@ class Checker {
       const names = suggestColumns(this.catalogue, field.name);
       const hint = names.length > 0 ? `; did you mean ${names.map((n) => `"${n}"`).join(' or ')}?` : '.';
       this.report('unknown-column', `Unknown column "${field.name}" on ${this.catalogue.name}${hint}`, [field, owner],
-        names.map((n) => ({ message: `Replace with "${n}"`, replacement: n, ...(field.range ? { range: field.range } : {}) })));
+        // In text the replacement is written as a name must be (backticks for `and`, `a b`); JSON keeps the bare API name.
+        names.map((n) => ({ message: `Replace with "${n}"`, replacement: field.range ? quoteName(n) : n, ...(field.range ? { range: field.range } : {}) })));
       return undefined;
     }
     this.references.set(field, resolved);
@@ -368,7 +370,8 @@ class Checker {
           const hint = names.length > 0 ? `; did you mean ${names.map((n) => `"${n}"`).join(' or ')}?` : '.';
           this.report('unknown-enum-value',
             `"${value.value}" is not a value of ${t.element ? `the elements of ${t.name}` : t.name}; expected one of ${(t.enumValues ?? []).join(', ')}${hint}`,
-            at, names.map((n) => this.replace(n, value)));
+            // In text a value spelled like a keyword or not a plain word must be quoted (`country = "IN"`), as completion does.
+            at, names.map((n) => this.replace(value.range ? quoteEnumValue(n) : n, value)));
         }
         return;
       case 'date':

@@ -4,6 +4,7 @@
  */
 import { isValidDate, isValidDateTime } from '../ast/dates.js';
 import type { Literal } from '../ast/nodes.js';
+import { quoteString } from '../vocabulary/index.js';
 
 export { isValidDate, isValidDateTime };
 
@@ -42,5 +43,6 @@ export function describeLiteral(literal: Literal): string {
 /** The literal's value as query text would quote it (for "put it in quotes" suggestions). */
 export function quoted(literal: Literal): string {
   const text = literal.kind === 'null' ? 'null' : String(literal.value);
-  return JSON.stringify(text);
+  // The language's own quoting: JSON.stringify writes `\b` and `\f`, escapes the lexer does not read.
+  return quoteString(text);
 }

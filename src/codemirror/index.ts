@@ -17,6 +17,7 @@ import { EditorState, type Extension } from '@codemirror/state';
 import { EditorView, hoverTooltip, type Tooltip } from '@codemirror/view';
 import type { Catalogue } from '../catalogue/types.js';
 import { complete, diagnose, hover, scan } from '../editor/index.js';
+import { markdownToText } from '../editor/markdown.js';
 import type { CompletionKind } from '../editor/index.js';
 import { highlighting } from './highlight.js';
 
@@ -24,8 +25,8 @@ export { highlighting } from './highlight.js';
 
 /** Options of {@link ahrefsWhere}. */
 export interface AhrefsWhereOptions {
-  /** The endpoint's columns. Default: all-backlinks. */
-  readonly catalogue?: Catalogue;
+  /** The endpoint's columns: a built catalogue or a built-in endpoint's name. Default: all-backlinks. */
+  readonly catalogue?: Catalogue | string;
   /** Milliseconds of quiet before the linter runs. Default 300 (diagnose takes well under a millisecond). */
   readonly lintDelay?: number;
   /** Show the lint gutter. Default true. */
@@ -34,12 +35,12 @@ export interface AhrefsWhereOptions {
 
 const TYPE: Record<CompletionKind, string> = { column: 'property', operator: 'keyword', value: 'enum', keyword: 'keyword' };
 
-/** Renders Markdown-ish documentation as plain text paragraphs (no HTML injection: textContent only). */
+/** Renders the service's Markdown documentation as plain text (no HTML injection: textContent only). */
 function info(markdown: string): () => Node {
   return () => {
     const div = document.createElement('div');
     div.className = 'cm-aw-info';
-    div.textContent = markdown.replace(/\*\*|`/g, '');
+    div.textContent = markdownToText(markdown);
     return div;
   };
 }
@@ -51,7 +52,7 @@ function wordEnd(text: string, pos: number): number {
 }
 
 /** A completion source over {@link complete}, for use with your own `autocompletion()` setup. */
-export function completionSource(options: { readonly catalogue?: Catalogue } = {}): CompletionSource {
+export function completionSource(options: { readonly catalogue?: Catalogue | string } = {}): CompletionSource {
   return (context: CompletionContext): CompletionResult | null => {
     const text = context.state.doc.toString();
     const items = complete(text, context.pos, options);
@@ -81,7 +82,7 @@ export function completionSource(options: { readonly catalogue?: Catalogue } = {
 }
 
 /** A linter over {@link diagnose}, with quick-fix actions from did-you-mean suggestions. */
-export function whereLinter(options: { readonly catalogue?: Catalogue; readonly delay?: number } = {}): Extension {
+export function whereLinter(options: { readonly catalogue?: Catalogue | string; readonly delay?: number } = {}): Extension {
   return linter(
     (view): CmDiagnostic[] => {
       const length = view.state.doc.length;
@@ -100,12 +101,12 @@ export function whereLinter(options: { readonly catalogue?: Catalogue; readonly 
         };
       });
     },
-    { delay: options.delay ?? 300 },
+    { delay: typeof options?.delay === 'number' && options.delay >= 0 ? options.delay : 300 },
   );
 }
 
 /** Hover tooltips over {@link hover}. */
-export function whereHover(options: { readonly catalogue?: Catalogue } = {}): Extension {
+export function whereHover(options: { readonly catalogue?: Catalogue | string } = {}): Extension {
   return hoverTooltip((view, pos): Tooltip | null => {
     const result = hover(view.state.doc.toString(), pos, options);
     if (!result) return null;
@@ -117,9 +118,9 @@ export function whereHover(options: { readonly catalogue?: Catalogue } = {}): Ex
         const dom = document.createElement('div');
         dom.className = 'cm-aw-hover';
         // Markdown shown as text: the content names columns from a catalogue, which may come from anywhere.
-        for (const block of result.contents.split('\n\n')) {
+        for (const block of markdownToText(result.contents).split('\n\n')) {
           const p = document.createElement('p');
-          p.textContent = block.replace(/\*\*|```json\n?|```/g, '').replace(/`/g, '');
+          p.textContent = block;
           dom.appendChild(p);
         }
         return { dom };
@@ -140,15 +141,18 @@ const theme = EditorView.baseTheme({
  * toggle-comment). Works with any catalogue.
  */
 export function ahrefsWhere(options: AhrefsWhereOptions = {}): Extension[] {
-  const catalogue = options.catalogue ? { catalogue: options.catalogue } : {};
+  // Read once, without trusting the shape: a bad catalogue is passed on as it is, for the linter to report (never replaced).
+  const given = typeof options === 'object' && options !== null ? options : {};
+  const catalogue = given.catalogue !== undefined ? { catalogue: given.catalogue } : {};
+  const delay = typeof given.lintDelay === 'number' && given.lintDelay >= 0 ? given.lintDelay : 300;
   const source = completionSource(catalogue);
   return [
     highlighting(),
     // Language data rather than `override`, so that an autocompletion() the host already configured picks the source up too.
     EditorState.languageData.of(() => [{ commentTokens: { line: '#' }, autocomplete: source }]),
     autocompletion(),
-    whereLinter({ ...catalogue, delay: options.lintDelay ?? 300 }),
-    ...(options.gutter === false ? [] : [lintGutter()]),
+    whereLinter({ ...catalogue, delay }),
+    ...(given.gutter === false ? [] : [lintGutter()]),
     whereHover(catalogue),
     theme,
   ];

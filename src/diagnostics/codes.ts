@@ -67,6 +67,9 @@ export const DIAGNOSTIC_CODES = {
   'nesting-too-deep': { severity: 'error', summary: 'The filter is nested deeper than the configured limit.' },
   'list-too-long': { severity: 'error', summary: 'A list has more items than the configured limit.' },
   'invalid-row': { severity: 'error', summary: 'A row is not a JSON object.' },
+
+  // ---- the language service (src/editor)
+  'invalid-argument': { severity: 'error', summary: 'A language-service function got text that is not a string; it was read as empty text.' },
 } as const satisfies Record<string, CodeInfo>;
 
 /** A stable diagnostic code; see `docs/diagnostics.md`. */

@@ -4,6 +4,7 @@
  * and a name before `(` is a modifier; the grammar automaton tells them apart
  * in the same single pass.
  */
+import { textArgument } from './arguments.js';
 import { expectationsOf, type Expectation } from './context.js';
 import { scan, type ScanToken } from './scanner.js';
 import type { ClassifiedToken, TokenClass } from './types.js';
@@ -52,13 +53,14 @@ function classOf(token: ScanToken, e: Expectation, next: ScanToken | undefined):
 
 /**
  * Classifies every token of `text` for highlighting, in order, without gaps
- * other than whitespace. Never throws.
+ * other than whitespace. Text that is not a string is read as empty text
+ * (no tokens). Never throws.
  *
  * @example
  * classify('DR >= 50').map((t) => t.class); // ['column', 'operator', 'number']
  */
 export function classify(text: string): ClassifiedToken[] {
-  const tokens = scan(text);
+  const tokens = scan(textArgument(text, 'classify').text);
   const expectations = expectationsOf(tokens);
   const out: ClassifiedToken[] = [];
   for (let i = 0; i < tokens.length; i++) {

@@ -4,30 +4,33 @@
  * column's type from the catalogue; the word or string under the cursor is
  * what an item replaces.
  */
-import { allBacklinks } from '../catalogue/builtin.js';
 import { resolveField } from '../catalogue/resolve.js';
 import type { Catalogue, Column } from '../catalogue/types.js';
+import { quoteEnumValue, quoteName as quoteNameRule, quoteString } from '../vocabulary/index.js';
+import { catalogueArgument, offsetArgument, textArgument } from './arguments.js';
 import { expectationAt, type Expectation, type FieldContext } from './context.js';
 import { columnMarkdown, operatorsFor, targetOf, typeLabel, type TestTarget } from './operators.js';
-import { KEYWORDS, scan, type ScanToken } from './scanner.js';
+import { scan, type ScanToken } from './scanner.js';
 import type { CompletionItem, CompletionKind, EditorOptions, OffsetRange } from './types.js';
 
 type Draft = Omit<CompletionItem, 'replace' | 'insertText'> & { readonly insertText?: string };
 
-const BARE_WORD = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-/** A value as a literal that reads back as the same string: bare when it is a plain word (and `allowBare`), else double-quoted. */
+/**
+ * A value as a literal that reads back as the same string: bare when it is a
+ * plain name that is not a keyword (and `allowBare`), else double-quoted
+ * with escapes. The vocabulary's rule (src/vocabulary/names.ts), which the
+ * formatter and the checker's quick fixes use too, so that they never
+ * disagree on what may stay bare.
+ */
 export function quoteValue(value: string, allowBare = true): string {
-  if (allowBare && BARE_WORD.test(value) && !KEYWORDS.has(value.toLowerCase())) return value;
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  // Not a string (a caller's mistake): quoted as the empty string rather than thrown on.
+  const text = typeof value === 'string' ? value : '';
+  return allowBare === false ? quoteString(text) : quoteEnumValue(text);
 }
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
-
-/** A column name as written in a query: backtick-quoted when it is spelled like a keyword or is not a plain name. */
+/** A column name as written in a query: backtick-quoted when it is spelled like a keyword or is not a plain name (the vocabulary's rule; a non-string reads as the empty name). */
 export function quoteName(name: string): string {
-  if (NAME.test(name) && !KEYWORDS.has(name.toLowerCase())) return name;
-  return `\`${name.replace(/[`\\]/g, (c) => `\\${c}`)}\``;
+  return quoteNameRule(typeof name === 'string' ? name : '');
 }
 
 function keyword(label: string, detail: string, documentation = detail, insertText?: string): Draft {
@@ -181,13 +184,21 @@ function spaced(text: string, tokens: readonly ScanToken[], range: OffsetRange, 
  * Completion proposals at `offset` (a UTF-16 offset into `text`): columns,
  * the tests valid for the column before the cursor, that column's values,
  * and keywords — only what the grammar allows there. Works on any input,
- * however incomplete; never throws.
+ * however incomplete; never throws. Text that is not a string is read as
+ * empty text; an offset that is not a number, or a `catalogue` option that
+ * is not a catalogue (`diagnose` says why), gives no items.
  *
  * @example
  * complete('DR >= 50 and link_type = ', 25).map((i) => i.label); // ['text', 'image', …]
  */
 export function complete(text: string, offset: number, options: EditorOptions = {}): CompletionItem[] {
-  const catalogue = options.catalogue ?? allBacklinks;
+  const { catalogue } = catalogueArgument(options);
+  const position = offsetArgument(offset);
+  if (!catalogue || position === undefined) return [];
+  return completeAt(textArgument(text, 'complete').text, position, catalogue);
+}
+
+function completeAt(text: string, offset: number, catalogue: Catalogue): CompletionItem[] {
   const at = Math.max(0, Math.min(offset, text.length));
   const tokens = scan(text);
   const { index, partial } = tokenAt(tokens, at);

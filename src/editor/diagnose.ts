@@ -2,30 +2,86 @@
  * Diagnostics for editors: the compiler's own (parse and type), with offsets,
  * and the did-you-mean `suggestions` turned into quick fixes.
  *
- * Parsing a 2 KB filter from scratch takes milliseconds, too slow for every
- * keystroke. But the checker judges each condition on its own, and the parser
- * never carries state across a top-level `and` / `or` that follows a complete
- * operand. So the text is cut at those connectives (up to the first token the
- * grammar did not expect; see `topLevelConnectives`), each part is analysed
- * on its own — between a dummy operand and the real connective on each side,
- * so that the parser sees what it would see in the whole text — and parts are
- * cached by their text. A keystroke re-analyses only the part it touched.
- * Tests check that the result equals a whole-text analysis.
+ * Parsing a long filter from scratch on every keystroke is wasted work. But
+ * the checker judges each condition on its own, and the parser never carries
+ * state across a top-level `and` / `or` that follows a complete operand. So
+ * the text is cut at those connectives (up to the first token the grammar did
+ * not expect; see `topLevelConnectives`) into parts, and each part's
+ * diagnostics are cached under the part's text and its two connectives.
+ *
+ * A call analyses only the parts it has not seen: each run of consecutive
+ * unseen parts is analysed as one text, between a stand-in operand and the
+ * real connective on each side (so the parser sees what it sees in the whole
+ * text), and its diagnostics are shared out to the parts by position. The
+ * work is counted in characters handed to the analyser plus a fixed cost per
+ * call ({@link CALL_COST}); when the runs would cost as much as analysing the
+ * whole text, the whole text is analysed as one run instead. So a keystroke
+ * costs one part, and no call ever costs more than a whole-text analysis.
+ *
+ * The cache holds, per catalogue, only the parts of the last text diagnosed:
+ * memory stays proportional to one document, however long the session.
+ * Tests check that the result equals a whole-text analysis, whatever was
+ * diagnosed before.
  */
 import { analyze } from '../api/analyze.js';
-import { allBacklinks } from '../catalogue/builtin.js';
 import type { Catalogue } from '../catalogue/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { quoteName } from '../vocabulary/index.js';
+import { atStart, catalogueArgument, textArgument } from './arguments.js';
 import { topLevelConnectives } from './context.js';
 import { scan } from './scanner.js';
 import type { EditorDiagnostic, EditorOptions, QuickFix } from './types.js';
 
 /** The default limit of the parser: longer text takes the whole-text path, which reports it. */
 const MAX_LENGTH = 100_000;
-const MAX_CACHED = 2000;
 
-/** Per catalogue: part-in-context → its diagnostics, offsets relative to the part's start. */
-const parts = new WeakMap<Catalogue, Map<string, readonly EditorDiagnostic[]>>();
+/**
+ * The fixed cost of one analysis, in characters: the parser's and checker's
+ * set-up, about what a short condition costs. It makes many small runs lose
+ * to one whole-text analysis when they are scattered over the text.
+ */
+export const CALL_COST = 64;
+
+interface CatalogueCache {
+  /** A complete operand standing in for a part's neighbours: cheap to check (no did-you-mean search). */
+  readonly standIn: string;
+  /** Part-in-context key → its diagnostics, offsets relative to the part's start; the parts of the last text only. */
+  parts: Map<string, readonly EditorDiagnostic[]>;
+}
+
+const caches = new WeakMap<Catalogue, CatalogueCache>();
+
+/** Work done by {@link diagnose}, counted (not timed) so that tests can bound it. */
+export interface DiagnoseWork {
+  /** Calls of the analyser. */
+  calls: number;
+  /** Parts analysed (not taken from the cache). */
+  parts: number;
+  /** Characters handed to the analyser, stand-ins included. */
+  chars: number;
+}
+
+const work: DiagnoseWork = { calls: 0, parts: 0, chars: 0 };
+
+/** The work done since the last {@link resetDiagnoseWork} (for tests and benchmarks). */
+export function diagnoseWork(): DiagnoseWork {
+  return { ...work };
+}
+
+/** Sets the work counters to zero. */
+export function resetDiagnoseWork(): void {
+  work.calls = work.parts = work.chars = 0;
+}
+
+function cacheOf(catalogue: Catalogue): CatalogueCache {
+  let cache = caches.get(catalogue);
+  if (!cache) {
+    // A boolean column alone is a condition without diagnostics; `x` would cost a did-you-mean search over every column.
+    const column = catalogue.columns.find((c) => c.type === 'boolean' && !c.array) ?? catalogue.columns[0];
+    caches.set(catalogue, (cache = { standIn: column ? quoteName(column.name) : 'x', parts: new Map() }));
+  }
+  return cache;
+}
 
 function toEditor(d: Diagnostic, length: number, shift = 0): EditorDiagnostic {
   // Every text diagnostic has a range; the fallback only guards against a future one without.
@@ -45,49 +101,39 @@ function moved(d: EditorDiagnostic, by: number): EditorDiagnostic {
   return { ...d, start: d.start + by, end: d.end + by, fixes: d.fixes.map((f) => ({ ...f, start: f.start + by, end: f.end + by })) };
 }
 
+function blank(text: string): boolean {
+  return text.replace(/#[^\n\r]*/g, '').trim() === '';
+}
+
 /** The whole-text analysis: the reference the incremental path must agree with. */
 export function diagnoseWhole(text: string, options: EditorOptions = {}): EditorDiagnostic[] {
-  const analysis = analyze(text, { catalogue: options.catalogue });
-  const blank = analysis.document?.filter === undefined && text.replace(/#[^\n\r]*/g, '').trim() === '';
-  return analysis.diagnostics.filter((d) => !(blank && d.code === 'empty-filter')).map((d) => toEditor(d, text.length));
+  const checked = catalogueArgument(options);
+  if (!checked.catalogue) return checked.problems.map(atStart);
+  return wholeText(text, checked.catalogue);
 }
 
-/** One part's diagnostics, relative to its start, from the cache or by analysing it between its neighbours. */
-function partDiagnostics(catalogue: Catalogue, before: string | undefined, part: string, after: string | undefined): readonly EditorDiagnostic[] {
-  let cache = parts.get(catalogue);
-  if (!cache) parts.set(catalogue, (cache = new Map()));
-  const key = `${before ?? ''}\u0000${part}\u0000${after ?? ''}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
-  // `x` stands in for the neighbouring operands; what it draws (an unknown column) lies outside the part and is dropped.
-  const prefix = before ? `x ${before} ` : '';
-  const context = `${prefix}${part}${after ? ` ${after} x` : ''}`;
-  const result = analyze(context, { catalogue })
-    .diagnostics.map((d) => toEditor(d, context.length, prefix.length))
-    .filter((d) => d.start >= 0 && d.start <= part.length)
-    .map((d) => (d.end > part.length ? { ...d, end: part.length } : d));
-  if (cache.size >= MAX_CACHED) cache.clear();
-  cache.set(key, result);
-  return result;
+function wholeText(text: string, catalogue: Catalogue): EditorDiagnostic[] {
+  const analysis = analyze(text, { catalogue });
+  work.calls++;
+  work.chars += text.length;
+  const empty = analysis.document?.filter === undefined && blank(text);
+  return analysis.diagnostics.filter((d) => !(empty && d.code === 'empty-filter')).map((d) => toEditor(d, text.length));
 }
 
-/**
- * Every problem of a filter (syntax and types against the catalogue), with
- * offsets and quick fixes, sorted by position. Works on broken input: the
- * parser recovers, so a typo in one condition does not hide the others.
- * A blank document (only whitespace and comments) gets no `empty-filter`
- * error: an empty editor is not a mistake. Never throws.
- *
- * @example
- * diagnose('domain_ratng_source > 5')[0].fixes[0]; // { title: 'Replace with "domain_rating_source"', start: 0, end: 19, newText: 'domain_rating_source' }
- */
-export function diagnose(text: string, options: EditorOptions = {}): EditorDiagnostic[] {
-  if (text.length > MAX_LENGTH) return diagnoseWhole(text, options);
+/** One top-level part: `[start, end)` in the text, and the connectives written before and after it. */
+interface Part {
+  readonly start: number;
+  readonly end: number;
+  readonly before: string | undefined;
+  readonly after: string | undefined;
+  readonly key: string;
+}
+
+function partsOf(text: string): Part[] | undefined {
   const tokens = scan(text);
   const cuts = topLevelConnectives(tokens);
-  if (cuts.length === 0) return diagnoseWhole(text, options);
-  const catalogue = options.catalogue ?? allBacklinks;
-  const out: EditorDiagnostic[] = [];
+  if (cuts.length === 0) return undefined;
+  const parts: Part[] = [];
   let start = 0;
   for (let k = 0; k <= cuts.length; k++) {
     const cut = tokens[cuts[k]!];
@@ -96,13 +142,112 @@ export function diagnose(text: string, options: EditorOptions = {}): EditorDiagn
     // The connectives as written (`AND` too): the parser's messages quote them.
     const before = prev && text.slice(prev.start, prev.end);
     const after = cut && text.slice(cut.start, cut.end);
-    for (const d of partDiagnostics(catalogue, before, text.slice(start, end), after)) out.push(moved(d, start));
+    parts.push({ start, end, before, after, key: `${before ?? ''}\u0000${text.slice(start, end)}\u0000${after ?? ''}` });
     if (cut) start = cut.end;
   }
-  return out.map((d, i) => ({ d, i })).sort((a, b) => a.d.start - b.d.start || a.i - b.i).map((x) => x.d);
+  return parts;
 }
 
-/** Forgets the cached parts (for benchmarks that measure the cold path). */
-export function clearDiagnoseCache(): void {
-  parts.delete(allBacklinks);
+/** The text analysed for the parts `first..last`: the stand-in and the connective on each side that has a neighbour. */
+function contextOf(text: string, parts: readonly Part[], first: number, last: number, standIn: string): { context: string; shift: number } {
+  const before = parts[first]!.before;
+  const after = parts[last]!.after;
+  const prefix = before ? `${standIn} ${before} ` : '';
+  const suffix = after ? ` ${after} ${standIn}` : '';
+  return { context: `${prefix}${text.slice(parts[first]!.start, parts[last]!.end)}${suffix}`, shift: prefix.length };
+}
+
+/**
+ * Analyses the parts `first..last` as one text and stores each part's
+ * diagnostics (relative to its start) in `into`. A diagnostic belongs to the
+ * part its start lies in; one that starts in a connective or a stand-in lies
+ * outside every part and is dropped, one that runs past its part is cut at
+ * the part's end.
+ */
+function analyseRun(text: string, parts: readonly Part[], first: number, last: number, catalogue: Catalogue, standIn: string, into: Map<string, readonly EditorDiagnostic[]>): void {
+  const { context, shift } = contextOf(text, parts, first, last, standIn);
+  work.calls++;
+  work.parts += last - first + 1;
+  work.chars += context.length;
+  const base = parts[first]!.start;
+  const found: EditorDiagnostic[][] = parts.slice(first, last + 1).map(() => []);
+  for (const d of analyze(context, { catalogue }).diagnostics.map((x) => toEditor(x, context.length, shift - base))) {
+    // Binary search for the last part starting at or before d.start.
+    let lo = first;
+    let hi = last;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (parts[mid]!.start <= d.start) lo = mid;
+      else hi = mid - 1;
+    }
+    const part = parts[lo]!;
+    if (d.start < part.start || d.start > part.end) continue;
+    const local = moved(d, -part.start);
+    const length = part.end - part.start;
+    found[lo - first]!.push(local.end > length ? { ...local, end: length } : local);
+  }
+  for (let j = first; j <= last; j++) into.set(parts[j]!.key, found[j - first]!);
+}
+
+/**
+ * Every problem of a filter (syntax and types against the catalogue), with
+ * offsets and quick fixes, sorted by position. Works on broken input: the
+ * parser recovers, so a typo in one condition does not hide the others.
+ * A blank document (only whitespace and comments) gets no `empty-filter`
+ * error: an empty editor is not a mistake. Text that is not a string is read
+ * as empty text and reported as `invalid-argument`; a `catalogue` option that
+ * is not a catalogue (or a catalogue's name) is reported as `invalid-option` /
+ * `unknown-catalogue`, and nothing is checked against a catalogue it did
+ * not ask for. Never throws.
+ *
+ * @example
+ * diagnose('domain_ratng_source > 5')[0].fixes[0]; // { title: 'Replace with "domain_rating_source"', start: 0, end: 19, newText: 'domain_rating_source' }
+ */
+export function diagnose(text: string, options: EditorOptions = {}): EditorDiagnostic[] {
+  const argument = textArgument(text, 'diagnose');
+  const checked = catalogueArgument(options);
+  const problems = [...(argument.problem ? [argument.problem] : []), ...checked.problems].map(atStart);
+  if (!checked.catalogue) return problems;
+  const source = argument.text;
+  const parts = source.length > MAX_LENGTH ? undefined : partsOf(source);
+  if (!parts) return [...problems, ...wholeText(source, checked.catalogue)];
+  const cache = cacheOf(checked.catalogue);
+  const fresh = new Map<string, readonly EditorDiagnostic[]>();
+  // Runs of consecutive parts the last text did not have, and what analysing them would cost.
+  const runs: [number, number][] = [];
+  let cost = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const hit = cache.parts.get(parts[k]!.key);
+    if (hit) {
+      fresh.set(parts[k]!.key, hit);
+      continue;
+    }
+    const run = runs[runs.length - 1];
+    if (run && run[1] === k - 1) run[1] = k;
+    else runs.push([k, k]);
+  }
+  for (const [first, last] of runs) cost += contextOf(source, parts, first, last, cache.standIn).context.length + CALL_COST;
+  if (runs.length > 0 && cost >= source.length + CALL_COST) {
+    // As dear as the whole text: analyse it once, and keep its diagnostics part by part for the next keystroke.
+    fresh.clear();
+    runs.splice(0, runs.length, [0, parts.length - 1]);
+  }
+  for (const [first, last] of runs) analyseRun(source, parts, first, last, checked.catalogue, cache.standIn, fresh);
+  cache.parts = fresh;
+  const out: EditorDiagnostic[] = [];
+  for (const part of parts) for (const d of fresh.get(part.key)!) out.push(moved(d, part.start));
+  const sorted = out.map((d, i) => ({ d, i })).sort((a, b) => a.d.start - b.d.start || a.i - b.i).map((x) => x.d);
+  return [...problems, ...sorted];
+}
+
+/** Forgets the cached parts of a catalogue (default: all-backlinks), for benchmarks that measure the cold path. */
+export function clearDiagnoseCache(catalogue?: Catalogue): void {
+  const checked = catalogueArgument({ catalogue });
+  if (checked.catalogue) caches.delete(checked.catalogue);
+}
+
+/** How many parts the cache holds for a catalogue (default: all-backlinks): at most the parts of the last text. */
+export function cachedParts(catalogue?: Catalogue): number {
+  const checked = catalogueArgument({ catalogue });
+  return checked.catalogue ? (caches.get(checked.catalogue)?.parts.size ?? 0) : 0;
 }

@@ -5,12 +5,13 @@
  * it, else the operator's general form).
  */
 import type { Filter } from '../ast/nodes.js';
-import { allBacklinks } from '../catalogue/builtin.js';
 import { findModifier, resolveField, suggestColumns } from '../catalogue/resolve.js';
 import type { Catalogue } from '../catalogue/types.js';
 import { emitWhere } from '../emit/where-json.js';
 import { parse } from '../syntax/parse.js';
+import { catalogueArgument, offsetArgument, textArgument } from './arguments.js';
 import { expectationsOf, topLevelConnectives, type Expectation } from './context.js';
+import { code, codeBlock, plain } from './markdown.js';
 import { columnMarkdown, operatorInfo } from './operators.js';
 import { scan, type ScanToken } from './scanner.js';
 import { nodesAt } from './tree.js';
@@ -59,8 +60,8 @@ function conditionJson(filter: Filter | undefined, offset: number, catalogue: Ca
   try {
     const where = emitWhere(node, { fieldName: (ref) => resolveField(catalogue, ref.name)?.apiName ?? ref.name });
     return JSON.stringify(where);
-  } catch {
-    return undefined; // a half-written condition (invalid node, `null` value): fall back to the general form
+  } catch { // expected: a half-written condition (invalid node, `null` value) has no JSON; the general form is shown instead
+    return undefined;
   }
 }
 
@@ -80,19 +81,31 @@ function partJson(text: string, tokens: readonly ScanToken[], offset: number, ca
 }
 
 function markdownJson(json: string): string {
-  return `\`\`\`json\n${json}\n\`\`\``;
+  // The JSON holds the filter's own strings, which may hold backticks: the fence outgrows them.
+  return codeBlock(json, 'json');
 }
 
 /**
  * What to show when the pointer rests at `offset`: Markdown and the range of
  * the word (or multi-word test) it describes; undefined over whitespace,
- * punctuation, comments and plain literals. Never throws.
+ * punctuation, comments and plain literals. Names, values and catalogue
+ * descriptions are escaped (src/editor/markdown.ts): whatever a catalogue
+ * holds, it shows as text, never as a link, an image or HTML. Text that is
+ * not a string is read as empty text; an offset that is not a number, or a
+ * `catalogue` option that is not a catalogue (`diagnose` says why), gives
+ * undefined. Never throws.
  *
  * @example
  * hover('DR >= 50', 0)?.contents; // '**domain_rating_source**: `float` …'
  */
 export function hover(text: string, offset: number, options: EditorOptions = {}): HoverInfo | undefined {
-  const catalogue = options.catalogue ?? allBacklinks;
+  const { catalogue } = catalogueArgument(options);
+  const position = offsetArgument(offset);
+  if (!catalogue || position === undefined) return undefined;
+  return hoverAt(textArgument(text, 'hover').text, position, catalogue);
+}
+
+function hoverAt(text: string, offset: number, catalogue: Catalogue): HoverInfo | undefined {
   const tokens = scan(text);
   const i = tokenIndexAt(tokens, offset);
   if (i < 0) return undefined;
@@ -105,20 +118,25 @@ export function hover(text: string, offset: number, options: EditorOptions = {})
     if (e.kind === 'value') {
       const field = e.field ? resolveField(catalogue, e.field.name) : undefined;
       const values = field?.column.enumValues;
-      if (!values) return { range, contents: `A bare word, read as the string \`"${token.text}"\`: only enum values may be written without quotes.` };
+      if (!values) return { range, contents: `A bare word, read as the string ${code(JSON.stringify(token.text))}: only enum values may be written without quotes.` };
       const known = values.includes(token.text);
-      return { range, contents: `${known ? 'A value' : 'Not a value'} of **${field!.column.name}**.\n\nValues: ${values.map((v) => `\`${v}\``).join(', ')}` };
+      return { range, contents: `${known ? 'A value' : 'Not a value'} of **${plain(field!.column.name)}**.\n\nValues: ${values.map(code).join(', ')}` };
     }
     if (e.kind === 'operand' && tokens[i + 1]?.kind === 'lparen') {
       const modifier = findModifier(catalogue, token.text);
-      return { range, contents: modifier ? `**${modifier.name}(column)**: ${modifier.description}\n\nJSON: \`"modifier": "${modifier.name}"\`` : `Unknown modifier \`${token.text}\`.` };
+      return {
+        range,
+        contents: modifier
+          ? `**${plain(modifier.name)}(column)**: ${plain(modifier.description)}\n\nJSON: ${code(`"modifier": ${JSON.stringify(modifier.name)}`)}`
+          : `Unknown modifier ${code(token.text)}.`,
+      };
     }
     const resolved = resolveField(catalogue, token.text);
     if (!resolved) {
       const near = suggestColumns(catalogue, token.text);
-      return { range, contents: `Unknown column \`${token.text}\` in ${catalogue.name}.${near.length ? `\n\nDid you mean ${near.map((n) => `\`${n}\``).join(', ')}?` : ''}` };
+      return { range, contents: `Unknown column ${code(token.text)} in ${plain(catalogue.name)}.${near.length ? `\n\nDid you mean ${near.map(code).join(', ')}?` : ''}` };
     }
-    const via = resolved.viaAlias ? `\n\n\`${token.text}\` is an alias of \`${resolved.column.name}\`.` : '';
+    const via = resolved.viaAlias ? `\n\n${code(token.text)} is an alias of ${code(resolved.column.name)}.` : '';
     const path = resolved.apiName !== resolved.column.name ? `\n\nA path into the object column; its type is not checked.` : '';
     return { range, contents: `${columnMarkdown(resolved.column)}${via}${path}` };
   }

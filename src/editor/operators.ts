@@ -6,6 +6,7 @@
 import type { CompareOp } from '../ast/nodes.js';
 import type { Column, ValueType } from '../catalogue/types.js';
 import { TYPE_RULES, typeKeyOf } from '../check/rules.js';
+import { code, plain } from './markdown.js';
 
 /** What the value position of a column test holds: the shape the tests depend on. */
 export interface TestTarget {
@@ -106,16 +107,17 @@ export function typeLabel(column: Column): string {
 
 /** Markdown describing a column, for completion documentation and hover. */
 export function columnMarkdown(column: Column): string {
-  const lines = [`**${column.name}**: \`${typeLabel(column)}\``];
-  if (column.description) lines.push('', column.description);
+  // Catalogue data is escaped: a name or description must not close a code span or bring a link, an image or HTML.
+  const lines = [`**${plain(column.name)}**: ${code(typeLabel(column))}`];
+  if (column.description) lines.push('', plain(column.description));
   lines.push('');
   const facts = [
     `- Type: ${column.array ? `array of ${column.type}` : column.type}`,
     `- Nullable: ${column.nullable ? (column.nullabilityKnown ? 'yes' : 'unknown (treated as yes)') : 'no'}`,
     `- Cost: ${column.units} unit${column.units === 1 ? '' : 's'} per row`,
   ];
-  if (column.aliases.length > 0) facts.push(`- Aliases: ${column.aliases.map((a) => `\`${a}\``).join(', ')}`);
-  if (column.enumValues?.length) facts.push(`- Values: ${column.enumValues.map((v) => `\`${v}\``).join(', ')}`);
+  if (column.aliases.length > 0) facts.push(`- Aliases: ${column.aliases.map(code).join(', ')}`);
+  if (column.enumValues?.length) facts.push(`- Values: ${column.enumValues.map(code).join(', ')}`);
   if (!column.returned) facts.push('- Filter-only: the API never returns it in rows');
   lines.push(...facts);
   return lines.join('\n');

@@ -125,9 +125,10 @@ export function scanOne(text: string, at: number): ScanToken {
   return { kind: 'unknown', start: at, end: at + width, text: text.slice(at, at + width) };
 }
 
-/** Scans the whole text; whitespace is skipped, everything else is a token. */
+/** Scans the whole text; whitespace is skipped, everything else is a token. Text that is not a string has no tokens. */
 export function scan(text: string): ScanToken[] {
   const tokens: ScanToken[] = [];
+  if (typeof text !== 'string') return tokens;
   let i = 0;
   while (i < text.length) {
     if (isSpace(text[i]!)) {

@@ -8,8 +8,12 @@ import type { DiagnosticCode, Severity } from '../diagnostics/codes.js';
 
 /** Options shared by the language service functions. */
 export interface EditorOptions {
-  /** The endpoint's columns. Default: all-backlinks. */
-  readonly catalogue?: Catalogue;
+  /**
+   * The endpoint's columns: a built catalogue or a built-in endpoint's name
+   * (`'site-explorer/organic-keywords'`). Default: all-backlinks. Anything
+   * else is never replaced by the default: `diagnose` reports it.
+   */
+  readonly catalogue?: Catalogue | string;
 }
 
 /** A half-open range `[start, end)` of UTF-16 offsets. */
