@@ -15,7 +15,7 @@ import { suggestNames } from '../diagnostics/suggest.js';
 import { quoteEnumValue, quoteName } from '../vocabulary/index.js';
 import { validateRegex } from './re2-syntax.js';
 import { allowedTests, isUnchecked, OP_TEXT, TYPE_RULES, typeKeyOf, type TypeKey, type ValueKind } from './rules.js';
-import { dateKind, describeLiteral, quoted } from './values.js';
+import { dateKind, describeLiteral, numberProblem, quoted } from './values.js';
 
 /** Options of {@link checkFilter}. */
 export interface CheckOptions {
@@ -178,7 +178,9 @@ class Checker {
       const known = this.catalogue.modifiers.map((m) => m.name);
       const names = suggestNames(ref.name, known);
       const accepted = known.length > 0 ? `; this endpoint accepts ${known.join(', ')}` : '; this endpoint accepts none';
-      this.report('unknown-modifier', `Unknown modifier "${ref.name}"${accepted}.`, [ref, owner],
+      const cased = known.find((k) => k.toLowerCase() === ref.name.toLowerCase());
+      const hint = cased ? ` (modifier names are case-sensitive: write "${cased}")` : '';
+      this.report('unknown-modifier', `Unknown modifier "${ref.name}"${accepted}${hint}.`, [ref, owner],
         names.map((n) => this.replace(n, ref)));
       return false;
     }
@@ -361,8 +363,13 @@ class Checker {
     switch (t.key) {
       case 'integer':
       case 'float':
-        if (value.kind === 'number' && !Number.isFinite(value.value)) this.mismatch(t, value, 'a finite number', at);
-        else if (value.kind === 'number' && t.key === 'integer' && !Number.isInteger(value.value)) this.mismatch(t, value, 'a whole number', at);
+        if (value.kind === 'number') {
+          const problem = numberProblem(value.value, t.key);
+          if (problem === 'a safe integer') {
+            this.report('invalid-number', `${this.subject(t)}: ${describeLiteral(value)} is beyond ±(2^53 − 1) = ±9007199254740991, `
+              + 'where not every integer has a number of its own, so it could stand for its neighbours; use a value within that range.', at);
+          } else if (problem) this.mismatch(t, value, problem, at);
+        }
         return;
       case 'enum':
         if (value.kind === 'string' && !(t.enumValues ?? []).includes(value.value)) {

@@ -35,7 +35,7 @@ export const DIAGNOSTIC_CODES = {
   'unknown-enum-value': { severity: 'error', summary: 'The value is not one of the enum values of the column.' },
   'bare-word-value': { severity: 'error', summary: 'Only enum values may be written without quotes.' },
   'null-value': { severity: 'error', summary: '`null` is not a value: test for it with `is null`.' },
-  'null-test-never-true': { severity: 'warning', summary: '`is null` on a column that is never null is always false.' },
+  'null-test-never-true': { severity: 'warning', summary: 'On a column that is never null, `is null` is always false and `is not null` always true.' },
   'array-needs-quantifier': { severity: 'error', summary: 'Array columns are tested through any(…) or all(…).' },
   'quantifier-needs-array': { severity: 'error', summary: 'any(…) and all(…) apply to array columns only.' },
   'invalid-regex': { severity: 'error', summary: 'The pattern is not valid RE2 syntax.' },
@@ -70,6 +70,13 @@ export const DIAGNOSTIC_CODES = {
 
   // ---- the language service (src/editor)
   'invalid-argument': { severity: 'error', summary: 'A language-service function got text that is not a string; it was read as empty text.' },
+  // ---- entry points: options, trees built in code, internal failures (src/api)
+  'invalid-option': { severity: 'error', summary: 'An option has a value it does not accept (the message names the option and what it accepts).' },
+  'unknown-catalogue': { severity: 'error', summary: 'The catalogue option names no built-in endpoint.' },
+  'invalid-ast': { severity: 'error', summary: 'A filter tree built in code does not have the shape of the AST.' },
+  'too-many-nodes': { severity: 'error', summary: 'A filter tree built in code, or a `where` object, has more nodes than the configured limit (shared nodes count each time they are reached).' },
+  'internal-error': { severity: 'error', summary: 'A bug: a stage failed unexpectedly; the message carries the error.' },
+
 } as const satisfies Record<string, CodeInfo>;
 
 /** A stable diagnostic code; see `docs/diagnostics.md`. */
