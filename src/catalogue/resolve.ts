@@ -33,7 +33,11 @@ export function suggestColumns(catalogue: Catalogue, name: string, limit = 3): s
   return suggestNames(name, names, limit);
 }
 
-/** The modifier of this name, if the catalogue's endpoint accepts it. */
+/**
+ * The modifier of this name, if the catalogue's endpoint accepts it. Names
+ * are case-sensitive, in text as in JSON (`uppercase`, not `Uppercase`), as
+ * column names are: the API knows one spelling.
+ */
 export function findModifier(catalogue: Catalogue, name: string) {
-  return catalogue.modifiers.find((m) => m.name === name.toLowerCase());
+  return catalogue.modifiers.find((m) => m.name === name);
 }

@@ -46,3 +46,17 @@ export function quoted(literal: Literal): string {
   // The language's own quoting: JSON.stringify writes `\b` and `\f`, escapes the lexer does not read.
   return quoteString(text);
 }
+
+/**
+ * The column-dependent half of the number rule (the other half, "the API
+ * receives the number as written", is `src/ast/numbers.ts`): an integer
+ * column takes whole numbers within ±(2^53 − 1), where every integer has its
+ * own number, so that the API and the local predicate compare the same
+ * value. A float column takes any finite number. Undefined when `value` fits.
+ */
+export function numberProblem(value: number, column: 'integer' | 'float'): 'a finite number' | 'a whole number' | 'a safe integer' | undefined {
+  if (!Number.isFinite(value)) return 'a finite number';
+  if (column === 'integer' && !Number.isInteger(value)) return 'a whole number';
+  if (column === 'integer' && !Number.isSafeInteger(value)) return 'a safe integer';
+  return undefined;
+}

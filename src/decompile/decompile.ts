@@ -17,11 +17,16 @@ import { resolveField } from '../catalogue/resolve.js';
 import type { Catalogue, ValueType } from '../catalogue/types.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { dateLiteralKind } from '../ast/dates.js';
+import { readNumber } from '../ast/numbers.js';
+import { DEFAULT_MAX_NODES } from '../ast/validate.js';
+import { DEFAULT_MAX_LIST_LENGTH } from '../syntax/parse.js';
 import { jsonErrorOffset } from './json-position.js';
+import { scanJsonText } from './json-scan.js';
 import {
   DEFAULT_MAX_DEPTH, validateWhere,
   type ValidCondition, type ValidConditionFilter, type ValidFilter,
 } from './validate.js';
+import { quote } from './wording.js';
 
 /** Options for {@link decompileTree}. */
 export interface DecompileOptions {
@@ -29,18 +34,31 @@ export interface DecompileOptions {
   readonly catalogue?: Catalogue;
   /** Deepest accepted nesting of `and` / `or` / `not` / `list_is`. Default 128; deeper input gives `nesting-too-deep`. */
   readonly maxDepth?: number;
-  /**
-   * Longest accepted string input, in UTF-16 code units. Default 1,000,000;
-   * longer gives `input-too-long`. Also the most operands of one `and` / `or`
-   * in object input (`list-too-long`).
-   */
+  /** Longest accepted string input, in UTF-16 code units. Default 1,000,000; longer gives `input-too-long`. */
   readonly maxLength?: number;
+  /**
+   * Most values of one `in (…)` list (default 1,000). An `or` of more `eq`
+   * conditions stays an `or` chain in the text, so that it compiles back.
+   */
+  readonly maxListLength?: number;
+  /**
+   * Most nodes of the input, each counted every time it is reached (an object
+   * shared by two parents counts twice). Default 100,000; more gives
+   * `too-many-nodes`. JSON text within `maxLength` never has that many.
+   */
+  readonly maxNodes?: number;
 }
 
 /** The result of {@link decompileTree}. */
 export interface DecompileTreeResult {
   /** The filter, or undefined when the JSON is malformed (then diagnostics has errors). */
   readonly filter: Filter | undefined;
+  /**
+   * When the JSON is malformed: the filter with an `invalid` node in place of
+   * each malformed part, so that the checker can report type errors in the
+   * rest (an unknown column beside a bad operator). Never emitted.
+   */
+  readonly partial?: Filter | undefined;
   /** Every problem found, each with `path` (a JSON Pointer such as `/and/2/is/0`) and no `range`. */
   readonly diagnostics: readonly Diagnostic[];
   /**
@@ -73,11 +91,26 @@ class Builder {
   readonly paths = new Map<object, string>();
   readonly diagnostics: Diagnostic[] = [];
 
-  constructor(private readonly catalogue: Catalogue) {}
+  constructor(private readonly catalogue: Catalogue, private readonly maxListLength: number) {}
 
   private at<T extends object>(node: T, path: string): T {
     this.paths.set(node, path);
     return node;
+  }
+
+  /**
+   * The column reference of a condition. JSON goes to the API, which knows
+   * columns by their API names only: an alias of the query language (`DR`)
+   * is an error there, with the API name to use.
+   */
+  private field(name: string, path: string): FieldRef {
+    const resolved = resolveField(this.catalogue, name);
+    if (resolved?.viaAlias) {
+      this.diagnostics.push(diagnostic('json-field-alias',
+        `${quote(name)} is a name of the query language, not of the API; \`where\` JSON names the column ${quote(resolved.apiName)}. Did you mean "${resolved.apiName}"?`,
+        { path }, [{ message: `Replace with "${resolved.apiName}"`, replacement: resolved.apiName }]));
+    }
+    return this.at({ name }, path);
   }
 
   /** Value facts for a column, for `is` (the value itself) or `list_is` (its elements). */
@@ -100,10 +133,7 @@ class Builder {
           `Read ${value} as ${value === 1} for a boolean column; the JSON emitted will say ${value === 1}.`, { path }));
         return this.at({ kind: 'boolean', value: value === 1 }, path);
       }
-      if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
-        this.diagnostics.push(diagnostic('invalid-number',
-          `The integer ${value} is beyond ±2^53 and cannot be represented exactly, so it would not reach the API as written.`, { path }));
-      }
+      // Which numbers a column takes is the checker's rule (src/check/values.ts), the same for text and JSON.
       // -0 prints as 0 in JSON; keep the AST equal to what the JSON says.
       return this.at({ kind: 'number', value: value === 0 ? 0 : value }, path);
     }
@@ -145,7 +175,7 @@ class Builder {
 
   /** A column condition, possibly sugared: `first` gives the field and modifier (and their paths). */
   private condition(first: Extract<ValidFilter, { kind: 'is' }>, test: (info: ValueInfo) => Test, path: string): Filter {
-    const field: FieldRef = this.at({ name: first.field }, `${first.path}/field`);
+    const field = this.field(first.field, `${first.path}/field`);
     const info = this.info(first.field, false);
     if (first.modifier === undefined) return this.at({ kind: 'condition', field, test: test(info) }, path);
     const modifier: ModifierRef = this.at({ name: first.modifier }, `${first.path}/modifier`);
@@ -165,6 +195,7 @@ class Builder {
   }
 
   filter(node: ValidFilter): Filter {
+    if (node.kind === 'invalid') return this.at({ kind: 'invalid' }, node.path);
     if (node.kind === 'and' || node.kind === 'or') {
       const only = this.single(node);
       if (only) return this.filter(only);
@@ -179,7 +210,7 @@ class Builder {
         return this.at({ kind: 'and', operands: node.operands.map((o) => this.filter(o)) }, node.path);
       }
       case 'or': {
-        const eqs = inOperands(node.operands, (o) => (o.kind === 'is' ? o.condition : undefined), sameColumn);
+        const eqs = inOperands(node.operands, (o) => (o.kind === 'is' ? o.condition : undefined), sameColumn, this.maxListLength);
         if (eqs) {
           const first = eqs[0] as Extract<ValidFilter, { kind: 'is' }>;
           return this.condition(first, (info) => this.inTest(eqs.map((o) => (o as typeof first).condition), info, node.path), node.path);
@@ -191,7 +222,7 @@ class Builder {
       case 'is':
         return this.condition(node, (info) => this.test(node.condition, info), node.path);
       case 'list_is': {
-        const field: FieldRef = this.at({ name: node.field }, `${node.path}/field`);
+        const field = this.field(node.field, `${node.path}/field`);
         const element = this.element(node.element, this.info(node.field, true));
         return this.at({ kind: 'list', quantifier: node.quantifier, field, element }, node.path);
       }
@@ -199,6 +230,7 @@ class Builder {
   }
 
   private element(node: ValidConditionFilter, info: ValueInfo): ElementFilter {
+    if (node.kind === 'invalid') return this.at({ kind: 'invalid' }, node.path);
     if (node.kind === 'and' || node.kind === 'or') {
       const only = this.single(node);
       if (only) return this.element(only, info);
@@ -214,7 +246,7 @@ class Builder {
         return this.at({ kind: 'and', operands: node.operands.map((o) => this.element(o, info)) }, node.path);
       }
       case 'or': {
-        const eqs = inOperands(node.operands, conditionOf, () => true);
+        const eqs = inOperands(node.operands, conditionOf, () => true, this.maxListLength);
         if (eqs) return this.at({ kind: 'test', test: this.inTest(eqs.map((o) => conditionOf(o)!), info, node.path) }, node.path);
         return this.at({ kind: 'or', operands: node.operands.map((o) => this.element(o, info)) }, node.path);
       }
@@ -230,9 +262,14 @@ function sameColumn(a: ValidFilter, b: ValidFilter): boolean {
   return a.kind === 'is' && b.kind === 'is' && a.field === b.field && a.modifier === b.modifier;
 }
 
-/** The operands of an `or` that is exactly the expansion of `in`: two or more `eq` on one column. */
-function inOperands<T>(operands: readonly T[], conditionOf: (o: T) => ValidCondition | undefined, same: (a: T, b: T) => boolean): readonly T[] | undefined {
-  if (operands.length < 2) return undefined; // a one-operand `or` is not what `in` emits
+/**
+ * The operands of an `or` that is exactly the expansion of `in`: two or more
+ * `eq` on one column, and no more than an `in (…)` list may hold (a longer
+ * `or` is what `compile` emits for a long `or` chain; it stays one).
+ */
+function inOperands<T>(operands: readonly T[], conditionOf: (o: T) => ValidCondition | undefined, same: (a: T, b: T) => boolean,
+  maxListLength: number): readonly T[] | undefined {
+  if (operands.length < 2 || operands.length > maxListLength) return undefined; // a one-operand `or` is not what `in` emits
   for (const o of operands) {
     const c = conditionOf(o);
     if (c?.kind !== 'compare' || c.op !== 'eq' || !same(operands[0]!, o)) return undefined;
@@ -260,8 +297,41 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line, column: offset - start + 1 };
 }
 
-function failure(diagnostics: readonly Diagnostic[]): DecompileTreeResult {
-  return { filter: undefined, diagnostics, paths: new Map() };
+function failure(diagnostics: readonly Diagnostic[], partial?: Filter, paths: ReadonlyMap<object, string> = new Map()): DecompileTreeResult {
+  return { filter: undefined, partial, diagnostics, paths };
+}
+
+/**
+ * The `field` of the condition a JSON Pointer leads into, so that a message
+ * about a number or a key inside it can name the column (spec §3).
+ */
+function fieldAt(root: unknown, path: string): string | undefined {
+  let node = root;
+  let field: string | undefined;
+  for (const segment of ['', ...path.split('/').slice(1)]) {
+    if (segment !== '') {
+      const key = segment.replace(/~1/g, '/').replace(/~0/g, '~');
+      if (typeof node !== 'object' || node === null || !Object.prototype.hasOwnProperty.call(node, key)) break;
+      node = (node as Record<string, unknown>)[key];
+    }
+    const own = typeof node === 'object' && node !== null && !Array.isArray(node) ? (node as Record<string, unknown>)['field'] : undefined;
+    if (typeof own === 'string') field = own;
+  }
+  return field;
+}
+
+/** What `JSON.parse` would silently lose from the text: duplicate keys, numbers it cannot carry exactly. */
+function textDiagnostics(text: string, value: unknown): Diagnostic[] {
+  return scanJsonText(text).map((finding) => {
+    const field = fieldAt(value, finding.path);
+    const where = field === undefined ? '' : ` in the condition on ${quote(field)}`;
+    if (finding.kind === 'duplicate-key') {
+      return diagnostic('json-duplicate-key',
+        `The key ${quote(finding.key)} appears twice in ${where === '' ? 'one object' : where.slice(4)}; JSON parsers keep only the last, and spec §1 allows each key once. Remove one.`,
+        { path: finding.path });
+    }
+    return diagnostic('invalid-number', readNumber(finding.text, where).problem ?? '', { path: finding.path });
+  });
 }
 
 /**
@@ -276,32 +346,43 @@ function failure(diagnostics: readonly Diagnostic[]): DecompileTreeResult {
  * // { kind: 'condition', field: { name: 'link_type' }, test: { kind: 'in', values: [text, image] } }
  */
 export function decompileTree(input: unknown, options: DecompileOptions = {}): DecompileTreeResult {
-  const maxLength = typeof options.maxLength === 'number' && options.maxLength >= 0 ? options.maxLength : DEFAULT_MAX_JSON_LENGTH;
-  const maxDepth = typeof options.maxDepth === 'number' && options.maxDepth >= 0 ? options.maxDepth : DEFAULT_MAX_DEPTH;
+  const limit = (value: unknown, fallback: number) => (typeof value === 'number' && value >= 0 ? value : fallback);
+  const maxLength = limit(options.maxLength, DEFAULT_MAX_JSON_LENGTH);
+  const maxDepth = limit(options.maxDepth, DEFAULT_MAX_DEPTH);
   let value = input;
+  const early: Diagnostic[] = [];
   if (typeof input === 'string') {
     if (input.length > maxLength) {
       return failure([diagnostic('input-too-long', `The JSON is ${input.length} characters long; the limit is ${maxLength}.`, { path: '' })]);
     }
+    // A byte order mark is how some editors start a UTF-8 file; it is not part of the JSON.
+    const bom = input.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const text = bom ? input.slice(1) : input;
     try {
       // V8 parses JSON without recursion, so even 100,000 nested objects parse; the validator enforces the depth limit.
-      value = JSON.parse(input);
-    } catch (error) {
+      value = JSON.parse(text);
+    } catch (error) { // expected: user text that is not JSON; the error's message goes into the diagnostic
       const reason = error instanceof Error ? error.message : String(error);
-      const offset = jsonErrorOffset(input) ?? input.length;
+      const offset = (jsonErrorOffset(text) ?? text.length) + bom;
       const { line, column } = lineColumn(input, offset);
       return failure([diagnostic('json-syntax', `Invalid JSON at line ${line}, column ${column} (offset ${offset}): ${reason}`, { path: '' })]);
     }
+    early.push(...textDiagnostics(text, value));
   }
-  // An `and` / `or` cannot have more operands than the text limit has characters.
-  const validated = validateWhere(value, { maxDepth, maxItems: maxLength });
-  if (!validated.tree) return failure(validated.diagnostics);
-  const builder = new Builder(options.catalogue ?? allBacklinks);
+  const validated = validateWhere(value, { maxDepth, maxNodes: limit(options.maxNodes, DEFAULT_MAX_NODES) });
+  const diagnostics = [...early, ...validated.diagnostics];
+  if (!validated.partial) return failure(diagnostics);
+  const builder = new Builder(options.catalogue ?? allBacklinks, limit(options.maxListLength, DEFAULT_MAX_LIST_LENGTH));
+  let filter: Filter;
   try {
-    const filter = builder.filter(validated.tree);
-    return { filter, diagnostics: [...validated.diagnostics, ...builder.diagnostics], paths: builder.paths };
-  } catch {
+    filter = builder.filter(validated.partial);
+  } catch (error) {
     // The validated tree is no deeper than maxDepth; only an absurd limit can exhaust the stack here.
-    return failure([diagnostic('nesting-too-deep', 'The filter is nested too deeply to read.', { path: '' })]);
+    if (error instanceof RangeError) return failure([...diagnostics, diagnostic('nesting-too-deep', 'The filter is nested too deeply to read.', { path: '' })]);
+    throw error;
   }
+  const all = [...diagnostics, ...builder.diagnostics];
+  if (validated.tree && !all.some((d) => d.severity === 'error')) return { filter, diagnostics: all, paths: builder.paths };
+  // Without a filter there is no text, so the builder's notes on how the text reads (json-single-operand, …) are moot.
+  return failure(all.filter((d) => d.severity !== 'info'), filter, builder.paths);
 }

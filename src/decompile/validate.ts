@@ -7,10 +7,18 @@
  * recurses deeper than the configured limit, and copies what it validates
  * into a small typed tree ({@link ValidFilter}) so that later stages never
  * touch the untrusted object again. Every problem is reported, with the JSON
- * Pointer of the offending node, and validation keeps going into siblings.
+ * Pointer of the offending node and the field it is about, and validation
+ * keeps going into siblings: the tree comes back with an `invalid` node in
+ * place of each bad one, so that the checker can still report type errors in
+ * the good parts.
+ *
+ * An object may share sub-objects (one object referenced twice at each of 30
+ * levels is a 30-object input that every stage would expand 2^30 times), so
+ * each node counts every time it is reached, against `maxNodes`.
  */
 import type { CompareOp } from '../ast/nodes.js';
 import { COMPARE_OPS, type WhereValue } from '../ast/where-json.js';
+import { DEFAULT_MAX_NODES } from '../ast/validate.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { diagnostic, pointerSegment, type Diagnostic, type Suggestion } from '../diagnostics/diagnostic.js';
 import { suggestNames } from '../diagnostics/suggest.js';
@@ -21,14 +29,22 @@ export type ValidCondition =
   | { readonly kind: 'compare'; readonly op: CompareOp; readonly value: WhereValue; readonly path: string }
   | { readonly kind: 'empty' | 'is_null'; readonly path: string };
 
+/** In a partial tree, the place of a node that has errors (already reported). */
+export interface InvalidPart {
+  readonly kind: 'invalid';
+  readonly path: string;
+}
+
 /** A validated `cond_filter` (the tree inside `list_is`). */
 export type ValidConditionFilter =
+  | InvalidPart
   | { readonly kind: 'and' | 'or'; readonly operands: readonly ValidConditionFilter[]; readonly path: string }
   | { readonly kind: 'not'; readonly operand: ValidConditionFilter; readonly path: string }
   | { readonly kind: 'condition'; readonly condition: ValidCondition; readonly path: string };
 
 /** A validated `bool_filter`. Paths are JSON Pointers into the input. */
 export type ValidFilter =
+  | InvalidPart
   | { readonly kind: 'and' | 'or'; readonly operands: readonly ValidFilter[]; readonly path: string }
   | { readonly kind: 'not'; readonly operand: ValidFilter; readonly path: string }
   | {
@@ -50,13 +66,21 @@ export type ValidFilter =
 export interface ValidateOptions {
   /** Deepest accepted nesting of `and` / `or` / `not` / `list_is` levels. Default 128. */
   readonly maxDepth?: number;
-  /** Most operands accepted in one `and` / `or`. Default 1,000,000. */
-  readonly maxItems?: number;
+  /**
+   * Most nodes (filter objects, element conditions and conditions), each
+   * counted every time it is reached. Default {@link DEFAULT_MAX_NODES}
+   * (100,000); more gives `too-many-nodes`. An `and` / `or` array longer than
+   * what is left is refused before any of it is read.
+   */
+  readonly maxNodes?: number;
 }
 
-/** The result of {@link validateWhere}: a tree only when there is no error. */
+/** The result of {@link validateWhere}. */
 export interface ValidateResult {
+  /** The tree, only when there is no error (then it holds no `invalid` node). */
   readonly tree: ValidFilter | undefined;
+  /** The tree with an `invalid` node in place of each node with errors, for checking what is well-formed. */
+  readonly partial: ValidFilter | undefined;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -77,11 +101,39 @@ function isObject(value: unknown): value is object {
 /** Marks a property that could not be read (a throwing getter or proxy trap); already reported. */
 const UNREADABLE: unique symbol = Symbol('unreadable');
 
+/** How messages name the column a condition is about: `the condition on "anchor"`. */
+function about(field: string | undefined, element: boolean): string {
+  if (field === undefined) return element ? 'this element condition' : 'this condition';
+  return element ? `the element condition of ${quote(field)}` : `the condition on ${quote(field)}`;
+}
+
+function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 class Validator {
   readonly diagnostics: Diagnostic[] = [];
   private tooDeepReported = false;
+  private tooManyReported = false;
+  private nodes = 0;
 
-  constructor(private readonly maxDepth: number, private readonly maxItems: number) {}
+  constructor(private readonly maxDepth: number, private readonly maxNodes: number) {}
+
+  private invalid(path: string): InvalidPart {
+    return { kind: 'invalid', path };
+  }
+
+  /** Counts `count` more nodes; false (and reported, once) when that passes the limit. */
+  private count(path: string, count = 1): boolean {
+    this.nodes += count;
+    if (this.nodes <= this.maxNodes) return true;
+    if (!this.tooManyReported) {
+      this.tooManyReported = true;
+      this.report('too-many-nodes', `The filter has more than ${this.maxNodes} nodes (the maxNodes option; an object reached twice counts twice, `
+        + 'as it is read twice); make it smaller.', path);
+    }
+    return false;
+  }
 
   report(code: DiagnosticCode, message: string, path: string, suggestions?: readonly Suggestion[]): void {
     this.diagnostics.push(diagnostic(code, message, { path }, suggestions));
@@ -101,8 +153,8 @@ class Validator {
   private keys(obj: object, path: string): string[] | undefined {
     try {
       return Object.keys(obj);
-    } catch {
-      this.report('json-invalid-node', 'The keys of this object cannot be read.', path);
+    } catch (error) {
+      this.report('json-invalid-node', `The keys of this object cannot be read: ${String(error instanceof Error ? error.message : error)}.`, path);
       return undefined;
     }
   }
@@ -111,8 +163,8 @@ class Validator {
   private read(obj: object, key: string | number, path: string): unknown {
     try {
       return Object.prototype.hasOwnProperty.call(obj, key) ? (obj as Record<string | number, unknown>)[key] : undefined;
-    } catch {
-      this.report('json-invalid-node', 'This value cannot be read (its getter throws).', path);
+    } catch (error) {
+      this.report('json-invalid-node', `This value cannot be read (its getter throws: ${String(error instanceof Error ? error.message : error)}).`, path);
       return UNREADABLE;
     }
   }
@@ -136,7 +188,7 @@ class Validator {
    * condition filters alike: one kind per object, non-empty operand arrays.
    */
   private boolean<T>(obj: object, keys: readonly string[], path: string, depth: number, where: string, others: readonly string[],
-    child: (value: unknown, path: string, depth: number) => T | undefined): { kind: Kind; operands: T[] } | { kind: 'not'; operand: T } | undefined {
+    child: (value: unknown, path: string, depth: number) => T): { kind: Kind; operands: T[] } | { kind: 'not'; operand: T } | undefined {
     const present = keys.filter((k): k is Kind => (BOOL_KEYS as readonly string[]).includes(k));
     let ok = true;
     if (present.length > 1) {
@@ -160,9 +212,8 @@ class Validator {
       const value = this.read(obj, kind, at);
       if (value === UNREADABLE) { ok = false; continue; }
       if (kind === 'not') {
-        const operand = child(value, at, depth + 1);
-        if (operand === undefined) ok = false;
-        else result ??= { kind, operand };
+        const operand = child(value, at, depth + 1); // read even when another kind came first, to report what is inside
+        result ??= { kind, operand };
         continue;
       }
       if (!Array.isArray(value)) {
@@ -175,18 +226,15 @@ class Validator {
         ok = false;
         continue;
       }
-      if (value.length > this.maxItems) {
-        // Only a caller's object can get here (a sparse `new Array(1e9)`); text input is bounded by its length.
-        this.report('list-too-long', `"${kind}" has ${value.length} operands; the limit is ${this.maxItems}.`, at);
+      // Checked before the items are read, so a sparse `new Array(1e9)` costs nothing.
+      if (value.length > this.maxNodes - this.nodes) {
+        this.count(at, value.length);
         ok = false;
         continue;
       }
       const operands: T[] = [];
       this.items(value, at).forEach((item, i) => {
-        if (item === UNREADABLE) { ok = false; return; }
-        const operand = child(item, `${at}/${i}`, depth + 1);
-        if (operand === undefined) ok = false;
-        else operands.push(operand);
+        operands.push(item === UNREADABLE ? (this.invalid(`${at}/${i}`) as T) : child(item, `${at}/${i}`, depth + 1));
       });
       result ??= { kind, operands };
     }
@@ -194,71 +242,74 @@ class Validator {
   }
 
   /** `bool_filter` of spec §1. */
-  filter(value: unknown, path: string, depth: number): ValidFilter | undefined {
+  filter(value: unknown, path: string, depth: number): ValidFilter {
+    if (!this.count(path)) return this.invalid(path);
     if (!isObject(value)) {
       this.report('json-invalid-node', `Expected a filter object ({"and": …}, {"or": …}, {"not": …} or {"field": …, "is": …}), found ${describeValue(value)}.`, path);
-      return undefined;
+      return this.invalid(path);
     }
     const keys = this.keys(value, path);
-    if (keys === undefined) return undefined;
+    if (keys === undefined) return this.invalid(path);
     if (keys.some((k) => (BOOL_KEYS as readonly string[]).includes(k))) {
       const node = this.boolean(value, keys, path, depth, 'filter', EXPR_KEYS, (v, p, d) => this.filter(v, p, d));
-      return node && ('operand' in node ? { kind: 'not', operand: node.operand, path } : { kind: node.kind as 'and' | 'or', operands: node.operands, path });
+      if (!node) return this.invalid(path);
+      return 'operand' in node ? { kind: 'not', operand: node.operand, path } : { kind: node.kind as 'and' | 'or', operands: node.operands, path };
     }
-    if (keys.some((k) => (EXPR_KEYS as readonly string[]).includes(k))) return this.expr(value, keys, path, depth);
+    if (keys.some((k) => (EXPR_KEYS as readonly string[]).includes(k))) return this.expr(value, keys, path, depth) ?? this.invalid(path);
     if (keys.length === 0) {
       this.report('json-invalid-node', 'An empty object is not a filter; expected "and", "or", "not" or "field".', path);
     }
     for (const key of keys) this.unknownKey(key, path, 'a filter', [...BOOL_KEYS, ...EXPR_KEYS], EXPR_ALIASES);
-    return undefined;
+    return this.invalid(path);
   }
 
-  /** `{"field", "modifier"?, "is"}` or `{"field", "list_is"}`. */
+  /** `{"field", "modifier"?, "is"}` or `{"field", "list_is"}`; undefined when it has errors. */
   private expr(obj: object, keys: readonly string[], path: string, depth: number): ValidFilter | undefined {
     let ok = true;
     const has = (k: string) => keys.includes(k);
+    // The field is read first, so that every message can name it.
+    const fieldValue = has('field') ? this.read(obj, 'field', `${path}/field`) : undefined;
+    const field = typeof fieldValue === 'string' && fieldValue !== '' ? fieldValue : undefined;
+    const subject = about(field, false);
     for (const key of keys) {
       if ((EXPR_KEYS as readonly string[]).includes(key)) continue;
-      this.unknownKey(key, path, 'a condition', EXPR_KEYS, EXPR_ALIASES);
+      this.unknownKey(key, path, subject, EXPR_KEYS, EXPR_ALIASES);
       ok = false;
     }
-    let field: string | undefined;
     if (!has('field')) {
       this.report('json-invalid-node', 'A condition needs a "field" (the column name).', path);
       ok = false;
-    } else {
-      const value = this.read(obj, 'field', `${path}/field`);
-      if (typeof value === 'string' && value !== '') field = value;
-      else if (value !== UNREADABLE) this.report('json-invalid-node', `"field" must be a non-empty string (a column name), found ${describeValue(value)}.`, `${path}/field`);
+    } else if (field === undefined && fieldValue !== UNREADABLE) {
+      this.report('json-invalid-node', `"field" must be a non-empty string (a column name), found ${describeValue(fieldValue)}.`, `${path}/field`);
     }
     let modifier: string | undefined;
     if (has('modifier')) {
       const value = this.read(obj, 'modifier', `${path}/modifier`);
       if (has('list_is') && !has('is')) {
-        this.report('json-unknown-key', '"modifier" is allowed only with "is", not with "list_is".', `${path}/modifier`);
+        this.report('json-unknown-key', `${capital(subject)} has "modifier", which is allowed only with "is", not with "list_is".`, `${path}/modifier`);
         ok = false;
       } else if (typeof value === 'string' && value !== '') modifier = value;
       else if (value !== UNREADABLE) {
-        this.report('json-invalid-node', `"modifier" must be a non-empty string such as "uppercase", found ${describeValue(value)}.`, `${path}/modifier`);
+        this.report('json-invalid-node', `The "modifier" of ${subject} must be a non-empty string such as "uppercase", found ${describeValue(value)}.`, `${path}/modifier`);
         ok = false;
       } else ok = false;
     }
     if (has('is') && has('list_is')) {
-      this.report('json-ambiguous-node', 'A condition holds both "is" and "list_is"; use "is" for a value and "list_is" for an array.', path);
+      this.report('json-ambiguous-node', `${capital(subject)} holds both "is" and "list_is"; use "is" for a value and "list_is" for an array.`, path);
       ok = false;
     } else if (!has('is') && !has('list_is')) {
-      this.report('json-invalid-node', 'A condition needs "is" (a test of the value) or "list_is" (a test of an array\'s elements).', path);
+      this.report('json-invalid-node', `${capital(subject)} needs "is" (a test of the value) or "list_is" (a test of an array's elements).`, path);
       ok = false;
     }
     let condition: ValidCondition | undefined;
     let list: { quantifier: 'any' | 'all'; element: ValidConditionFilter } | undefined;
     if (has('is')) {
       const value = this.read(obj, 'is', `${path}/is`);
-      if (value !== UNREADABLE) condition = this.condition(value, `${path}/is`);
+      if (value !== UNREADABLE) condition = this.condition(value, `${path}/is`, subject);
     }
     if (has('list_is')) {
       const value = this.read(obj, 'list_is', `${path}/list_is`);
-      if (value !== UNREADABLE) list = this.listIs(value, `${path}/list_is`, depth);
+      if (value !== UNREADABLE) list = this.listIs(value, `${path}/list_is`, depth, field);
     }
     if (!ok || field === undefined) return undefined;
     if (condition) return modifier === undefined ? { kind: 'is', field, condition, path } : { kind: 'is', field, modifier, condition, path };
@@ -266,33 +317,37 @@ class Validator {
     return undefined;
   }
 
-  /** `condition`: `[op, value]`, `"empty"` or `"is_null"`. */
-  condition(value: unknown, path: string): ValidCondition | undefined {
+  /** `condition`: `[op, value]`, `"empty"` or `"is_null"`; `subject` names its column in messages. */
+  condition(value: unknown, path: string, subject: string): ValidCondition | undefined {
+    if (!this.count(path)) return undefined;
     if (value === 'empty' || value === 'is_null') return { kind: value, path };
+    const expected = `${capital(subject)} must be [op, value], "empty" or "is_null"`;
     if (typeof value === 'string') {
       const names = suggestNames(value, ['empty', 'is_null'], 1);
-      this.report('json-invalid-condition', `A condition string must be "empty" or "is_null", found ${describeValue(value)}.`, path, didYouMean(names));
+      this.report('json-invalid-condition', `${expected}; found ${describeValue(value)}.`, path, didYouMean(names));
       return undefined;
     }
     if (!Array.isArray(value)) {
-      const hint = isObject(value) ? ' To combine tests, put "and" / "or" / "not" around whole conditions.' : '';
-      this.report('json-invalid-condition', `Expected a condition ([op, value], "empty" or "is_null"), found ${describeValue(value)}.${hint}`, path);
+      const hint = isObject(value) ? ' To combine tests, put "and" / "or" / "not" around whole conditions.'
+        : value === null ? ' To test for null, use "is_null".' : '';
+      this.report('json-invalid-condition', `${expected}; found ${describeValue(value)}.${hint}`, path);
       return undefined;
     }
     if (value.length !== 2) {
-      this.report('json-invalid-condition', `A condition array has exactly 2 items, [op, value]; found ${value.length}.`, path);
+      const items = value.length === 1 ? '1 item' : `${value.length} items`;
+      this.report('json-invalid-condition', `${capital(subject)} has ${items}; [op, value] expected.`, path);
       return undefined;
     }
     const [op, operand] = this.items(value, path);
-    const ok = this.operator(op, `${path}/0`);
-    const valueOk = this.value(operand, `${path}/1`);
+    const ok = this.operator(op, `${path}/0`, subject);
+    const valueOk = this.value(operand, `${path}/1`, subject);
     return ok && valueOk ? { kind: 'compare', op: op as CompareOp, value: operand as WhereValue, path } : undefined;
   }
 
-  private operator(op: unknown, path: string): boolean {
+  private operator(op: unknown, path: string, subject: string): boolean {
     if (op === UNREADABLE) return false;
     if (typeof op !== 'string') {
-      this.report('json-invalid-condition', `The operator must be a string such as "eq", found ${describeValue(op)}.`, path);
+      this.report('json-invalid-condition', `The operator of ${subject} must be a string such as "eq", found ${describeValue(op)}.`, path);
       return false;
     }
     if (OPS.has(op)) return true;
@@ -300,21 +355,27 @@ class Validator {
     const alias = OPS.has(lower) ? lower : Object.prototype.hasOwnProperty.call(OPERATOR_ALIASES, lower) ? OPERATOR_ALIASES[lower] : undefined;
     const names = alias ? [alias] : suggestNames(op, COMPARE_OPS);
     const hint = names.length > 0 ? `; did you mean ${names.map((n) => `"${n}"`).join(' or ')}?` : '.';
-    this.report('json-unknown-operator', `Unknown operator ${quote(op)}${hint} The API accepts ${COMPARE_OPS.join(', ')}.`, path, didYouMean(names));
+    this.report('json-unknown-operator', `Unknown operator ${quote(op)} in ${subject}${hint} The API accepts ${COMPARE_OPS.join(', ')}.`, path, didYouMean(names));
     return false;
   }
 
-  private value(value: unknown, path: string): boolean {
+  private value(value: unknown, path: string, subject: string): boolean {
     if (value === UNREADABLE) return false;
     if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) return true;
+    if (typeof value === 'number' && !Number.isNaN(value)) {
+      // JSON text such as `1e999` parses to Infinity.
+      this.report('invalid-number', `The number of ${subject} is too large to represent (it reads as ${value}).`, path);
+      return false;
+    }
     const hint = value === null ? ' To test for null, use the condition "is_null".' : Array.isArray(value) ? ' For a list of values, use "or" of "eq" conditions.' : '';
-    this.report('json-invalid-condition', `The value of a condition must be a string, a number or a boolean, found ${describeValue(value)}.${hint}`, path);
+    this.report('json-invalid-condition', `The value of ${subject} must be a string, a number or a boolean, found ${describeValue(value)}.${hint}`, path);
     return false;
   }
 
   /** `list_condition`: `{"any": cond_filter}` or `{"all": cond_filter}`. */
-  private listIs(value: unknown, path: string, depth: number): { quantifier: 'any' | 'all'; element: ValidConditionFilter } | undefined {
+  private listIs(value: unknown, path: string, depth: number, field: string | undefined): { quantifier: 'any' | 'all'; element: ValidConditionFilter } | undefined {
     if (this.tooDeep(depth, path)) return undefined;
+    const of = field === undefined ? '' : ` of ${quote(field)}`;
     const keys = isObject(value) ? this.keys(value, path) : [];
     if (keys === undefined) return undefined;
     const quantifiers = keys.filter((k): k is 'any' | 'all' => (QUANTIFIERS as readonly string[]).includes(k));
@@ -322,63 +383,67 @@ class Validator {
     if (bare) {
       // The official docs write `"list_is": {"and": […]}`; their prose means "every element", hence `all`.
       const json = safeJson(value);
-      this.report('json-missing-quantifier', '"list_is" needs "any" or "all" around its condition: {"any": …} (some element) or {"all": …} (every element).', path,
+      this.report('json-missing-quantifier', `"list_is"${of} needs "any" or "all" around its condition: {"any": …} (some element) or {"all": …} (every element).`, path,
         [{ message: 'Wrap it in {"all": …} (every element must match)', replacement: json === undefined ? '{"all": …}' : `{"all":${json}}` }]);
-      this.conditionFilter(value, path, depth + 1); // report what else is wrong inside, too
+      this.conditionFilter(value, path, depth + 1, field); // report what else is wrong inside, too
       return undefined;
     }
     if (!isObject(value)) {
-      this.report('json-invalid-node', `"list_is" must be {"any": …} or {"all": …}, found ${describeValue(value)}.`, path);
+      this.report('json-invalid-node', `"list_is"${of} must be {"any": …} or {"all": …}, found ${describeValue(value)}.`, path);
       return undefined;
     }
     let ok = true;
     if (keys.length === 0) {
-      this.report('json-invalid-node', '"list_is" must be {"any": …} or {"all": …}, found an empty object.', path);
+      this.report('json-invalid-node', `"list_is"${of} must be {"any": …} or {"all": …}, found an empty object.`, path);
       ok = false;
     }
     if (quantifiers.length > 1) {
-      this.report('json-ambiguous-node', '"list_is" holds both "any" and "all"; use one.', path);
+      this.report('json-ambiguous-node', `"list_is"${of} holds both "any" and "all"; use one.`, path);
       ok = false;
     }
     for (const key of keys) {
       if ((QUANTIFIERS as readonly string[]).includes(key)) continue;
-      this.unknownKey(key, path, '"list_is"', QUANTIFIERS, QUANTIFIER_ALIASES);
+      this.unknownKey(key, path, `"list_is"${of}`, QUANTIFIERS, QUANTIFIER_ALIASES);
       ok = false;
     }
     let result: { quantifier: 'any' | 'all'; element: ValidConditionFilter } | undefined;
     for (const quantifier of quantifiers) {
       const at = `${path}/${quantifier}`;
       const inner = this.read(value, quantifier, at);
-      const element = inner === UNREADABLE ? undefined : this.conditionFilter(inner, at, depth + 1);
-      if (element === undefined) ok = false;
-      else result ??= { quantifier, element };
+      if (inner === UNREADABLE) { ok = false; continue; }
+      const element = this.conditionFilter(inner, at, depth + 1, field);
+      result ??= { quantifier, element };
     }
     return ok ? result : undefined;
   }
 
-  /** `cond_filter`: `and` / `or` / `not` over conditions on one array element. */
-  conditionFilter(value: unknown, path: string, depth: number): ValidConditionFilter | undefined {
+  /** `cond_filter`: `and` / `or` / `not` over conditions on one element of `field`. */
+  conditionFilter(value: unknown, path: string, depth: number, field: string | undefined): ValidConditionFilter {
+    if (!this.count(path)) return this.invalid(path);
+    const subject = about(field, true);
     if (Array.isArray(value) || typeof value === 'string') {
-      const condition = this.condition(value, path);
-      return condition && { kind: 'condition', condition, path };
+      const condition = this.condition(value, path, subject);
+      return condition ? { kind: 'condition', condition, path } : this.invalid(path);
     }
     if (!isObject(value)) {
-      this.report('json-invalid-node', `Expected a condition ([op, value], "empty" or "is_null") or "and" / "or" / "not" over conditions, found ${describeValue(value)}.`, path);
-      return undefined;
+      this.report('json-invalid-node', `${capital(subject)} must be [op, value], "empty", "is_null" or "and" / "or" / "not" over conditions, found ${describeValue(value)}.`, path);
+      return this.invalid(path);
     }
     const keys = this.keys(value, path);
-    if (keys === undefined) return undefined;
+    if (keys === undefined) return this.invalid(path);
     if (keys.some((k) => (BOOL_KEYS as readonly string[]).includes(k))) {
-      const node = this.boolean(value, keys, path, depth, 'element condition', [], (v, p, d) => this.conditionFilter(v, p, d));
-      return node && ('operand' in node ? { kind: 'not', operand: node.operand, path } : { kind: node.kind as 'and' | 'or', operands: node.operands, path });
+      const node = this.boolean(value, keys, path, depth, `element condition${field === undefined ? '' : ` of ${quote(field)}`}`, [],
+        (v, p, d) => this.conditionFilter(v, p, d, field));
+      if (!node) return this.invalid(path);
+      return 'operand' in node ? { kind: 'not', operand: node.operand, path } : { kind: node.kind as 'and' | 'or', operands: node.operands, path };
     }
-    if (keys.length === 0) this.report('json-invalid-node', 'An empty object is not a condition; expected [op, value], "empty", "is_null", "and", "or" or "not".', path);
+    if (keys.length === 0) this.report('json-invalid-node', `${capital(subject)} is an empty object; expected [op, value], "empty", "is_null", "and", "or" or "not".`, path);
     for (const key of keys) {
       if ((EXPR_KEYS as readonly string[]).includes(key)) {
-        this.report('json-unknown-key', `${quote(key)} is not allowed inside "list_is": its conditions test the array element itself, written directly as ["eq", …].`, `${path}/${pointerSegment(key)}`);
-      } else this.unknownKey(key, path, 'an element condition', BOOL_KEYS);
+        this.report('json-unknown-key', `${quote(key)} is not allowed inside "list_is"${field === undefined ? '' : ` of ${quote(field)}`}: its conditions test the array element itself, written directly as ["eq", …].`, `${path}/${pointerSegment(key)}`);
+      } else this.unknownKey(key, path, subject, BOOL_KEYS);
     }
-    return undefined;
+    return this.invalid(path);
   }
 }
 
@@ -389,17 +454,18 @@ class Validator {
  */
 export function validateWhere(input: unknown, options: ValidateOptions = {}): ValidateResult {
   const maxDepth = typeof options.maxDepth === 'number' && options.maxDepth >= 0 ? options.maxDepth : DEFAULT_MAX_DEPTH;
-  const maxItems = typeof options.maxItems === 'number' && options.maxItems >= 0 ? options.maxItems : 1_000_000;
-  const validator = new Validator(maxDepth, maxItems);
-  let tree: ValidFilter | undefined;
+  const maxNodes = typeof options.maxNodes === 'number' && options.maxNodes >= 0 ? options.maxNodes : DEFAULT_MAX_NODES;
+  const validator = new Validator(maxDepth, maxNodes);
+  let partial: ValidFilter | undefined;
   try {
-    tree = validator.filter(input, '', 0);
+    partial = validator.filter(input, '', 0);
   } catch (error) {
     // Only reachable with a limit too high for the stack, or an object whose traps throw where we did not expect.
     const deep = error instanceof RangeError;
-    validator.report(deep ? 'nesting-too-deep' : 'json-invalid-node', deep ? 'The filter is nested too deeply to read.' : 'The input cannot be read as JSON data.', '');
-    tree = undefined;
+    const reason = error instanceof Error ? error.message : String(error);
+    validator.report(deep ? 'nesting-too-deep' : 'internal-error', deep ? 'The filter is nested too deeply to read.' : `The input could not be read: ${reason}.`, '');
+    partial = undefined;
   }
   const diagnostics = validator.diagnostics;
-  return { tree: diagnostics.some((d) => d.severity === 'error') ? undefined : tree, diagnostics };
+  return { tree: diagnostics.some((d) => d.severity === 'error') ? undefined : partial, partial, diagnostics };
 }

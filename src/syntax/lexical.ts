@@ -8,6 +8,7 @@
 import type { IToken } from 'chevrotain';
 import type { Position, SourceRange } from '../ast/nodes.js';
 import { dateLiteralKind } from '../ast/dates.js';
+import { readNumber } from '../ast/numbers.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import * as T from './tokens.js';
 
@@ -138,14 +139,13 @@ export function decodeRegex(token: IToken): string {
   return body(token, token.tokenType === T.RegexLiteral).replace(/\\([^])/g, (pair, c: string) => (c === '/' ? '/' : pair));
 }
 
-/** The value of a number token; `ok` false when it cannot be represented exactly. */
+/**
+ * The value of a number token, with a problem when the API would not receive
+ * the number as written (the one rule of `src/ast/numbers.ts`, shared with
+ * `where` JSON text).
+ */
 export function decodeNumber(image: string): { value: number; problem?: string } {
-  const value = Number(image);
-  if (!Number.isFinite(value)) return { value, problem: `The number ${image} is too large to represent.` };
-  if (/^-?\d+$/.test(image) && !Number.isSafeInteger(value)) {
-    return { value, problem: `The integer ${image} is beyond ±2^53 − 1 and cannot be represented exactly.` };
-  }
-  return { value };
+  return readNumber(image);
 }
 
 /**

@@ -75,11 +75,11 @@ describe('between: gte then lte on one column', () => {
   });
 
   it.each([
-    ['lte before gte', { and: [cmp('DR', 'lte', 50), cmp('DR', 'gte', 10)] }],
-    ['different fields', { and: [cmp('DR', 'gte', 10), cmp('UR', 'lte', 50)] }],
+    ['lte before gte', { and: [cmp('domain_rating_source', 'lte', 50), cmp('domain_rating_source', 'gte', 10)] }],
+    ['different fields', { and: [cmp('domain_rating_source', 'gte', 10), cmp('url_rating_source', 'lte', 50)] }],
     ['different modifiers', { and: [{ field: 'anchor', modifier: 'uppercase', is: ['gte', 'A'] }, cmp('anchor', 'lte', 'B')] }],
-    ['three operands', { and: [cmp('DR', 'gte', 10), cmp('DR', 'lte', 50), cmp('DR', 'lte', 40)] }],
-    ['gt instead of gte', { and: [cmp('DR', 'gt', 10), cmp('DR', 'lte', 50)] }],
+    ['three operands', { and: [cmp('domain_rating_source', 'gte', 10), cmp('domain_rating_source', 'lte', 50), cmp('domain_rating_source', 'lte', 40)] }],
+    ['gt instead of gte', { and: [cmp('domain_rating_source', 'gt', 10), cmp('domain_rating_source', 'lte', 50)] }],
   ])('not sugared with %s', (_, input) => {
     expect(tree(input).kind).toBe('and');
     roundTrips(input);
@@ -176,8 +176,19 @@ describe('literal kinds', () => {
     expect(value(eq('nope', true))).toMatchObject({ value: { kind: 'boolean', value: true } });
   });
 
-  it('aliases resolve through the catalogue', () => {
-    expect(value(eq('dr', 5))).toMatchObject({ value: num(5) });
+  it('an alias of the query language is an error in JSON, with the API name as did-you-mean', () => {
+    for (const [alias, api] of [['DR', 'domain_rating_source'], ['dr', 'domain_rating_source'], ['UR', 'url_rating_source'], ['AR', 'ahrefs_rank_source']]) {
+      for (const input of [eq(alias, 5), { not: eq(alias, 5) }, { or: [eq('anchor', 'x'), eq(alias, 5)] }]) {
+        const r = decompileTree(input);
+        expect(r.filter).toBeUndefined();
+        const d = r.diagnostics.find((x) => x.code === 'json-field-alias')!;
+        expect(d.path).toMatch(/\/field$/);
+        expect(d.message).toContain(`"${alias}"`);
+        expect(d.suggestions?.[0]?.replacement).toBe(api);
+      }
+    }
+    // The API name itself, and list_is on an array column, stay accepted.
+    expect(decompileTree(eq('domain_rating_source', 5)).diagnostics).toEqual([]);
   });
 });
 
@@ -213,7 +224,7 @@ describe('paths', () => {
         { field: 'anchor', modifier: 'uppercase', is: ['prefix', 'A'] },
         { or: [eq('link_type', 'text'), eq('link_type', 'image')] },
         { field: 'languages', list_is: { any: { not: ['eq', 'en'] } } },
-        { and: [cmp('DR', 'gte', 1), cmp('DR', 'lte', 2)] },
+        { and: [cmp('domain_rating_source', 'gte', 1), cmp('domain_rating_source', 'lte', 2)] },
       ],
     };
     const r = decompileTree(input);

@@ -115,9 +115,10 @@ describe('malformed conditions', () => {
     expect(problems({ field: 'anchor', is: ['eq', value] })).toEqual([['json-invalid-condition', '/is/1']]);
   });
 
-  it('non-finite numbers (only from objects, not from JSON) → json-invalid-condition', () => {
-    expect(problems({ field: 'DR', is: ['gt', Number.NaN] })).toEqual([['json-invalid-condition', '/is/1']]);
-    expect(problems({ field: 'DR', is: ['gt', Infinity] })).toEqual([['json-invalid-condition', '/is/1']]);
+  it('NaN (only from objects) → json-invalid-condition; Infinity (also from 1e999 in text) → invalid-number', () => {
+    expect(problems({ field: 'domain_rating_source', is: ['gt', Number.NaN] })).toEqual([['json-invalid-condition', '/is/1']]);
+    expect(problems({ field: 'domain_rating_source', is: ['gt', Infinity] })).toEqual([['invalid-number', '/is/1']]);
+    expect(problems('{"field":"domain_rating_source","is":["gt",-1e999]}')).toEqual([['invalid-number', '/is/1']]);
   });
 
   it('both operator and value wrong → both reported', () => {
@@ -135,11 +136,14 @@ describe('malformed conditions', () => {
     expect(only({ field: 'alt', is: 'null' }).suggestions?.[0]?.replacement).toBe('is_null');
   });
 
-  it('integers beyond 2^53 → invalid-number (the tree is still built)', () => {
+  it('a number in JSON text that the parsed value does not say as written → invalid-number (the rest is still checked)', () => {
     const r = decompileTree('{"field":"page_size","is":["gt",12345678901234567890]}');
     expect(r.diagnostics.map((d) => [d.code, d.path])).toEqual([['invalid-number', '/is/1']]);
-    expect(r.filter?.kind).toBe('condition');
-    expect(decompileTree({ field: 'page_size', is: ['gt', 2 ** 53 - 1] }).diagnostics).toEqual([]);
+    expect(r.diagnostics[0]!.message).toContain('"page_size"');
+    expect(r.filter).toBeUndefined();
+    expect(r.partial?.kind).toBe('condition');
+    // Column-dependent limits are the checker's (as for text): the decompiler itself takes any finite number of an object.
+    expect(decompileTree({ field: 'page_size', is: ['gt', 2 ** 53] }).diagnostics).toEqual([]);
   });
 });
 
@@ -204,6 +208,7 @@ describe('reports every problem, keeps going into siblings', () => {
       ['json-invalid-node', '/and/2/not/field'],
       ['json-missing-quantifier', '/and/3/list_is'],
       ['json-empty-list', '/and/3/list_is/and'],
+      ['json-field-alias', '/and/4/field'],
     ]);
   });
 });
@@ -256,9 +261,12 @@ describe('hostile input', () => {
     expect(problems(arrayGetter)).toEqual([['json-invalid-node', '/and/0']]);
   });
 
-  it('huge sparse arrays in object input → list-too-long, without walking them', () => {
-    expect(problems({ or: new Array(2 ** 32 - 1) })).toEqual([['list-too-long', '/or']]);
-    expect(decompileTree({ and: [C, C, C] }, { maxLength: 2 }).diagnostics.map((d) => [d.code, d.path])).toEqual([['list-too-long', '/and']]);
+  it('huge sparse arrays in object input → too-many-nodes, without walking them', () => {
+    expect(problems({ or: new Array(2 ** 32 - 1) })).toEqual([['too-many-nodes', '/or']]);
+    // 1 root + 3 operands (each an expr and its condition) = 7 nodes.
+    expect(decompileTree({ and: [C, C, C] }, { maxNodes: 6 }).diagnostics.map((d) => [d.code])).toEqual([['too-many-nodes']]);
+    expect(decompileTree({ and: [C, C, C] }, { maxNodes: 7 }).diagnostics).toEqual([]);
+    expect(decompileTree({ and: [C, C, C] }, { maxNodes: 2 }).diagnostics.map((d) => [d.code, d.path])).toEqual([['too-many-nodes', '/and']]);
   });
 
   it('cycles stop at the depth limit', () => {
@@ -270,7 +278,7 @@ describe('hostile input', () => {
   it.each([
     ['a function', () => 1], ['a symbol', Symbol('x')], ['a bigint', 10n], ['undefined', undefined],
   ])('%s is not JSON', (_, value) => {
-    expect(problems({ field: 'DR', is: ['eq', value] })).toEqual([['json-invalid-condition', '/is/1']]);
+    expect(problems({ field: 'domain_rating_source', is: ['eq', value] })).toEqual([['json-invalid-condition', '/is/1']]);
     expect(problems(value)).toEqual([['json-invalid-node', '']]);
   });
 });
