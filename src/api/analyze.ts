@@ -1,42 +1,40 @@
 /**
- * The front half of every entry point: text (or an AST) → parsed → checked.
- * The public functions (compile, check, predicate, …) are thin layers on top.
+ * The front half of every entry point: options checked → text (or an AST)
+ * parsed or validated → checked. The public functions (compile, check,
+ * predicate, …) are thin layers on top.
  */
 import { listTooLong, measureFilter } from '../ast/measure.js';
 import type { Document, FieldRef, Filter } from '../ast/nodes.js';
-import { allBacklinks } from '../catalogue/builtin.js';
+import { DEFAULT_MAX_NODES, validateFilterTree, type TreeProblem } from '../ast/validate.js';
 import type { Catalogue, Column, ResolvedField } from '../catalogue/types.js';
 import { checkFilter } from '../check/checker.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LIST_LENGTH, parse } from '../syntax/parse.js';
+import { internalError } from './internal.js';
+import { checkFilterOptions, type CheckedOptions } from './options.js';
 
-/** Options shared by every entry point that reads a filter. */
+/** Options shared by every entry point that reads a filter. Each is validated: a bad one is an `invalid-option` error. */
 export interface FilterOptions {
-  /** The endpoint's columns. Default: all-backlinks (`GET /v3/site-explorer/all-backlinks`). */
-  readonly catalogue?: Catalogue;
-  /** Longest accepted query text, in UTF-16 code units. Default 100,000. */
+  /**
+   * The endpoint's columns: a catalogue built by `defineCatalogue` /
+   * `loadCatalogue` / `getCatalogue`, or a built-in endpoint's name
+   * (`'keywords-explorer/overview'`; a misspelt name is `unknown-catalogue`,
+   * with the closest names). Default: all-backlinks
+   * (`GET /v3/site-explorer/all-backlinks`).
+   */
+  readonly catalogue?: Catalogue | string;
+  /** Longest accepted query text, in UTF-16 code units: a whole number ≥ 0. Default 100,000. */
   readonly maxLength?: number;
-  /** Deepest accepted nesting of parentheses, `not` and `any`/`all`. Default 128. */
+  /** Deepest accepted nesting of parentheses, `not` and `any`/`all`: a whole number from 1 to 1,000. Default 128. */
   readonly maxDepth?: number;
-  /** Most values accepted in one `in (…)` list. Default 1,000. */
+  /** Most values accepted in one `in (…)` list: a whole number ≥ 1. Default 1,000. */
   readonly maxListLength?: number;
-}
-
-/**
- * The limits of a tree built in code (text is limited by the parser, with the
- * exact place): such a tree can be as deep or as wide as it likes, so it is
- * measured without recursion before any stage walks it.
- */
-function treeLimits(filter: Filter, options: FilterOptions): Diagnostic[] {
-  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
-  const measure = measureFilter(filter, maxDepth + 1);
-  const out: Diagnostic[] = [];
-  if (measure.depth > maxDepth) {
-    out.push(diagnostic('nesting-too-deep', `The filter tree nests more than ${maxDepth} levels deep (the maxDepth option); flatten it.`, { range: filter.range }));
-  }
-  const list = listTooLong(measure, options.maxListLength ?? DEFAULT_MAX_LIST_LENGTH);
-  if (list) out.push(list);
-  return out;
+  /**
+   * Most nodes of a tree built in code (boolean nodes, column tests and
+   * values; a node reached twice counts twice): a whole number ≥ 1.
+   * Default 100,000. Text is bounded by `maxLength` instead.
+   */
+  readonly maxNodes?: number;
 }
 
 /** A filter given as query text, a parsed {@link Document}, or a {@link Filter} tree. */
@@ -49,18 +47,56 @@ export interface Analysis {
   readonly diagnostics: readonly Diagnostic[];
   readonly references: ReadonlyMap<FieldRef, ResolvedField>;
   readonly columns: readonly Column[];
-  readonly catalogue: Catalogue;
+  /** The catalogue checked against; undefined when the options were invalid. */
+  readonly catalogue: Catalogue | undefined;
   /** True when there is a filter and no error. */
   readonly ok: boolean;
 }
 
-function isDocument(source: Document | Filter): source is Document {
-  return (source as Document).comments !== undefined && !('kind' in source);
+/**
+ * The limits of a tree built in code (text is limited by the parser, with the
+ * exact place), once it is known to be a well-formed, acyclic tree.
+ */
+function treeLimits(filter: Filter, options: CheckedOptions): Diagnostic[] {
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const measure = measureFilter(filter, maxDepth + 1);
+  const out: Diagnostic[] = [];
+  if (measure.depth > maxDepth) {
+    out.push(diagnostic('nesting-too-deep', `The filter tree nests more than ${maxDepth} levels deep (the maxDepth option); flatten it.`, { range: filter.range }));
+  }
+  const list = listTooLong(measure, options.maxListLength ?? DEFAULT_MAX_LIST_LENGTH);
+  if (list) out.push(list);
+  return out;
 }
 
-/** Parses (when given text) and checks a filter. Never throws. */
+function treeDiagnostic(problem: TreeProblem): Diagnostic {
+  const code = problem.limit === 'depth' ? 'nesting-too-deep' : problem.limit === 'nodes' ? 'too-many-nodes' : 'invalid-ast';
+  return diagnostic(code, problem.reason, { path: problem.path });
+}
+
+function failed(diagnostics: readonly Diagnostic[], catalogue?: Catalogue, document?: Document): Analysis {
+  return { filter: undefined, document, diagnostics: sortDiagnostics(diagnostics), references: new Map(), columns: [], catalogue, ok: false };
+}
+
+/**
+ * Parses (when given text) or validates (when given a tree) and checks a
+ * filter. Never throws: bad options, malformed trees and limits are
+ * diagnostics, and an exception from a stage is an `internal-error`
+ * diagnostic with its message.
+ */
 export function analyze(source: FilterSource, options: FilterOptions = {}, paths?: ReadonlyMap<object, string>): Analysis {
-  const catalogue = options.catalogue ?? allBacklinks;
+  try {
+    return analyzeChecked(source, options, paths);
+  } catch (error) {
+    return failed([internalError('analyze', error)]);
+  }
+}
+
+function analyzeChecked(source: unknown, rawOptions: unknown, paths: ReadonlyMap<object, string> | undefined): Analysis {
+  const checkedOptions = checkFilterOptions(rawOptions);
+  if (!checkedOptions.ok) return failed(checkedOptions.diagnostics);
+  const options = checkedOptions.options;
+  const catalogue = options.catalogue;
   let document: Document | undefined;
   let filter: Filter | undefined;
   const diagnostics: Diagnostic[] = [];
@@ -69,29 +105,53 @@ export function analyze(source: FilterSource, options: FilterOptions = {}, paths
     document = parsed.document;
     filter = parsed.document.filter;
     diagnostics.push(...parsed.diagnostics);
-  } else if (source !== null && typeof source === 'object' && isDocument(source)) {
-    document = source;
-    filter = source.filter;
-  } else if (source !== null && typeof source === 'object' && 'kind' in source) {
-    filter = source;
   } else {
-    diagnostics.push(diagnostic('empty-filter', 'Expected query text or a filter tree.'));
+    // The decompiler's trees (they come with `paths`) are already bounded by its own limits on the JSON.
+    const tree = treeOf(source, options, paths !== undefined);
+    if (!tree.ok) return failed(tree.diagnostics, catalogue);
+    ({ document, filter } = tree);
+    if (!filter) return failed([diagnostic('empty-filter', 'The document holds no filter.')], catalogue, document);
+    const limits = treeLimits(filter, options);
+    if (limits.length > 0) return failed(limits, catalogue, document);
   }
   let references: ReadonlyMap<FieldRef, ResolvedField> = new Map();
   let columns: readonly Column[] = [];
   if (filter) {
-    const limits = typeof source === 'string' ? [] : treeLimits(filter, options);
-    if (limits.length > 0) {
-      const sorted = sortDiagnostics([...diagnostics, ...limits]);
-      return { filter, document, diagnostics: sorted, references: new Map(), columns: [], catalogue, ok: false };
-    }
     const checked = checkFilter(filter, catalogue, paths ? { paths } : {});
     diagnostics.push(...checked.diagnostics);
     references = checked.references;
     columns = checked.columns;
-  } else if (typeof source !== 'string' && diagnostics.length === 0) {
-    diagnostics.push(diagnostic('empty-filter', 'The document holds no filter.'));
   }
   const sorted = sortDiagnostics(diagnostics);
   return { filter, document, diagnostics: sorted, references, columns, catalogue, ok: filter !== undefined && !hasErrors(sorted) };
+}
+
+type Tree =
+  | { readonly ok: true; readonly document: Document | undefined; readonly filter: Filter | undefined }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+/**
+ * A source that is not text: a {@link Document} (an object with `comments`
+ * and no `kind`) or a {@link Filter}, validated once here so that every later
+ * stage may trust its types (src/ast/validate.ts).
+ */
+function treeOf(source: unknown, options: CheckedOptions, fromDecompiler: boolean): Tree {
+  if (typeof source !== 'object' || source === null || Array.isArray(source)) {
+    const found = source === null ? 'null' : Array.isArray(source) ? 'an array' : `a ${typeof source}`;
+    return { ok: false, diagnostics: [diagnostic('invalid-ast', `Expected query text, a Document or a Filter tree; found ${found}.`, { path: '' })] };
+  }
+  const maxNodes = fromDecompiler ? Number.MAX_SAFE_INTEGER : options.maxNodes ?? DEFAULT_MAX_NODES;
+  const limits = { maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH, maxNodes };
+  const isDocument = !('kind' in source) && 'comments' in source;
+  if (isDocument) {
+    const document = source as Document;
+    if (!Array.isArray(document.comments)) {
+      return { ok: false, diagnostics: [diagnostic('invalid-ast', 'A Document\'s "comments" must be an array.', { path: '/comments' })] };
+    }
+    if (document.filter === undefined) return { ok: true, document, filter: undefined };
+    const problems = validateFilterTree(document.filter, limits, 'filter');
+    return problems.length > 0 ? { ok: false, diagnostics: problems.map(treeDiagnostic) } : { ok: true, document, filter: document.filter };
+  }
+  const problems = validateFilterTree(source, limits);
+  return problems.length > 0 ? { ok: false, diagnostics: problems.map(treeDiagnostic) } : { ok: true, document: undefined, filter: source as Filter };
 }

@@ -1,17 +1,22 @@
 /**
  * The compiler's public entry points: compile, check, format, decompile.
  * Each composes the pipeline stages (syntax → check → emit, or
- * decompile → check → emit) and never throws on bad input.
+ * decompile → check → emit) and never throws on bad input, bad options
+ * included (`format`, which can only return text, throws a `TypeError` for
+ * bad options). An exception from a stage is an `internal-error` diagnostic.
  */
 import type { Filter } from '../ast/nodes.js';
 import type { WhereFilter } from '../ast/where-json.js';
-import type { Column } from '../catalogue/types.js';
+import type { Catalogue, Column } from '../catalogue/types.js';
+import { checkFilter } from '../check/checker.js';
 import { decompileTree } from '../decompile/decompile.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { printFilter } from '../emit/text.js';
 import { emitWhere, stringifyWhere } from '../emit/where-json.js';
 import { format as formatText } from '../syntax/format.js';
 import { analyze, type Analysis, type FilterOptions, type FilterSource } from './analyze.js';
+import { internalError } from './internal.js';
+import { checkFilterOptions, checkFormatOptions } from './options.js';
 
 /** A column a filter uses, with what it costs. */
 export interface FieldUse {
@@ -62,7 +67,14 @@ function emitChecked(analysis: Analysis): { where: WhereFilter | undefined; json
  */
 export function compile(source: FilterSource, options: FilterOptions = {}): CompileResult {
   const analysis = analyze(source, options);
-  const { where, json } = emitChecked(analysis);
+  let emitted: ReturnType<typeof emitChecked>;
+  try {
+    emitted = emitChecked(analysis);
+  } catch (error) {
+    const diagnostics = sortDiagnostics([...analysis.diagnostics, internalError('the where JSON emitter', error)]);
+    return { ok: false, where: undefined, json: undefined, ast: analysis.filter, diagnostics, fields: fieldUses(analysis.columns) };
+  }
+  const { where, json } = emitted;
   return {
     ok: where !== undefined,
     where,
@@ -85,22 +97,29 @@ export function check(source: FilterSource, options: FilterOptions = {}): readon
 
 /** Options for {@link format}. */
 export interface FormatOptions {
-  /** Break lines longer than this. Default 80. */
+  /** Break lines longer than this: a whole number ≥ 1. Default 80. */
   readonly lineWidth?: number;
-  /** Indentation of continued lines. Default two spaces. */
+  /** Indentation of continued lines: at most 16 spaces and tabs (nothing else, so it never changes the meaning). Default two spaces. */
   readonly indent?: string;
 }
 
 /**
  * Formats query text canonically: minimal parentheses, one style of quotes,
  * lower-case keywords, long filters broken before `and` / `or`, comments kept.
- * Idempotent. Text with syntax errors is returned unchanged.
+ * Idempotent. Text with syntax errors is returned unchanged; a source that
+ * is not a string is no text at all, and gives `''`.
  *
+ * @throws {TypeError} when an option is invalid (the message names it and what it accepts).
  * @example
  * format('DR>=50 AND ( is_dofollow )'); // 'DR >= 50 and is_dofollow'
  */
 export function format(source: string, options: FormatOptions = {}): string {
-  return formatText(source, options).text;
+  const problems = checkFormatOptions(options);
+  if (problems.length > 0) throw new TypeError(problems.map((d) => d.message).join(' '));
+  if (typeof source !== 'string') return '';
+  // Only the layout options: the parser's limits keep their defaults, as the type says.
+  const { lineWidth, indent } = options;
+  return formatText(source, { ...(lineWidth !== undefined ? { lineWidth } : {}), ...(indent !== undefined ? { indent } : {}) }).text;
 }
 
 /** Options for {@link decompile}. */
@@ -126,9 +145,26 @@ export interface DecompileResult {
  * decompile('{"field":"is_dofollow","is":["eq",true]}').text; // 'is_dofollow'
  */
 export function decompile(where: unknown, options: DecompileOptions = {}): DecompileResult {
+  const checked = checkFilterOptions(options);
+  // Layout options only once the options argument is an object (else that one problem is reported, not twice).
+  const isObject = typeof options === 'object' && options !== null && !Array.isArray(options);
+  const layout = isObject ? checkFormatOptions(options) : [];
+  if (!checked.ok || layout.length > 0) {
+    return { ok: false, text: undefined, ast: undefined, diagnostics: sortDiagnostics([...checked.diagnostics, ...layout]) };
+  }
+  try {
+    return decompileChecked(where, { ...options, catalogue: checked.options.catalogue });
+  } catch (error) {
+    return { ok: false, text: undefined, ast: undefined, diagnostics: [internalError('decompile', error)] };
+  }
+}
+
+function decompileChecked(where: unknown, options: DecompileOptions & { readonly catalogue: Catalogue }): DecompileResult {
   const tree = decompileTree(where, options);
   const diagnostics: Diagnostic[] = [...tree.diagnostics];
   if (!tree.filter) {
+    // Type errors in the well-formed parts are reported too, beside the structural ones (an unknown column beside a bad operator).
+    if (tree.partial) diagnostics.push(...checkFilter(tree.partial, options.catalogue, { paths: tree.paths }).diagnostics);
     if (diagnostics.length === 0) diagnostics.push(diagnostic('json-invalid-node', 'The input holds no filter.', { path: '' }));
     return { ok: false, text: undefined, ast: undefined, diagnostics: sortDiagnostics(diagnostics) };
   }

@@ -9,10 +9,17 @@ import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diag
 import { explainFilter, type Explanation } from '../emit/explain.js';
 import { compilePredicate, type CompiledPredicate, type PredicateContext, type Row } from '../emit/predicate.js';
 import { analyze, type FilterOptions, type FilterSource } from './analyze.js';
+import { internalError } from './internal.js';
+import { checkFilterOptions } from './options.js';
 
 export type { Explanation, ExplainNode } from '../emit/explain.js';
 
-/** Thrown by {@link predicate}, {@link evaluate} and {@link explain} when the filter cannot be compiled. */
+/**
+ * Thrown by {@link predicate}, {@link evaluate} and {@link explain} when the
+ * filter cannot be compiled: syntax or type errors, invalid options
+ * (`invalid-option`, `unknown-catalogue`), a malformed tree (`invalid-ast`), or
+ * an internal failure (`internal-error`). `diagnostics` holds them all.
+ */
 export class CompileError extends Error {
   /** Every problem found (errors and any warnings), sorted by position. */
   readonly diagnostics: readonly Diagnostic[];
@@ -44,10 +51,15 @@ function build(source: FilterSource, options: FilterOptions): Compiled {
       { range: ref.range },
     ));
   }
-  if (!analysis.filter || hasErrors(diagnostics)) throw new CompileError(sortDiagnostics(diagnostics));
+  if (!analysis.filter || !analysis.catalogue || hasErrors(diagnostics)) throw new CompileError(sortDiagnostics(diagnostics));
   const references = analysis.references;
   const ctx: PredicateContext = { resolve: (ref) => references.get(ref), dialect: analysis.catalogue.regexDialect };
-  return { filter: analysis.filter, ctx, predicate: compilePredicate(analysis.filter, ctx) };
+  try {
+    return { filter: analysis.filter, ctx, predicate: compilePredicate(analysis.filter, ctx) };
+  } catch (error) {
+    // The checker passed the filter, so the predicate compiler failing is a bug: report it, with the error.
+    throw new CompileError(sortDiagnostics([...diagnostics, internalError('the predicate compiler', error)]));
+  }
 }
 
 /**
@@ -60,11 +72,14 @@ const CACHE_SIZE = 64;
 const cache = new WeakMap<Catalogue, Map<string, Compiled>>();
 
 function compiled(source: FilterSource, options: FilterOptions): Compiled {
+  // Options first: the cache is keyed by the resolved catalogue and the validated limits.
+  const checked = checkFilterOptions(options);
+  if (!checked.ok) throw new CompileError(sortDiagnostics(checked.diagnostics));
   if (typeof source !== 'string') return build(source, options);
-  const key = `${options.maxLength ?? ''}:${options.maxDepth ?? ''}:${options.maxListLength ?? ''}:${source}`;
-  const catalogueKey = options.catalogue ?? DEFAULT_CATALOGUE_KEY;
-  let entries = cache.get(catalogueKey);
-  if (!entries) cache.set(catalogueKey, (entries = new Map()));
+  const { catalogue, maxLength, maxDepth, maxListLength } = checked.options;
+  const key = `${maxLength ?? ''}:${maxDepth ?? ''}:${maxListLength ?? ''}:${source}`;
+  let entries = cache.get(catalogue);
+  if (!entries) cache.set(catalogue, (entries = new Map()));
   const hit = entries.get(key);
   if (hit) {
     entries.delete(key); // re-insert: Map order is the recency order
@@ -76,9 +91,6 @@ function compiled(source: FilterSource, options: FilterOptions): Compiled {
   if (entries.size > CACHE_SIZE) entries.delete(entries.keys().next().value!);
   return result;
 }
-
-/** Stands for "the default catalogue" in the cache (analyze resolves the real one). */
-const DEFAULT_CATALOGUE_KEY = {} as Catalogue;
 
 /**
  * Compiles a filter once into a function that tells whether a row matches,

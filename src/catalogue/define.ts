@@ -1,4 +1,5 @@
 import { diagnostic, hasErrors, pointerSegment, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { markCatalogue } from './brand.js';
 import type { Catalogue, Column, Modifier, RegexDialect, ValueType } from './types.js';
 
 /** One column as written in a catalogue definition (the shape of `where-fields.json`, plus our extras). */
@@ -232,7 +233,8 @@ function loadUnguarded(input: unknown): LoadCatalogueResult {
     byName,
     byAlias,
   });
-  return { ok: true, catalogue, diagnostics: out };
+  // Recorded as built here, so that the entry points accept it without checking its shape again.
+  return { ok: true, catalogue: markCatalogue(catalogue), diagnostics: out };
 }
 
 /**

@@ -21,7 +21,7 @@ import { parseInstant } from '../semantics/dates.js';
 import { lower } from '../semantics/strings.js';
 import type { ResolvedField, ValueType } from '../catalogue/types.js';
 import {
-  compileElement, compileTest, domainOf, field, inheritedKey, lowerLiteral, onColumn, PredicateBuildError, quantified, withModifier,
+  compileElement, compileTest, domainOf, field, inheritedKey, lowerLiteral, onColumn, PredicateBuildError, quantified, reader, withModifier,
   type Polar, type PredicateContext, type Row,
 } from './predicate.js';
 
@@ -70,7 +70,10 @@ function inlineLeaf(g: Gen, test: Test, f: ResolvedField): Code | undefined {
   // A name made only of identifier characters is written as a property access (`row.traffic`), which V8
   // optimises like hand-written code; nothing else from the filter ever enters the code text.
   let read: string;
-  if (inheritedKey(f.apiName)) {
+  if (f.apiName.includes('.')) {
+    // A dotted path into an object column: the same nested read as the closures, as a constant function.
+    read = `${constant(g, reader(f.apiName))}(row)`;
+  } else if (inheritedKey(f.apiName)) {
     const key = constant(g, f.apiName);
     read = `(h.call(row, ${key}) ? row[${key}] : undefined)`;
   } else {
@@ -255,7 +258,7 @@ export function codegenAvailable(): boolean {
   if (available === undefined) {
     try {
       available = new Function('return true')() === true;
-    } catch {
+    } catch { // expected: a Content-Security-Policy without 'unsafe-eval' forbids new Function; the closures are used instead
       available = false;
     }
   }
@@ -274,7 +277,11 @@ export function generatePredicate(filter: Filter, ctx: PredicateContext): Polar<
     // eslint-disable-next-line @typescript-eslint/no-implied-eval -- text built from fixed fragments only; see the module comment
     const factory = new Function('K', 'h', source) as (k: readonly unknown[], h: typeof Object.prototype.hasOwnProperty) => Polar<Row>;
     return factory(constants, Object.prototype.hasOwnProperty);
-  } catch {
+  } catch (error) {
+    // A SyntaxError would be a bug in the fragments above: it is reported (as internal-error), never hidden.
+    if (error instanceof SyntaxError) throw error;
+    // Otherwise (an EvalError from a policy set after the first check, a RangeError from an engine's limit
+    // on very long generated text) the closures, which compute the same results, are used.
     return undefined;
   }
 }

@@ -79,13 +79,36 @@ export function inheritedKey(key: string): boolean {
  * The value of a column in a row: own properties only, so `constructor` or
  * `__proto__` in a row are plain data and a row without them reads null.
  * Absent columns read as `undefined`, which every test treats like null.
+ * A dotted path into an object column (`intents.informational`) reads the
+ * nested value, as the API returns it (`{"intents": {"informational": true}}`):
+ * each step an own property of a non-array object, else `undefined`. Column
+ * names never contain a dot (the catalogue forbids it), so a dot always means
+ * a path.
  */
 export function readColumn(row: Row, key: string): unknown {
-  return own.call(row, key) ? row[key] : undefined;
+  return key.includes('.') ? readPath(row, key.split('.')) : own.call(row, key) ? row[key] : undefined;
 }
 
-/** A reader of one column, specialised at compile time (see {@link inheritedKey}). */
-function reader(key: string): (row: Row) => unknown {
+/** Follows a path of own properties through nested objects (never into arrays, nor a prototype). */
+function readPath(row: Row, steps: readonly string[]): unknown {
+  let value: unknown = row;
+  for (const step of steps) {
+    if (typeof value !== 'object' || value === null || isArray(value) || !own.call(value, step)) return undefined;
+    value = (value as Record<string, unknown>)[step];
+  }
+  return value;
+}
+
+/**
+ * A reader of one column (or dotted path), specialised at compile time: a
+ * plain load for ordinary column names (see {@link inheritedKey}), the path
+ * walk for dotted paths.
+ */
+export function reader(key: string): (row: Row) => unknown {
+  if (key.includes('.')) {
+    const steps = key.split('.');
+    return (row) => readPath(row, steps);
+  }
   return inheritedKey(key) ? (row) => (own.call(row, key) ? row[key] : undefined) : (row) => row[key];
 }
 
@@ -325,6 +348,10 @@ export function compileElement(node: ElementFilter, type: ValueType, dialect: Re
 export function onColumn(key: string, p: Polar<unknown>): Polar<Row> {
   const vt = p.t;
   const vf = p.f;
+  if (key.includes('.')) {
+    const read = reader(key);
+    return { t: (row) => vt(read(row)), f: (row) => vf(read(row)) };
+  }
   if (inheritedKey(key)) {
     return { t: (row) => vt(own.call(row, key) ? row[key] : undefined), f: (row) => vf(own.call(row, key) ? row[key] : undefined) };
   }

@@ -274,7 +274,7 @@ describe('all errors, sorted; ranges and paths', () => {
   it('carries JSON paths for decompiled input', () => {
     const json = {
       and: [
-        { field: 'DR', is: ['gte', '50'] },
+        { field: 'domain_rating_source', is: ['gte', '50'] },
         { field: 'domain_ratng', is: ['gt', 1] },
         { field: 'anchor', modifier: 'lowercase', is: ['eq', 'x'] },
         { field: 'languages', is: ['eq', 'en'] },

@@ -1,0 +1,304 @@
+/**
+ * Validation of a filter tree built in code (or read from another tool's
+ * JSON): the AST's types are promises TypeScript cannot keep at run time, so
+ * every entry point that accepts a tree checks it here, once, before any
+ * stage walks it. After this, every stage may trust the node types.
+ *
+ * Problems come back as plain data (`{ path, reason }`, the path a JSON
+ * Pointer into the tree such as `/operands/1/test/value`); the API layer turns
+ * them into diagnostics. Nothing here throws, recurses or loops: the walk uses
+ * an explicit stack, counts every node each time it is reached (a node shared
+ * twice at each of 30 levels is reached 2^30 times by any stage that expands
+ * it, so it counts that often), stops at the node and depth limits, and
+ * reports a node that contains itself as cyclic.
+ */
+import { COMPARE_OPS } from './where-json.js';
+
+/** One problem of a tree: where (a JSON Pointer into the tree) and what is wrong. */
+export interface TreeProblem {
+  readonly path: string;
+  readonly reason: string;
+  /** Set when the problem is a limit rather than a wrong shape. */
+  readonly limit?: 'depth' | 'nodes';
+}
+
+/** Limits of {@link validateFilterTree}. */
+export interface TreeLimits {
+  /** Deepest accepted nesting, counted as `measureFilter` counts it (the root is level 1). */
+  readonly maxDepth: number;
+  /** Most nodes (boolean nodes, column tests, element tests and values), each counted every time it is reached. */
+  readonly maxNodes: number;
+}
+
+/**
+ * Default of the `maxNodes` option: more nodes than any text within the
+ * default `maxLength` (100,000 characters) can produce, since every node and
+ * every value takes at least one character and a separator.
+ */
+export const DEFAULT_MAX_NODES = 100_000;
+
+const ROW_KINDS = ['and', 'or', 'not', 'condition', 'list'] as const;
+const ELEMENT_KINDS = ['and', 'or', 'not', 'test'] as const;
+const TEST_KINDS = ['compare', 'empty', 'null', 'in', 'between'] as const;
+const LITERAL_KINDS = ['string', 'number', 'boolean', 'date', 'datetime', 'regex', 'null'] as const;
+const OPS: ReadonlySet<string> = new Set(COMPARE_OPS);
+
+type Role = 'row' | 'element';
+
+/** A node to visit; `parent` and `key` give its path without building strings for valid nodes. */
+interface Entry {
+  readonly value: unknown;
+  readonly parent: Entry | undefined;
+  readonly key: string | number;
+  readonly role: Role;
+  readonly depth: number;
+  /** Set on the marker that takes the node off the current path once its subtree is done. */
+  readonly exit?: true;
+}
+
+function pathOf(entry: Entry | undefined, extra: readonly (string | number)[] = []): string {
+  const keys: (string | number)[] = [...extra].reverse();
+  for (let e = entry; e && e.parent; e = e.parent) keys.push(e.key);
+  // Every key is one of this file's fixed property names or an index, so none needs JSON Pointer escaping.
+  return keys.reverse().map((k) => `/${k}`).join('');
+}
+
+/** A short description of a value for a message (never the whole of a long string). */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  switch (typeof value) {
+    case 'string': return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+    case 'number': case 'boolean': case 'bigint': return `the ${typeof value} ${String(value)}`;
+    case 'object': {
+      const kind = (value as { kind?: unknown }).kind;
+      return kind === undefined ? 'an object without "kind"' : `an object of kind ${describeValue(kind)}`;
+    }
+    default: return `a ${typeof value}`;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function oneOf(values: readonly string[]): string {
+  return values.map((v) => `"${v}"`).join(', ');
+}
+
+class Validator {
+  readonly problems: TreeProblem[] = [];
+  private readonly stack: Entry[] = [];
+  /** Nodes on the path from the root to the node being visited: meeting one again is a cycle. */
+  private readonly open = new Set<object>();
+  private count = 0;
+  private stopped = false;
+
+  constructor(private readonly limits: TreeLimits) {}
+
+  private problem(at: Entry | undefined, extra: readonly (string | number)[], reason: string, limit?: 'depth' | 'nodes'): void {
+    this.problems.push(limit ? { path: pathOf(at, extra), reason, limit } : { path: pathOf(at, extra), reason });
+  }
+
+  /** Counts a node; false (and one problem) once the budget is spent. */
+  private counted(at: Entry | undefined, extra: readonly (string | number)[] = []): boolean {
+    if (this.stopped) return false;
+    if (++this.count > this.limits.maxNodes) {
+      this.stopped = true;
+      this.problem(at, extra,
+        `The tree has more than ${this.limits.maxNodes} nodes (the maxNodes option; a node reached twice counts twice, as every stage that expands the tree reaches it twice); make it smaller or share less.`,
+        'nodes');
+      return false;
+    }
+    return true;
+  }
+
+  run(root: unknown, role: Role, prefix: Entry | undefined): void {
+    this.stack.push({ value: root, parent: prefix, key: prefix ? 'filter' : '', role, depth: 1 });
+    let current: Entry | undefined;
+    try {
+      while (this.stack.length > 0 && !this.stopped) {
+        current = this.stack.pop()!;
+        if (current.exit) {
+          this.open.delete(current.value as object);
+          continue;
+        }
+        this.node(current);
+      }
+    } catch (error) {
+      // A getter or proxy trap of a tree built in code threw: the tree cannot be read, so it is invalid there.
+      this.problem(current, [], `Reading this node failed: ${error instanceof Error ? error.message : String(error)}.`);
+    }
+  }
+
+  private push(parent: Entry, key: string | number, value: unknown, role: Role, deeper: boolean): void {
+    this.stack.push({ value, parent, key, role, depth: deeper ? parent.depth + 1 : parent.depth });
+  }
+
+  private node(e: Entry): void {
+    const { value, role } = e;
+    const kinds = role === 'row' ? ROW_KINDS : ELEMENT_KINDS;
+    const what = role === 'row' ? 'a filter node' : 'an element filter node (inside any/all)';
+    if (!isRecord(value)) {
+      this.problem(e, [], `Expected ${what}, an object whose "kind" is one of ${oneOf(kinds)}; found ${describeValue(value)}.`);
+      return;
+    }
+    if (this.open.has(value)) {
+      this.problem(e, [], 'The tree is cyclic: this node contains itself.');
+      return;
+    }
+    if (e.depth > this.limits.maxDepth) {
+      this.stopped = true;
+      this.problem(e, [], `The filter tree nests more than ${this.limits.maxDepth} levels deep (the maxDepth option); flatten it.`, 'depth');
+      return;
+    }
+    if (!this.counted(e)) return;
+    this.range(e, value);
+    const kind = value['kind'];
+    if (kind === 'invalid') {
+      this.problem(e, ['kind'], 'A node of kind "invalid" is a gap left by parser error recovery, not a filter; compile the text instead, which reports the syntax error.');
+      return;
+    }
+    if (typeof kind !== 'string' || !(kinds as readonly string[]).includes(kind)) {
+      this.problem(e, kind === undefined ? [] : ['kind'], `Expected ${what}, whose "kind" is one of ${oneOf(kinds)}; found ${kind === undefined ? 'no "kind"' : `kind ${describeValue(kind)}`}.`);
+      return;
+    }
+    // The node is open (on the current path) until the marker pushed here is popped after its children.
+    this.open.add(value);
+    this.stack.push({ value, parent: e.parent, key: e.key, role, depth: e.depth, exit: true });
+    switch (kind) {
+      case 'and':
+      case 'or': {
+        const operands = value['operands'];
+        if (!Array.isArray(operands) || operands.length === 0) {
+          this.problem(e, ['operands'], `"${kind}" needs an array of one or more operands in "operands"; found ${describeValue(operands)}.`);
+          return;
+        }
+        for (let i = operands.length - 1; i >= 0; i--) this.push(e, `operands/${i}`, operands[i], role, true);
+        return;
+      }
+      case 'not':
+        this.push(e, 'operand', value['operand'], role, true);
+        return;
+      case 'condition':
+        this.field(e, value['field']);
+        if (value['modifier'] !== undefined) this.modifier(e, value['modifier']);
+        this.test(e, value['test']);
+        return;
+      case 'list': {
+        const quantifier = value['quantifier'];
+        if (quantifier !== 'any' && quantifier !== 'all') {
+          this.problem(e, ['quantifier'], `A list node's "quantifier" must be "any" or "all"; found ${describeValue(quantifier)}.`);
+        }
+        this.field(e, value['field']);
+        this.push(e, 'element', value['element'], 'element', true);
+        return;
+      }
+      case 'test':
+        this.test(e, value['test']);
+        return;
+    }
+  }
+
+  private range(e: Entry, node: Record<string, unknown>, extra: readonly (string | number)[] = []): void {
+    const range = node['range'];
+    if (range === undefined) return;
+    const position = (p: unknown) => isRecord(p) && ['offset', 'line', 'column'].every((k) => Number.isSafeInteger(p[k]) && (p[k] as number) >= 0);
+    if (!isRecord(range) || !position(range['start']) || !position(range['end'])) {
+      this.problem(e, [...extra, 'range'], `"range" must be absent or {start, end}, each {offset, line, column} of whole numbers ≥ 0; found ${describeValue(range)}.`);
+    }
+  }
+
+  private field(e: Entry, field: unknown): void {
+    if (!isRecord(field) || typeof field['name'] !== 'string') {
+      const found = isRecord(field) ? `a name that is ${describeValue(field['name'])}` : describeValue(field);
+      this.problem(e, isRecord(field) ? ['field', 'name'] : ['field'], `"field" must be an object {name} whose name is a string (a column, an alias or a dotted path); found ${found}.`);
+      return;
+    }
+    this.range(e, field, ['field']);
+  }
+
+  private modifier(e: Entry, modifier: unknown): void {
+    if (!isRecord(modifier) || typeof modifier['name'] !== 'string') {
+      const found = isRecord(modifier) ? `a name that is ${describeValue(modifier['name'])}` : describeValue(modifier);
+      this.problem(e, isRecord(modifier) ? ['modifier', 'name'] : ['modifier'], `"modifier" must be absent or an object {name} whose name is a string; found ${found}.`);
+      return;
+    }
+    this.range(e, modifier, ['modifier']);
+  }
+
+  private test(e: Entry, test: unknown): void {
+    if (!isRecord(test) || typeof test['kind'] !== 'string' || !(TEST_KINDS as readonly string[]).includes(test['kind'])) {
+      const found = isRecord(test) ? (test['kind'] === undefined ? 'an object without "kind"' : `kind ${describeValue(test['kind'])}`) : describeValue(test);
+      this.problem(e, isRecord(test) && test['kind'] !== undefined ? ['test', 'kind'] : ['test'], `"test" must be an object whose "kind" is one of ${oneOf(TEST_KINDS)}; found ${found}.`);
+      return;
+    }
+    this.range(e, test, ['test']);
+    switch (test['kind']) {
+      case 'compare': {
+        const op = test['op'];
+        if (typeof op !== 'string' || !OPS.has(op)) {
+          this.problem(e, ['test', 'op'], `A compare test's "op" must be one of the API's operators ${oneOf(COMPARE_OPS)}; found ${describeValue(op)}.`);
+        }
+        this.literal(e, ['test', 'value'], test['value']);
+        return;
+      }
+      case 'in': {
+        const values = test['values'];
+        if (!Array.isArray(values)) {
+          this.problem(e, ['test', 'values'], `An in test needs an array of values in "values"; found ${describeValue(values)}.`);
+          return;
+        }
+        for (let i = 0; i < values.length && !this.stopped; i++) this.literal(e, ['test', 'values', i], values[i]);
+        return;
+      }
+      case 'between':
+        this.literal(e, ['test', 'low'], test['low']);
+        this.literal(e, ['test', 'high'], test['high']);
+        return;
+      default:
+        return; // `empty` and `null` have nothing more
+    }
+  }
+
+  private literal(e: Entry, at: readonly (string | number)[], literal: unknown): void {
+    if (!this.counted(e, at)) return;
+    if (!isRecord(literal) || typeof literal['kind'] !== 'string' || !(LITERAL_KINDS as readonly string[]).includes(literal['kind'])) {
+      const found = isRecord(literal) ? (literal['kind'] === undefined ? 'an object without "kind"' : `kind ${describeValue(literal['kind'])}`) : describeValue(literal);
+      this.problem(e, at, `Expected a value, an object whose "kind" is one of ${oneOf(LITERAL_KINDS)}; found ${found}.`);
+      return;
+    }
+    this.range(e, literal, at);
+    const kind = literal['kind'];
+    const value = literal['value'];
+    const expected =
+      kind === 'number' ? (typeof value === 'number' ? undefined : 'a number')
+        : kind === 'boolean' ? (typeof value === 'boolean' ? undefined : 'a boolean')
+          : kind === 'null' ? undefined
+            : typeof value === 'string' ? undefined : 'a string';
+    if (expected) this.problem(e, [...at, 'value'], `A value of kind "${kind}" holds ${expected} in "value"; found ${describeValue(value)}.`);
+    if (kind === 'string' && literal['bare'] !== undefined && typeof literal['bare'] !== 'boolean') {
+      this.problem(e, [...at, 'bare'], `"bare" must be absent, true or false; found ${describeValue(literal['bare'])}.`);
+    }
+  }
+}
+
+/**
+ * Every problem of a filter tree built in code, in walk order (empty when the
+ * tree is valid). Checks each node's kind and fields against the AST types
+ * (src/ast/nodes.ts), refuses `invalid` nodes (recovery gaps belong to text,
+ * which reports them), cycles, and trees past the depth or node limit. Never
+ * throws.
+ *
+ * @param prefix `'filter'` when the tree is a Document's `filter`, so paths start `/filter`.
+ * @example
+ * validateFilterTree({ kind: 'and', operands: [] }, { maxDepth: 128, maxNodes: 100_000 });
+ * // [{ path: '/operands', reason: '"and" needs an array of one or more operands …' }]
+ */
+export function validateFilterTree(tree: unknown, limits: TreeLimits, prefix?: 'filter'): TreeProblem[] {
+  const validator = new Validator(limits);
+  const root: Entry | undefined = prefix ? { value: undefined, parent: undefined, key: '', role: 'row', depth: 0 } : undefined;
+  validator.run(tree, 'row', root);
+  return validator.problems;
+}

@@ -1,0 +1,98 @@
+/**
+ * The `catalogue` option of every entry point: a built {@link Catalogue}, an
+ * endpoint name (`'keywords-explorer/overview'`), or absent (all-backlinks).
+ * Anything else is a diagnostic: a plain definition object (forgetting
+ * `defineCatalogue`), a misspelt name or a wrong type would otherwise switch
+ * checking off or check against the wrong endpoint without a word.
+ */
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { suggestNames } from '../diagnostics/suggest.js';
+import { isKnownCatalogue, markCatalogue } from './brand.js';
+import { allBacklinks } from './builtin.js';
+import { catalogueNames, getCatalogue } from './endpoints.js';
+import type { Catalogue } from './types.js';
+
+/** The catalogue an option names, or the diagnostics saying why there is none. */
+export type CatalogueOption =
+  | { readonly catalogue: Catalogue; readonly diagnostics: readonly [] }
+  | { readonly catalogue: undefined; readonly diagnostics: readonly Diagnostic[] };
+
+const VALUE_TYPES: ReadonlySet<unknown> = new Set(['integer', 'float', 'string', 'url', 'domain', 'boolean', 'datetime', 'date', 'object', 'unknown']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const isStrings = (value: unknown): boolean => Array.isArray(value) && value.every((v) => typeof v === 'string');
+const isMap = (value: unknown): boolean => isRecord(value) && typeof (value as { get?: unknown }).get === 'function';
+
+/** What is wrong with an object offered as a built catalogue, or undefined when it has the shape the checker reads. */
+function shapeProblem(value: Record<string, unknown>): string | undefined {
+  if (isRecord(value['columns'])) {
+    return 'it is a catalogue definition, not a built catalogue: pass defineCatalogue(definition) (or loadCatalogue(data) for untrusted data) instead';
+  }
+  if (typeof value['name'] !== 'string') return 'it has no "name" string';
+  if (value['regexDialect'] !== 're2' && value['regexDialect'] !== 'wildcard') return '"regexDialect" is neither "re2" nor "wildcard"';
+  if (!Array.isArray(value['columns'])) return 'it has no "columns" array';
+  for (const column of value['columns'] as unknown[]) {
+    const ok = isRecord(column) && typeof column['name'] === 'string' && VALUE_TYPES.has(column['type'])
+      && typeof column['array'] === 'boolean' && typeof column['nullable'] === 'boolean' && typeof column['returned'] === 'boolean'
+      && typeof column['units'] === 'number' && isStrings(column['aliases'])
+      && (column['enumValues'] === undefined || isStrings(column['enumValues']));
+    if (!ok) return `the column ${isRecord(column) && typeof column['name'] === 'string' ? `"${column['name']}"` : 'entry'} does not have the shape of a built column`;
+  }
+  const modifiers = value['modifiers'];
+  if (!Array.isArray(modifiers) || !modifiers.every((m) => isRecord(m) && typeof m['name'] === 'string' && isStrings(m['appliesTo']))) {
+    return 'it has no "modifiers" array of {name, appliesTo, description}';
+  }
+  if (!isMap(value['byName']) || !isMap(value['byAlias'])) return 'it has no "byName" / "byAlias" maps';
+  return undefined;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/**
+ * Resolves the `catalogue` option. Never throws: a value that cannot be read
+ * as a catalogue gives `invalid-option`, an unknown endpoint name
+ * `unknown-catalogue` with the closest names.
+ *
+ * @example
+ * catalogueOption('keywords-explorer/overview').catalogue?.name; // 'keywords-explorer/overview'
+ * catalogueOption('keywords-explorer/overveiw').diagnostics[0].message; // '… did you mean "keywords-explorer/overview"?'
+ */
+export function catalogueOption(value: unknown): CatalogueOption {
+  if (value === undefined) return { catalogue: allBacklinks, diagnostics: [] };
+  if (isKnownCatalogue(value)) return { catalogue: value, diagnostics: [] };
+  if (typeof value === 'string') {
+    const named = getCatalogue(value);
+    if (named) return { catalogue: named, diagnostics: [] };
+    const names = suggestNames(value.replace(/^\/?v3\//, ''), catalogueNames);
+    const hint = names.length > 0 ? `; did you mean ${names.map((n) => `"${n}"`).join(' or ')}?` : '; catalogueNames (ahrefs-where/catalogues) lists them all.';
+    const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+    return {
+      catalogue: undefined,
+      diagnostics: [diagnostic('unknown-catalogue', `No built-in catalogue is named ${JSON.stringify(shown)}${hint}`,
+        {}, names.map((n) => ({ message: `Use "${n}"`, replacement: n })))],
+    };
+  }
+  let problem: string | undefined;
+  if (isRecord(value)) {
+    try {
+      problem = shapeProblem(value);
+    } catch (error) {
+      // A getter or proxy trap of an object built in code threw: it cannot be read as a catalogue.
+      problem = `reading it failed: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    if (problem === undefined) return { catalogue: markCatalogue(value as unknown as Catalogue), diagnostics: [] };
+  }
+  const found = problem ?? `it is ${describe(value)}`;
+  return {
+    catalogue: undefined,
+    diagnostics: [diagnostic('invalid-option',
+      `The catalogue option must be a catalogue built by defineCatalogue / loadCatalogue / getCatalogue, or an endpoint name such as "site-explorer/organic-keywords"; ${found}.`)],
+  };
+}
