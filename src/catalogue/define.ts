@@ -176,7 +176,7 @@ function loadUnguarded(input: unknown): LoadCatalogueResult {
   let data = input;
   if (typeof input === 'string') {
     try {
-      data = JSON.parse(input);
+      data = JSON.parse(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input); // a UTF-8 byte order mark is not part of the JSON
     } catch (error) {
       out.push(diagnostic('json-syntax', `The catalogue is not valid JSON: ${(error as Error).message}`, { path: '' }));
       return { ok: false, catalogue: undefined, diagnostics: out };
