@@ -77,6 +77,9 @@ export const DIAGNOSTIC_CODES = {
   'too-many-nodes': { severity: 'error', summary: 'A filter tree built in code, or a `where` object, has more nodes than the configured limit (shared nodes count each time they are reached).' },
   'internal-error': { severity: 'error', summary: 'A bug: a stage failed unexpectedly; the message carries the error.' },
 
+
+  // ---- SQL back end: tables and loaders (src/emit/sql/ddl.ts, load*.ts)
+  'sql-unloadable-value': { severity: 'error', summary: 'A row value cannot be stored in the table as the predicate reads it (U+0000 in PostgreSQL text, a value of another type than its column); the row is skipped.' },
 } as const satisfies Record<string, CodeInfo>;
 
 /** A stable diagnostic code; see `docs/diagnostics.md`. */
