@@ -25,7 +25,7 @@ export interface FilterOptions {
   readonly catalogue?: Catalogue | string;
   /** Longest accepted query text, in UTF-16 code units: a whole number ≥ 0. Default 100,000. */
   readonly maxLength?: number;
-  /** Deepest accepted nesting of parentheses, `not` and `any`/`all`: a whole number from 1 to 1,000. Default 128. */
+  /** Deepest accepted nesting of parentheses, `not` and `any`/`all`: a whole number from 1 to 256. Default 128. */
   readonly maxDepth?: number;
   /** Most values accepted in one `in (…)` list: a whole number ≥ 1. Default 1,000. */
   readonly maxListLength?: number;
