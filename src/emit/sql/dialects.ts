@@ -1,0 +1,173 @@
+/**
+ * How each SQL dialect spells the few constructs the emitter needs. The
+ * emitter (leaf.ts, index.ts) decides WHAT to test; this table decides only
+ * HOW each engine writes it, so that a construct's meaning is chosen once and
+ * a dialect is a column of spellings.
+ *
+ * Every spelling here keeps SQL's three-valued logic: a NULL operand gives a
+ * NULL result, never false, unless a function says otherwise (`IS NULL`,
+ * `IS TRUE`, `ifNull`). Facts each choice rests on (engine versions of the
+ * test suite) are in docs/sql.md.
+ */
+import { quoteIdentifier, stringLiteral, type SqlDialect } from './ddl.js';
+
+/** The type a bound value is declared with, per dialect (see {@link Spelling.typeName}). */
+export type SqlValueType = 'text' | 'bigint' | 'double' | 'boolean' | 'timestamp';
+
+/** The placeholder styles: `$1` (positional) or by name (`$p1`, ClickHouse `{p1:String}`). */
+export type ParamStyle = 'positional' | 'named';
+
+export interface Spelling {
+  readonly dialect: SqlDialect;
+  /** Styles its clients bind; the first is the default. */
+  readonly styles: readonly ParamStyle[];
+  readonly ident: (name: string) => string;
+  /** A bound value's placeholder, declared with its type so that no client has to infer one. */
+  readonly placeholder: (index: number, style: ParamStyle, type: SqlValueType) => string;
+  /** A string expression made to compare by code point (the engine's byte order of UTF-8). */
+  readonly ordered: (x: string) => string;
+  /** Unicode lower / upper casing (full mappings where the engine has them; see docs/sql.md). */
+  readonly lower: (x: string) => string;
+  readonly upper: (x: string) => string;
+  /** `replace(x, 'ς', 'σ')`: the final-sigma fold of the predicate's `lower` (src/semantics/strings.ts). */
+  readonly replace: (x: string, from: string, to: string) => string;
+  /** Literal (never pattern) containment, prefix and suffix tests. */
+  readonly contains: (x: string, p: string) => string;
+  readonly startsWith: (x: string, p: string) => string;
+  readonly endsWith: (x: string, p: string) => string;
+  /** True when {@link endsWith} compares reversed strings: the value is then bound reversed (by code point). */
+  readonly reversedSuffix: boolean;
+  /** An unanchored RE2 search in which `.` matches a line break. `p` is a bound pattern. */
+  readonly regex: (x: string, p: string) => string;
+  /** Number of elements of an array (NULL for a NULL array). */
+  readonly arrayLength: (x: string) => string;
+  /** True when some element `x` of `array` makes `test(x)` TRUE (never NULL for a non-NULL array). */
+  readonly exists: (array: string, test: (element: string) => string) => string;
+  /** The two-valued views of a three-valued condition, for {@link exists}. */
+  readonly isTrue: (c: string) => string;
+  readonly isNotFalse: (c: string) => string;
+  readonly isNotTrue: (c: string) => string;
+  readonly isFalse: (c: string) => string;
+  readonly true: string;
+  readonly false: string;
+  /** A boolean NULL: the value of a test the predicate also finds unknown for every row. */
+  readonly unknown: string;
+  /** Whether `x IN (…)` keeps NULL for a NULL `x` (ClickHouse's `IN` gives 0: an `OR` of `=` is used there). */
+  readonly nullSafeIn: boolean;
+  /** Whether arrays can be NULL (ClickHouse has no `Nullable(Array)`). */
+  readonly nullableArrays: boolean;
+}
+
+/** The one element variable of a quantifier (element filters cannot nest, so one name suffices). */
+const ELEMENT = 'x';
+
+const STANDARD_TYPES: Readonly<Record<SqlDialect, Readonly<Record<SqlValueType, string>>>> = {
+  duckdb: { text: 'VARCHAR', bigint: 'BIGINT', double: 'DOUBLE', boolean: 'BOOLEAN', timestamp: 'TIMESTAMPTZ' },
+  postgres: { text: 'text', bigint: 'bigint', double: 'double precision', boolean: 'boolean', timestamp: 'timestamptz' },
+  clickhouse: { text: 'String', bigint: 'Int64', double: 'Float64', boolean: 'Bool', timestamp: "DateTime64(3, 'UTC')" },
+};
+
+/** The SQL type a dialect declares a bound value with. */
+export function typeName(dialect: SqlDialect, type: SqlValueType): string {
+  return STANDARD_TYPES[dialect][type];
+}
+
+const duckdb: Spelling = {
+  dialect: 'duckdb',
+  styles: ['positional', 'named'],
+  ident: (name) => quoteIdentifier('duckdb', name),
+  placeholder: (i, style, type) => `CAST(${style === 'named' ? `$p${i}` : `$${i}`} AS ${STANDARD_TYPES.duckdb[type]})`,
+  // DuckDB's default collation is binary, which for VARCHAR (UTF-8) is code-point order; a database
+  // with default_collation set would change that, so the binary collation is named explicitly.
+  ordered: (x) => `(${x} COLLATE "binary")`,
+  lower: (x) => `lower(${x})`,
+  upper: (x) => `upper(${x})`,
+  replace: (x, from, to) => `replace(${x}, ${stringLiteral('duckdb', from)}, ${stringLiteral('duckdb', to)})`,
+  contains: (x, p) => `contains(${x}, ${p})`,
+  startsWith: (x, p) => `starts_with(${x}, ${p})`,
+  endsWith: (x, p) => `ends_with(${x}, ${p})`,
+  reversedSuffix: false,
+  regex: (x, p) => `regexp_matches(${x}, ${p}, 's')`,
+  arrayLength: (x) => `len(${x})`,
+  exists: (array, test) => `(len(list_filter(${array}, lambda ${ELEMENT}: ${test(ELEMENT)})) > 0)`,
+  isTrue: (c) => `(${c} IS TRUE)`,
+  isNotFalse: (c) => `(${c} IS NOT FALSE)`,
+  isNotTrue: (c) => `(${c} IS NOT TRUE)`,
+  isFalse: (c) => `(${c} IS FALSE)`,
+  true: 'TRUE',
+  false: 'FALSE',
+  unknown: 'CAST(NULL AS BOOLEAN)',
+  nullSafeIn: true,
+  nullableArrays: true,
+};
+
+/**
+ * PostgreSQL: strings compare under `COLLATE "C"` (byte order). Casing needs
+ * a Unicode collation: under "C", `lower()` changes ASCII only, so casing
+ * uses `pg_unicode_fast` (PostgreSQL 18), whose full mappings are
+ * JavaScript's (`ß` → `SS`, `İ` → `i̇`, final sigma).
+ */
+const postgres: Spelling = {
+  dialect: 'postgres',
+  styles: ['positional'],
+  ident: (name) => quoteIdentifier('postgres', name),
+  placeholder: (i, _style, type) => `CAST($${i} AS ${STANDARD_TYPES.postgres[type]})`,
+  ordered: (x) => `(${x} COLLATE "C")`,
+  lower: (x) => `lower(${x} COLLATE pg_unicode_fast)`,
+  upper: (x) => `upper(${x} COLLATE pg_unicode_fast)`,
+  replace: (x, from, to) => `replace(${x}, ${stringLiteral('postgres', from)}, ${stringLiteral('postgres', to)})`,
+  // strpos and starts_with refuse nondeterministic collations; "C" makes them byte comparisons.
+  contains: (x, p) => `(strpos(${x} COLLATE "C", ${p}) > 0)`,
+  startsWith: (x, p) => `starts_with(${x} COLLATE "C", ${p})`,
+  // PostgreSQL has no ends_with; reverse() reverses by character, as the bound value is reversed.
+  endsWith: (x, p) => `starts_with(reverse(${x}) COLLATE "C", ${p})`,
+  reversedSuffix: true,
+  // `~` lets `.` match a line break (no newline-sensitive flag); the pattern is translated to ARE (regex-postgres.ts).
+  regex: (x, p) => `(${x} COLLATE "C" ~ ${p})`,
+  arrayLength: (x) => `cardinality(${x})`,
+  // WHERE keeps only TRUE rows, so the subquery's test needs no IS TRUE of its own.
+  exists: (array, test) => `EXISTS (SELECT 1 FROM unnest(${array}) AS _e(${ELEMENT}) WHERE ${test(ELEMENT)})`,
+  isTrue: (c) => `(${c} IS TRUE)`,
+  isNotFalse: (c) => `(${c} IS NOT FALSE)`,
+  isNotTrue: (c) => `(${c} IS NOT TRUE)`,
+  isFalse: (c) => `(${c} IS FALSE)`,
+  true: 'TRUE',
+  false: 'FALSE',
+  unknown: 'CAST(NULL AS BOOLEAN)',
+  nullSafeIn: true,
+  nullableArrays: true,
+};
+
+/**
+ * ClickHouse: typed named parameters only; `arrayExists` treats a NULL test
+ * result as false, so the emitter always hands it a two-valued test
+ * (`ifNull(c, 0)` = "is true", `ifNull(c, 1)` = "is not false").
+ */
+const clickhouse: Spelling = {
+  dialect: 'clickhouse',
+  styles: ['named'],
+  ident: (name) => quoteIdentifier('clickhouse', name),
+  placeholder: (i, _style, type) => `{p${i}:${STANDARD_TYPES.clickhouse[type]}}`,
+  ordered: (x) => x,
+  lower: (x) => `lowerUTF8(${x})`,
+  upper: (x) => `upperUTF8(${x})`,
+  replace: (x, from, to) => `replaceAll(${x}, ${stringLiteral('clickhouse', from)}, ${stringLiteral('clickhouse', to)})`,
+  contains: (x, p) => `(position(${x}, ${p}) > 0)`,
+  startsWith: (x, p) => `startsWith(${x}, ${p})`,
+  endsWith: (x, p) => `endsWith(${x}, ${p})`,
+  reversedSuffix: false,
+  regex: (x, p) => `match(${x}, ${p})`,
+  arrayLength: (x) => `length(${x})`,
+  exists: (array, test) => `arrayExists(${ELEMENT} -> ${test(ELEMENT)}, ${array})`,
+  isTrue: (c) => `ifNull(${c}, 0)`,
+  isNotFalse: (c) => `ifNull(${c}, 1)`,
+  isNotTrue: (c) => `ifNull(NOT ${c}, 1)`,
+  isFalse: (c) => `ifNull(NOT ${c}, 0)`,
+  true: '1',
+  false: '0',
+  unknown: 'NULL',
+  nullSafeIn: false,
+  nullableArrays: false,
+};
+
+export const SPELLINGS: Readonly<Record<SqlDialect, Spelling>> = { duckdb, postgres, clickhouse };
