@@ -178,8 +178,14 @@ function columnInfo(catalogue: Catalogue, field: string): ColumnInfo {
   return column ? { type: column.type, array: column.array } : { type: 'unknown', array: false };
 }
 
+/** A column, or a dotted path into an object column read step by step (own properties of non-array objects only). */
 function read(row: Readonly<Record<string, unknown>>, field: string): unknown {
-  return Object.prototype.hasOwnProperty.call(row, field) ? row[field] : null;
+  let value: unknown = row;
+  for (const step of field.split('.')) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.prototype.hasOwnProperty.call(value, step)) return null;
+    value = (value as Record<string, unknown>)[step];
+  }
+  return value;
 }
 
 /** Evaluates `where` JSON on a row: `true`, `false`, or `null` for unknown. */
