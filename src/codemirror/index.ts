@@ -18,7 +18,7 @@ import { EditorView, hoverTooltip, type Tooltip } from '@codemirror/view';
 import type { Catalogue } from '../catalogue/types.js';
 import { complete, diagnose, hover, scan } from '../editor/index.js';
 import { markdownToText } from '../editor/markdown.js';
-import type { CompletionKind } from '../editor/index.js';
+import type { CompletionKind, EditorOptions } from '../editor/index.js';
 import { highlighting } from './highlight.js';
 
 export { highlighting } from './highlight.js';
@@ -81,12 +81,34 @@ export function completionSource(options: { readonly catalogue?: Catalogue | str
   };
 }
 
+/**
+ * A layout setting of a caller's options object (a delay, the gutter flag), or
+ * undefined when there is none. The `catalogue` is not read here: the options
+ * object itself goes to the language service, which reports a bad one.
+ */
+function setting(options: unknown, key: string): unknown {
+  if (typeof options !== 'object' || options === null) return undefined;
+  try {
+    return (options as Record<string, unknown>)[key];
+  } catch { // expected: a throwing getter or proxy; the service, given the same object, reports it as invalid-option
+    return undefined;
+  }
+}
+
+function delayOf(value: unknown): number {
+  return typeof value === 'number' && value >= 0 && Number.isFinite(value) ? value : 300;
+}
+
 /** A linter over {@link diagnose}, with quick-fix actions from did-you-mean suggestions. */
 export function whereLinter(options: { readonly catalogue?: Catalogue | string; readonly delay?: number } = {}): Extension {
+  return lint(options, delayOf(setting(options, 'delay')));
+}
+
+function lint(options: unknown, delay: number): Extension {
   return linter(
     (view): CmDiagnostic[] => {
       const length = view.state.doc.length;
-      return diagnose(view.state.doc.toString(), options).map((d) => {
+      return diagnose(view.state.doc.toString(), options as EditorOptions).map((d) => {
         const actions: Action[] = d.fixes.map((fix) => ({
           name: fix.title,
           apply: (v: EditorView) => v.dispatch({ changes: { from: fix.start, to: fix.end, insert: fix.newText } }),
@@ -101,7 +123,7 @@ export function whereLinter(options: { readonly catalogue?: Catalogue | string; 
         };
       });
     },
-    { delay: typeof options?.delay === 'number' && options.delay >= 0 ? options.delay : 300 },
+    { delay },
   );
 }
 
@@ -141,19 +163,16 @@ const theme = EditorView.baseTheme({
  * toggle-comment). Works with any catalogue.
  */
 export function ahrefsWhere(options: AhrefsWhereOptions = {}): Extension[] {
-  // Read once, without trusting the shape: a bad catalogue is passed on as it is, for the linter to report (never replaced).
-  const given = typeof options === 'object' && options !== null ? options : {};
-  const catalogue = given.catalogue !== undefined ? { catalogue: given.catalogue } : {};
-  const delay = typeof given.lintDelay === 'number' && given.lintDelay >= 0 ? given.lintDelay : 300;
-  const source = completionSource(catalogue);
+  // The options object goes to the service as it is: a bad catalogue is reported by the linter, never replaced.
+  const source = completionSource(options);
   return [
     highlighting(),
     // Language data rather than `override`, so that an autocompletion() the host already configured picks the source up too.
     EditorState.languageData.of(() => [{ commentTokens: { line: '#' }, autocomplete: source }]),
     autocompletion(),
-    whereLinter({ ...catalogue, delay }),
-    ...(given.gutter === false ? [] : [lintGutter()]),
-    whereHover(catalogue),
+    lint(options, delayOf(setting(options, 'lintDelay'))),
+    ...(setting(options, 'gutter') === false ? [] : [lintGutter()]),
+    whereHover(options),
     theme,
   ];
 }

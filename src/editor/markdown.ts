@@ -67,10 +67,10 @@ export function markdownToText(markdown: string): string {
       let n = 0;
       while (markdown[i + n] === '`') n++;
       const fence = '`'.repeat(n);
-      if (n >= 3 && (i === 0 || markdown[i - 1] === '\n')) {
-        // A fenced block: skip the info string, take the lines up to the closing fence.
-        const open = markdown.indexOf('\n', i);
-        const close = open < 0 ? -1 : markdown.indexOf(`\n${fence}`, open);
+      const open = markdown.indexOf('\n', i);
+      if (n >= 3 && (i === 0 || markdown[i - 1] === '\n') && open > 0 && !markdown.slice(i + n, open).includes('`')) {
+        // A fenced block (its info string holds no backtick): skip the info string, take the lines up to the closing fence.
+        const close = markdown.indexOf(`\n${fence}`, open);
         if (close < 0) return out + markdown.slice(i);
         out += markdown.slice(open + 1, close);
         i = close + 1 + n;
