@@ -53,8 +53,8 @@ function build(source: FilterSource, options: FilterOptions): Compiled {
   }
   if (!analysis.filter || !analysis.catalogue || hasErrors(diagnostics)) throw new CompileError(sortDiagnostics(diagnostics));
   const references = analysis.references;
-  const ctx: PredicateContext = { resolve: (ref) => references.get(ref), dialect: analysis.catalogue.regexDialect };
   try {
+    const ctx: PredicateContext = { resolve: (ref) => references.get(ref), dialect: analysis.catalogue.regexDialect };
     return { filter: analysis.filter, ctx, predicate: compilePredicate(analysis.filter, ctx) };
   } catch (error) {
     // The checker passed the filter, so the predicate compiler failing is a bug: report it, with the error.
@@ -99,8 +99,12 @@ function compiled(source: FilterSource, options: FilterOptions): Compiled {
  * order, dates by instant, RE2 regexes in linear time. Rows are plain objects
  * as the API returns them; absent columns count as null.
  *
- * @throws {CompileError} when the filter has errors, or uses a column the API
- *   filters on but never returns in rows (`filter-only-column`).
+ * @throws {CompileError} when the filter has errors, uses a column the API
+ *   filters on but never returns in rows (`filter-only-column`), is a
+ *   malformed tree (`invalid-ast`), or the options are invalid
+ *   (`invalid-option`, `unknown-catalogue`); `diagnostics` holds every
+ *   problem. Nothing else is thrown while compiling: an internal failure is
+ *   a CompileError with an `internal-error` diagnostic.
  * @example
  * const keep = predicate('domain_rating_source >= 50 and not is_spam');
  * keep({ domain_rating_source: 72, is_spam: false }); // true
