@@ -2,15 +2,18 @@
  * The query commands of the CLI: compile, decompile, check, fmt, explain.
  * Results go to stdout; diagnostics to stderr as `file:line:col: error CODE:
  * message` with the source line and a caret, or, with `--json`, everything
- * as one JSON object on stdout.
+ * as one JSON object on stdout. Everything printed is safe for a terminal
+ * (see output.ts): no input reaches it with raw control characters.
  */
 import { check, compile, decompile } from '../api/compile.js';
 import { CompileError, explain } from '../api/predicate.js';
 import type { Catalogue } from '../catalogue/types.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { renderDiagnostic } from '../diagnostics/render.js';
-import { renderExplanation } from '../emit/explain.js';
+import { renderExplanation, type ExplainNode, type Explanation } from '../emit/explain.js';
+import { valueText } from '../emit/value-text.js';
 import { format as formatText } from '../syntax/format.js';
+import { MAX_JSON_DEPTH, nestsAtMost, stringifyForOutput, terminalSafeJson, writeText } from './output.js';
 
 /** The streams a CLI run reads and writes (process streams, or test doubles). */
 export interface CliIO {
@@ -36,11 +39,24 @@ function writeDiagnostics(o: QueryCommandOptions, diagnostics: readonly Diagnost
 }
 
 function writeJson(o: QueryCommandOptions, value: unknown): void {
-  o.io.stdout.write(`${JSON.stringify(value, null, o.pretty ? 2 : undefined)}\n`);
+  o.io.stdout.write(`${stringifyForOutput(value, o.pretty)}\n`);
 }
 
 function exitCode(diagnostics: readonly Diagnostic[]): number {
   return hasErrors(diagnostics) ? 1 : 0;
+}
+
+/** A node for `explain --json`: `readText` as the text output shows it, and `read` unless it nests too deep to write as JSON. */
+type ExplainNodeJson = Omit<ExplainNode, 'children'> & { readonly readText?: string; readonly readTooDeep?: true; readonly children: readonly ExplainNodeJson[] };
+
+function nodeJson(node: ExplainNode): ExplainNodeJson {
+  const { read, children, ...rest } = node;
+  const shown = node.absent || !('read' in node) ? {} : nestsAtMost(read, MAX_JSON_DEPTH) ? { read, readText: valueText(read) } : { readText: valueText(read), readTooDeep: true as const };
+  return { ...rest, ...shown, children: children.map(nodeJson) };
+}
+
+function explanationJson(e: Explanation): { value: Explanation['value']; matches: boolean; root: ExplainNodeJson } {
+  return { value: e.value, matches: e.matches, root: nodeJson(e.root) };
 }
 
 /** Runs one query command; returns the exit code. */
@@ -52,7 +68,7 @@ export function runQueryCommand(command: 'compile' | 'decompile' | 'check' | 'fm
       if (o.json) writeJson(o, { ok: r.ok, where: r.where ?? null, json: r.json ?? null, fields: r.fields, diagnostics: r.diagnostics });
       else {
         writeDiagnostics(o, r.diagnostics, o.input);
-        if (r.where) o.io.stdout.write(`${o.pretty ? JSON.stringify(r.where, null, 2) : r.json}\n`);
+        if (r.where) o.io.stdout.write(`${o.pretty ? stringifyForOutput(r.where, true) : terminalSafeJson(r.json!)}\n`);
       }
       return exitCode(r.diagnostics);
     }
@@ -61,7 +77,7 @@ export function runQueryCommand(command: 'compile' | 'decompile' | 'check' | 'fm
       if (o.json) writeJson(o, { ok: r.ok, text: r.text ?? null, diagnostics: r.diagnostics });
       else {
         writeDiagnostics(o, r.diagnostics);
-        if (r.text !== undefined && r.ok) o.io.stdout.write(`${r.text}\n`);
+        if (r.text !== undefined && r.ok) writeText(o.io.stdout, o.io.stderr, r.text);
       }
       return exitCode(r.diagnostics);
     }
@@ -76,7 +92,7 @@ export function runQueryCommand(command: 'compile' | 'decompile' | 'check' | 'fm
       if (o.json) writeJson(o, { ok: !hasErrors(r.diagnostics), text: r.text, diagnostics: r.diagnostics });
       else {
         writeDiagnostics(o, r.diagnostics, o.input);
-        if (!hasErrors(r.diagnostics)) o.io.stdout.write(`${r.text}\n`);
+        if (!hasErrors(r.diagnostics)) writeText(o.io.stdout, o.io.stderr, r.text);
       }
       return exitCode(r.diagnostics);
     }
@@ -98,7 +114,7 @@ export function runQueryCommand(command: 'compile' | 'decompile' | 'check' | 'fm
       }
       try {
         const tree = explain(o.input, row as Record<string, unknown>, options);
-        if (o.json) writeJson(o, { ok: true, explanation: tree });
+        if (o.json) writeJson(o, { ok: true, explanation: explanationJson(tree) });
         else o.io.stdout.write(`${renderExplanation(tree)}\n`);
         return 0;
       } catch (error) {

@@ -12,7 +12,7 @@ import { check } from '../api/compile.js';
 import { CompileError, predicate } from '../api/predicate.js';
 import type { Catalogue } from '../catalogue/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { renderDiagnostic } from '../diagnostics/render.js';
+import { escapeForTerminal, renderDiagnostic } from '../diagnostics/render.js';
 
 /** What {@link runFilterCommand} needs: the query, the streams, and the flags. */
 export interface FilterCommandOptions {
@@ -140,7 +140,8 @@ export async function runFilterCommand(o: FilterCommandOptions): Promise<number>
   };
   const malformed = (message: string): void => {
     clearProgress();
-    o.stderr.write(`${o.fileLabel}:${lineNo}: error invalid-row: ${message}\n`);
+    // JSON.parse's message quotes the line: escaped, so that a row cannot drive the terminal.
+    o.stderr.write(`${escapeForTerminal(`${o.fileLabel}:${lineNo}: error invalid-row: ${message}`)}\n`);
     if (o.strict) failed = true;
   };
 
@@ -190,7 +191,7 @@ export async function runFilterCommand(o: FilterCommandOptions): Promise<number>
     if (!o.stdout.write(data) && !outputClosed) {
       try {
         await once(o.stdout as unknown as NodeJS.EventEmitter, 'drain');
-      } catch {
+      } catch { // expected: `once` rejects when the output fails while full (EPIPE); the reader is gone, stop quietly
         outputClosed = true;
       }
     }
@@ -236,7 +237,7 @@ export async function runFilterCommand(o: FilterCommandOptions): Promise<number>
     clearProgress();
     o.stdout.removeListener('error', onOutputError);
     if (error instanceof PredicateFailure) throw error.cause;
-    o.stderr.write(`${o.fileLabel}: error: cannot read the input: ${(error as Error).message}\n`);
+    o.stderr.write(`${escapeForTerminal(`${o.fileLabel}: error: cannot read the input: ${(error as Error).message}`)}\n`);
     return 2;
   }
   clearProgress();

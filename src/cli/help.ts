@@ -36,8 +36,8 @@ Options:
   -v, --version       the version
 
 A QUERY of - (or none) is read from standard input. Diagnostics go to stderr
-as FILE:LINE:COL: SEVERITY CODE: MESSAGE. Exit status: 0 ok, 1 invalid input,
-2 usage error.
+as FILE:LINE:COL: SEVERITY CODE: MESSAGE, control characters escaped. Exit
+status: 0 ok, 1 invalid input, 2 usage error or an input that cannot be read.
 
 Examples:
   ahrefs-where compile 'domain_rating_source >= 50 and is_dofollow'

@@ -2,18 +2,32 @@
  * The `ahrefs-where` command line. Node-only code lives under src/cli; the
  * library itself runs in browsers.
  *
- * Exit codes: 0 success, 1 invalid input (the query, the JSON, a row), 2 usage.
+ * Exit codes: 0 success, 1 invalid input (the query, the JSON, a row), 2 usage,
+ * or an input that cannot be read (or an output that cannot be written).
+ * No input makes the CLI print a stack trace.
  */
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync, type ReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { allBacklinks, loadCatalogue, type Catalogue } from '../catalogue/index.js';
 import { catalogueNames, getCatalogue } from '../catalogue/endpoints.js';
-import { renderDiagnostic } from '../diagnostics/render.js';
+import { escapeForTerminal, renderDiagnostic } from '../diagnostics/render.js';
 import { HELP, VERSION } from './help.js';
 import { runQueryCommand, type CliIO } from './commands.js';
 
 /** Thrown for bad command lines; becomes exit code 2. */
 export class UsageError extends Error {}
+
+/** Thrown when an input (a FILE, standard input) cannot be read; becomes exit code 2, with no usage hint. */
+class InputError extends Error {}
+
+/** Opens FILE for `filter`; waits for the open, so that a missing file is a message, not an unhandled stream error. */
+function openInput(file: string): Promise<ReadStream> {
+  return new Promise((resolve, reject) => {
+    const stream = createReadStream(file);
+    stream.once('open', () => resolve(stream));
+    stream.once('error', (error) => reject(new InputError(`cannot read ${file}: ${error.message}`)));
+  });
+}
 
 function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -32,8 +46,8 @@ function loadCatalogueOption(value: string | undefined, io: CliIO): Catalogue | 
   let text: string;
   try {
     text = readFileSync(value, 'utf8');
-  } catch {
-    throw new UsageError(`--catalogue ${value}: no such built-in catalogue or readable file. Built-in names: ahrefs-where catalogues`);
+  } catch (error) {
+    throw new UsageError(`--catalogue ${value}: no such built-in catalogue or readable file (${(error as Error).message}). Built-in names: ahrefs-where catalogues`);
   }
   const result = loadCatalogue(text);
   for (const d of result.diagnostics) io.stderr.write(`${renderDiagnostic(d, { file: value })}\n`);
@@ -60,7 +74,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       },
     });
   } catch (error) {
-    io.stderr.write(`ahrefs-where: ${(error as Error).message}\nRun 'ahrefs-where --help' for usage.\n`);
+    io.stderr.write(`ahrefs-where: ${escapeForTerminal((error as Error).message)}\nRun 'ahrefs-where --help' for usage.\n`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -89,8 +103,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       if (values.where === undefined) throw new UsageError('filter needs --where QUERY.');
       if (rest.length > 1) throw new UsageError('filter takes at most one FILE (or - for standard input).');
       const file = rest[0] ?? '-';
-      const { createReadStream } = await import('node:fs');
-      const input = file === '-' ? io.stdin : createReadStream(file);
+      const input = file === '-' ? io.stdin : await openInput(file);
       const { runFilterCommand } = await import('./filter.js');
       return await runFilterCommand({
         where: values.where,
@@ -110,7 +123,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     const expected = command === 'explain' ? 2 : 1;
     if (rest.length > expected) throw new UsageError(`${command} takes ${expected === 2 ? 'QUERY and ROW_JSON' : 'one QUERY (or - for standard input)'}; quote the query so the shell passes it as one argument.`);
     const fromStdin = rest.length === 0 || rest[0] === '-';
-    const input = fromStdin ? await readAll(io.stdin) : rest[0]!;
+    let input: string;
+    try {
+      input = fromStdin ? await readAll(io.stdin) : rest[0]!;
+    } catch (error) {
+      throw new InputError(`cannot read standard input: ${(error as Error).message}`);
+    }
     return runQueryCommand(command as 'compile' | 'decompile' | 'check' | 'fmt' | 'explain', {
       input,
       row: rest[1],
@@ -122,7 +140,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     });
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`ahrefs-where: ${error.message}\nRun 'ahrefs-where --help' for usage.\n`);
+      io.stderr.write(`ahrefs-where: ${escapeForTerminal(error.message)}\nRun 'ahrefs-where --help' for usage.\n`);
+      return 2;
+    }
+    if (error instanceof InputError) {
+      io.stderr.write(`ahrefs-where: error: ${escapeForTerminal(error.message)}\n`);
       return 2;
     }
     throw error;

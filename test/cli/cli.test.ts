@@ -122,3 +122,50 @@ describe('ahrefs-where explain', () => {
     expect(r.stderr).toContain('error invalid-row');
   });
 });
+
+describe('terminal safety of the output', () => {
+  async function runTo(args: string[], tty: boolean): Promise<{ code: number; stdout: string; stderr: string }> {
+    const { PassThrough, Readable } = await import('node:stream');
+    const { main } = await import('../../src/cli/main.js');
+    const stdout = Object.assign(new PassThrough(), { isTTY: tty });
+    const stderr = new PassThrough();
+    let out = '';
+    let err = '';
+    stdout.on('data', (c: Buffer) => (out += c.toString()));
+    stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const code = await main(args, { stdin: Readable.from(['']), stdout, stderr });
+    return { code, stdout: out, stderr: err };
+  }
+
+  // A comment and a /…/ pattern are printed verbatim by the formatter: the places raw controls can reach stdout.
+  const query = '# title\u001b]0;pwned\u0007 \u202e\nanchor matches /a\u001b[2Jb/';
+
+  it('fmt into a pipe writes the exact text', async () => {
+    const r = await runTo(['fmt', query], false);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`${query}\n`);
+    expect(r.stderr).toBe('');
+  });
+
+  it('fmt and decompile to a terminal escape control characters, with a note', async () => {
+    const r = await runTo(['fmt', query], true);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect(r.stdout).toContain('\\u{1B}]0;pwned\\u{7}');
+    expect(r.stderr).toContain('shown escaped');
+    const d = await runTo(['decompile', JSON.stringify({ field: 'anchor', is: ['regex', 'a\u001b[2Jb'] })], true);
+    expect(d.stdout).not.toMatch(/\u001b/);
+    expect((await runTo(['fmt', 'anchor = "x"'], true)).stderr).toBe('');
+  });
+
+  it('JSON output escapes DEL, C1 and bidirectional controls as \\u escapes: the same JSON value', async () => {
+    const value = 'a\u007f\u0085\u009b\u202e\u2066\u2028b';
+    const r = await runTo(['compile', `anchor = ${JSON.stringify(value)}`], false);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/[\u007f-\u009f\u202e\u2066\u2028]/);
+    expect(JSON.parse(r.stdout)).toEqual({ field: 'anchor', is: ['eq', value] });
+    const j = await runTo(['check', '--json', `\`${value}\` = 1`], false);
+    expect(j.stdout).not.toMatch(/[\u007f-\u009f\u202e\u2066\u2028]/);
+    expect(JSON.parse(j.stdout).diagnostics[0].message).toContain(value);
+  });
+});
