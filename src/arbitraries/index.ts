@@ -22,21 +22,26 @@
  *
  * @packageDocumentation
  */
-import type { Arbitrary } from 'fast-check';
-import type { Filter } from '../ast/nodes.js';
-import type { WhereFilter } from '../ast/where-json.js';
-import type { Catalogue } from '../catalogue/types.js';
-import { printFilter } from '../emit/text.js';
-import { emitWhere } from '../emit/where-json.js';
-import { filterAst, type FilterAstOptions } from './ast.js';
+import fc, { type Arbitrary } from 'fast-check';
+import type { Filter, WhereFilter } from '../ast/index.js';
+import type { Catalogue } from '../catalogue/index.js';
+import { emitWhere, printFilter } from '../emit/index.js';
+import { filterAst, printsAs } from './ast.js';
 import { mutatedText } from './negative.js';
+import type { FilterAstOptions } from './options.js';
 
-export { filterAst, canonicalFilter, operatorsFor, usableColumns, type FilterAstOptions } from './ast.js';
-export { row, cellFor, type RowOptions } from './rows.js';
-export { illTypedFilterAst, illTypedCase, malformedWhereJson, mutatedText, type IllTypedCase } from './negative.js';
+export { filterAst, canonicalFilter, operatorsOf, usableColumns, printsAs } from './ast.js';
 export {
-  TRICKY_STRINGS, HOSTILE_STRINGS, CATASTROPHIC_PATTERNS,
-  textValue, integerValue, floatValue, filterDate, rowDate, re2Pattern, writeInstant, type DateForm,
+  ArbitraryOptionsError, DEFAULT_WEIGHTS, CONSTRUCTS, TEST_KINDS,
+  type Construct, type TestKind, type FilterAstOptions,
+} from './options.js';
+export { row, cellFor, type RowOptions } from './rows.js';
+export { rowFor, rowOutcomes, filterWithRow, type Outcome, type RowForOptions, type FilterWithRow, type FilterWithRowOptions } from './outcome.js';
+export { illTypedFilterAst, illTypedCase, malformedWhereJson, mutatedText, type IllTypedCase } from './negative.js';
+export { invalidTextCase, nonCanonicalText, type InvalidTextCase, type NonCanonicalCase, type NonCanonicalOptions } from './text.js';
+export {
+  TRICKY_STRINGS, HOSTILE_STRINGS, CASING_STRINGS, CATASTROPHIC_PATTERNS,
+  textValue, caseTrapValue, integerValue, floatValue, filterDate, rowDate, re2Pattern, writeInstant, oddValueFor, type DateForm,
 } from './values.js';
 
 /**
@@ -53,12 +58,16 @@ export function filterText(catalogue: Catalogue, options: FilterAstOptions = {})
 /**
  * The canonical `where` JSON (objects) of {@link filterAst}'s filters: what
  * `compile(…).where` gives. `JSON.stringify` of one is the `where` parameter.
+ * Prints in fast-check's reports as its JSON followed by its filter text.
  *
  * @example
  * fc.assert(fc.property(whereJson(allBacklinks), (where) => decompile(where).ok));
  */
 export function whereJson(catalogue: Catalogue, options: FilterAstOptions = {}): Arbitrary<WhereFilter> {
-  return filterAst(catalogue, options).map((ast: Filter) => emitWhere(ast));
+  return filterAst(catalogue, options).map((ast: Filter) => {
+    const where = emitWhere(ast);
+    return printsAs(where, () => `${JSON.stringify(where)} /* ${printFilter(ast).replace(/\*\//g, '* /')} */`);
+  });
 }
 
 /**
@@ -74,3 +83,6 @@ export function whereJson(catalogue: Catalogue, options: FilterAstOptions = {}):
 export function noisyText(catalogue: Catalogue, options: FilterAstOptions = {}): Arbitrary<string> {
   return mutatedText(filterText(catalogue, { maxDepth: 2, ...options }));
 }
+
+/** fast-check's printer, re-exported so that reports and `fc.sample` outputs read the same. */
+export const stringify: (value: unknown) => string = fc.stringify;

@@ -3,11 +3,12 @@
  * malformed `where` JSON, and grammar-aware mutations of valid query text.
  */
 import fc from 'fast-check';
-import type { CompareOp, Filter, Literal, Test } from '../ast/nodes.js';
-import { resolveField } from '../catalogue/resolve.js';
-import type { Catalogue, Column } from '../catalogue/types.js';
-import type { DiagnosticCode } from '../diagnostics/codes.js';
-import { filterAst, isCheckable, operatorsFor, type FilterAstOptions } from './ast.js';
+import { tree, type CompareOp, type Filter, type Literal, type RowTest, type Test } from '../ast/index.js';
+import { resolveField, type Catalogue, type Column } from '../catalogue/index.js';
+import type { DiagnosticCode } from '../diagnostics/index.js';
+import { printFilter } from '../emit/index.js';
+import { KEYWORDS } from '../vocabulary/index.js';
+import { filterAst, isCheckable, operatorsOf, printsAs, type FilterAstOptions } from './ast.js';
 import { isStringType, textValue } from './values.js';
 
 /** An ill-typed filter and the error code the checker should report for it. */
@@ -32,7 +33,7 @@ function badLeaves(catalogue: Catalogue): fc.Arbitrary<IllTypedCase>[] {
   const strings = scalar.filter((c) => isStringType(c) && !c.enumValues);
   const enums = cols.filter((c) => c.enumValues && c.enumValues.length > 0);
   const dates = scalar.filter((c) => c.type === 'date' || c.type === 'datetime');
-  const arrays = cols.filter((c) => c.array && operatorsFor(c).length > 0);
+  const arrays = cols.filter((c) => c.array && operatorsOf(c).length > 0);
   const pick = (list: readonly Column[]) => fc.constantFrom(...list);
   const out: fc.Arbitrary<IllTypedCase>[] = [];
   const add = (list: Column[], make: (c: Column) => fc.Arbitrary<IllTypedCase>) => {
@@ -62,13 +63,13 @@ function badLeaves(catalogue: Catalogue): fc.Arbitrary<IllTypedCase>[] {
   add(booleans, (c) => fc.constantFrom<CompareOp>('gt', 'lte').map((op) => ({ filter: cond(c.name, compare(op, { kind: 'boolean', value: true })), code: 'operator-not-allowed' })));
   add(enums.filter((c) => !c.array), (c) => fc.constant({ filter: cond(c.name, compare('prefix', str(c.enumValues![0]!))), code: 'operator-not-allowed' as const }));
   add(arrays, (c) => fc.constant({ filter: cond(c.name, compare('eq', c.type === 'integer' ? num(1) : str('x'))), code: 'array-needs-quantifier' as const }));
-  add(scalar.filter((c) => operatorsFor(c).length > 0), (c) => fc.constant({
+  add(scalar.filter((c) => operatorsOf(c).length > 0), (c) => fc.constant({
     filter: { kind: 'list', quantifier: 'any', field: { name: c.name }, element: { kind: 'test', test: { kind: 'null' } } } as Filter,
     code: 'quantifier-needs-array' as const,
   }));
   add(numeric, (c) => fc.constant({ filter: cond(c.name, compare('eq', num(1)), 'uppercase'), code: 'modifier-not-allowed' as const }));
   add(strings, (c) => fc.constantFrom('lowercase', 'trim').map((m) => ({ filter: cond(c.name, compare('eq', str('x')), m), code: 'unknown-modifier' as const })));
-  add(scalar.filter((c) => operatorsFor(c).length > 0), (c) => fc.constant({ filter: cond(c.name, compare('eq', { kind: 'null' })), code: 'null-value' as const }));
+  add(scalar.filter((c) => operatorsOf(c).length > 0), (c) => fc.constant({ filter: cond(c.name, compare('eq', { kind: 'null' })), code: 'null-value' as const }));
   if (catalogue.regexDialect === 're2') {
     add(strings, (c) => fc.constantFrom('(', 'a**', '[z-a]', '(?P<n', 'x{2,1}').map((p) => ({ filter: cond(c.name, compare('regex', { kind: 'regex', value: p })), code: 'invalid-regex' as const })));
     add(strings, (c) => fc.constantFrom('(a)\\1', '(?=a)b', '(?<!a)b', 'a(?!b)').map((p) => ({ filter: cond(c.name, compare('regex', { kind: 'regex', value: p })), code: 'unsupported-regex-feature' as const })));
@@ -88,17 +89,19 @@ function badLeaves(catalogue: Catalogue): fc.Arbitrary<IllTypedCase>[] {
 export function illTypedCase(catalogue: Catalogue, options: FilterAstOptions = {}): fc.Arbitrary<IllTypedCase> {
   const bad = fc.oneof(...badLeaves(catalogue));
   const good = filterAst(catalogue, { maxDepth: 1, ...options });
+  const labelled = (c: IllTypedCase): IllTypedCase => printsAs(c, () => `${c.code}: ${printFilter(c.filter)}`);
   return fc.oneof(
+    { withCrossShrink: true },
     bad,
-    fc.tuple(bad, good, fc.boolean()).map(([b, g, first]) => ({ code: b.code, filter: { kind: 'and', operands: first ? [b.filter, g] : [g, b.filter] } as Filter })),
-    fc.tuple(bad, good).map(([b, g]) => ({ code: b.code, filter: { kind: 'or', operands: [g, b.filter] } as Filter })),
-    bad.map((b) => ({ code: b.code, filter: { kind: 'not', operand: b.filter } as Filter })),
-  );
+    fc.tuple(bad, good, fc.boolean()).map(([b, g, first]) => ({ code: b.code, filter: tree.and<RowTest>(first ? [b.filter, g] : [g, b.filter]) })),
+    fc.tuple(bad, good).map(([b, g]) => ({ code: b.code, filter: tree.or<RowTest>([g, b.filter]) })),
+    bad.map((b) => ({ code: b.code, filter: tree.not<RowTest>(b.filter) })),
+  ).map(labelled);
 }
 
 /** Ill-typed filter ASTs: {@link illTypedCase} without the label. `check` reports at least one error for each. */
 export function illTypedFilterAst(catalogue: Catalogue, options: FilterAstOptions = {}): fc.Arbitrary<Filter> {
-  return illTypedCase(catalogue, options).map((c) => c.filter);
+  return illTypedCase(catalogue, options).map((c) => printsAs({ ...c.filter }, () => printFilter(c.filter)) as Filter);
 }
 
 // ------------------------------------------------------------------ malformed where JSON
@@ -172,8 +175,7 @@ const TOKEN = /"(?:[^"\\]|\\.)*"?|\/(?:[^/\\\n]|\\.)*\/?|[A-Za-z_][A-Za-z0-9_.]*
 
 /** Things to insert: keywords, operators, brackets, broken literals, control and astral characters. */
 const NOISE = [
-  'and', 'or', 'not', 'in', 'between', 'is', 'null', 'empty', 'any', 'all', 'contains', 'icontains', 'starts with', 'ends with',
-  'matches', 'phrase', 'true', 'false', 'AND', 'Or', '=', '!=', '<', '>=', '(', ')', '((', ')))', ',', '"', '/', '#', '\\', '.',
+  ...KEYWORDS, 'starts with', 'ends with', 'AND', 'Or', '=', '!=', '<', '>=', '(', ')', '((', ')))', ',', '"', '/', '#', '\\', '.',
   '1e999', '-0', '99999999999999999999', '0x10', '1.', '.5', '2024-02-30', '2024-13-01', '9999-99-99T99:99', '2024-01-01T25:00',
   '"unterminated', '"\\q"', '"\\u{110000}"', '/(a/', '/a**/', '\u0000', '\uD800', '\uDFFF', '😀', '\u2028', '\r', '\t', 'DR',
   'domain_ratng', 'uppercase(', 'any(', 'all(languages)', 'intents.x.y', 'toString', '__proto__', '${x}', '`',

@@ -4,8 +4,9 @@
  * dates in every accepted form.
  */
 import fc from 'fast-check';
-import type { Catalogue, Column } from '../catalogue/types.js';
-import { rowScalarFor } from './values.js';
+import type { Catalogue, Column } from '../catalogue/index.js';
+import { columnFilter, knownNames, Problems, rate, wholeNumber } from './options.js';
+import { oddValueFor, rowScalarFor } from './values.js';
 
 /** Options of {@link row}. */
 export interface RowOptions {
@@ -15,8 +16,33 @@ export interface RowOptions {
   readonly nullRate?: number;
   /** Longest array generated for array columns. Default 4. */
   readonly maxArrayLength?: number;
-  /** Restricts the columns generated (filter-only columns are never generated: rows never hold them). */
-  readonly columns?: (column: Column) => boolean;
+  /** Restricts the columns generated (filter-only columns are never generated: rows never hold them): a predicate or a list of names. */
+  readonly columns?: ((column: Column) => boolean) | readonly string[];
+  /**
+   * Chance (0–1) that a present column holds a value the API never returns
+   * but docs/semantics.md defines (wrong types, `NaN`, `±Infinity`,
+   * impossible dates, a scalar for an array): see `oddValueFor`. Default 0.
+   */
+  readonly oddRate?: number;
+  /** Per-column arbitraries of the value (used instead of the generated one, absent and null included): `{ domain_rating_source: fc.constant(Number.NaN) }`. */
+  readonly overrides?: Readonly<Record<string, fc.Arbitrary<unknown>>>;
+}
+
+/** Validated row options. */
+interface ResolvedRowOptions {
+  readonly absentRate: number;
+  readonly nullRate: number;
+  readonly oddRate: number;
+  readonly maxArrayLength: number;
+}
+
+function resolveRowOptions(options: RowOptions, problems: Problems): ResolvedRowOptions {
+  return {
+    absentRate: rate(problems, 'absentRate', options.absentRate, 0.1),
+    nullRate: rate(problems, 'nullRate', options.nullRate, 0.15),
+    oddRate: rate(problems, 'oddRate', options.oddRate, 0),
+    maxArrayLength: wholeNumber(problems, 'maxArrayLength', options.maxArrayLength, 0, 1000, 4),
+  };
 }
 
 /**
@@ -30,14 +56,21 @@ const below = (draw: number, rate: number) => draw < Math.round(rate * 1000);
 
 /** The value one column holds in a row: a value, null, or absent (`undefined`, not written). */
 export function cellFor(column: Column, options: RowOptions = {}): fc.Arbitrary<unknown> {
-  const absentRate = options.absentRate ?? 0.1;
-  const nullRate = options.nullRate ?? 0.15;
+  const problems = new Problems();
+  const o = resolveRowOptions(options, problems);
+  problems.throwIfAny();
+  return cell(column, o);
+}
+
+function cell(column: Column, o: ResolvedRowOptions): fc.Arbitrary<unknown> {
   const scalar = rowScalarFor(column);
-  const element = fc.tuple(chance, scalar).map(([d, v]) => (below(d, nullRate) ? null : v));
-  const value = column.array ? fc.array(element, { maxLength: options.maxArrayLength ?? 4 }) : scalar;
+  const element = fc.tuple(chance, scalar).map(([d, v]) => (below(d, o.nullRate) ? null : v));
+  const plain = column.array ? fc.array(element, { maxLength: o.maxArrayLength }) : scalar;
+  // The odd value comes second, so that a failing odd value may shrink to a plain one.
+  const value = o.oddRate > 0 ? fc.tuple(chance, plain, oddValueFor(column)).map(([d, v, odd]) => (below(d, o.oddRate) ? odd : v)) : plain;
   return fc.tuple(chance, chance, value).map(([a, n, v]) => {
-    if (below(a, absentRate)) return undefined;
-    if (column.nullable && below(n, nullRate)) return null;
+    if (below(a, o.absentRate)) return undefined;
+    if (column.nullable && below(n, o.nullRate)) return null;
     return v;
   });
 }
@@ -63,8 +96,20 @@ function plainObject(entries: readonly (readonly [string, unknown])[]): Record<s
  * fc.assert(fc.property(row(allBacklinks), (r) => typeof r === 'object'));
  */
 export function row(catalogue: Catalogue, options: RowOptions = {}): fc.Arbitrary<Record<string, unknown>> {
-  const columns = catalogue.columns.filter((c) => c.returned && (options.columns?.(c) ?? true));
+  const problems = new Problems();
+  const o = resolveRowOptions(options, problems);
+  const only = columnFilter(problems, options.columns, catalogue);
+  const overrides = options.overrides ?? {};
+  knownNames(problems, 'overrides', Object.keys(overrides), catalogue);
+  for (const [name, arb] of Object.entries(overrides)) {
+    if (!(arb instanceof fc.Arbitrary)) problems.note(`The overrides option gives "${name}" something that is not a fast-check arbitrary.`);
+  }
+  problems.throwIfAny();
+  const columns = catalogue.columns.filter((c) => c.returned && only(c));
+  const own = (name: string) => Object.prototype.hasOwnProperty.call(overrides, name);
   return fc
-    .tuple(...columns.map((c) => cellFor(c, options)))
+    .tuple(...columns.map((c) => (own(c.name) ? overrides[c.name]! : cell(c, o))))
     .map((cells) => plainObject(columns.map((c, i) => [c.name, cells[i]] as const)));
 }
+
+export { plainObject };

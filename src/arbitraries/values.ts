@@ -8,8 +8,9 @@
  * small and the free-form generators are mixed in at a lower weight.
  */
 import fc from 'fast-check';
-import type { CompareOp } from '../ast/nodes.js';
-import type { Column, RegexDialect } from '../catalogue/types.js';
+import type { CompareOp } from '../ast/index.js';
+import type { Column, RegexDialect } from '../catalogue/index.js';
+import { validateRegex } from '../check/index.js';
 
 /**
  * Strings that are easy to get wrong: case and Unicode case mapping (`ß`,
@@ -21,6 +22,20 @@ export const TRICKY_STRINGS: readonly string[] = Object.freeze([
   'ß', 'STRASSE', 'straße', 'İstanbul', 'ǆ', 'é', 'e\u0301', '😀', '𝒜𝒷𝒸', 'a\u2028b', 'tab\there', 'line\nbreak', 'cr\r\n',
   '"quoted"', "it's", 'back\\slash', 'slash/es', '${process.exit(1)}', '`backtick`', "'); process.exit(1); ('",
   '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'null', 'true', 'and', 'not', 'NaN', '\u0000', '#hash',
+]);
+
+/**
+ * Every casing rule docs/semantics.md states, as pairs that a careless
+ * `icontains`, `uppercase(…)` or code-point order gets wrong: `ß`/`SS`
+ * (full upper-case mapping), `İ` (lower-cases to two code points), Greek
+ * final sigma `ς` against `σ`/`Σ` (folded to `σ`), the Kelvin sign `K`
+ * (lower-cases to `k`), the title-case digraph `ǅ`, the ligature `ﬁ`
+ * (upper-cases to `FI`), and an astral pair (Deseret `𐐏`/`𐐷`).
+ */
+export const CASING_STRINGS: readonly string[] = Object.freeze([
+  'ß', 'SS', 'ss', 'straße', 'STRASSE', 'İ', 'i\u0307', 'i', 'I', 'ı', 'İstanbul', 'istanbul',
+  'Σ', 'σ', 'ς', 'ΟΔΟΣ', 'οδος', 'οδοσ', 'ΣΟΦΟΣ', 'σοφος', '\u212A', 'k', 'K', '\u212Aelvin', 'kelvin',
+  'ǅ', 'ǆ', 'Ǆ', 'ﬁ', 'FI', 'fi', '𐐏', '𐐷', '𐐏𐐷',
 ]);
 
 /** Hostile strings for injection tests: code fragments that would run if anything built code from values. */
@@ -39,17 +54,33 @@ export function textValue(): fc.Arbitrary<string> {
   const phrase = fc
     .array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...SEPARATORS)), { minLength: 1, maxLength: 4 })
     .map((parts) => parts.map(([w, s], i) => (i === 0 ? w : s + w)).join(''));
+  // Cross-shrinking: a failing odd string may shrink to a short phrase, the first (simplest) arbitrary.
   return fc.oneof(
+    { withCrossShrink: true },
     { arbitrary: phrase, weight: 5 },
-    { arbitrary: fc.constantFrom(...TRICKY_STRINGS), weight: 3 },
+    { arbitrary: fc.constantFrom(...TRICKY_STRINGS), weight: 2 },
+    { arbitrary: fc.constantFrom(...CASING_STRINGS), weight: 2 },
     // 'binary' draws any code point, astral included (never a lone surrogate).
-    { arbitrary: fc.string({ unit: 'binary', maxLength: 8 }), weight: 2 },
+    { arbitrary: fc.string({ unit: 'binary', maxLength: 8 }), weight: 1 },
+  );
+}
+
+/**
+ * The needle of a case-insensitive test (`icontains`, `icontains phrase`):
+ * mostly casing traps, so that a wrong fold shows within a hundred runs.
+ */
+export function caseTrapValue(): fc.Arbitrary<string> {
+  return fc.oneof(
+    { withCrossShrink: true },
+    { arbitrary: textValue(), weight: 1 },
+    { arbitrary: fc.constantFrom(...CASING_STRINGS), weight: 2 },
   );
 }
 
 /** Integers at the edges JavaScript numbers care about, and small ones. */
 export function integerValue(): fc.Arbitrary<number> {
   return fc.oneof(
+    { withCrossShrink: true },
     { arbitrary: fc.integer({ min: -5, max: 100 }), weight: 5 },
     { arbitrary: fc.constantFrom(0, 1, -1, 50, 2 ** 31 - 1, -(2 ** 31), 2 ** 32, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER), weight: 2 },
     { arbitrary: fc.maxSafeInteger(), weight: 1 },
@@ -64,6 +95,7 @@ export function integerValue(): fc.Arbitrary<number> {
 export function floatValue(): fc.Arbitrary<number> {
   return fc
     .oneof(
+      { withCrossShrink: true },
       { arbitrary: integerValue(), weight: 3 },
       { arbitrary: fc.integer({ min: -400, max: 400 }).map((n) => n / 4), weight: 3 },
       { arbitrary: fc.constantFrom(0.5, 0.1 + 0.2, 1e-7, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, -2.5, 99.99), weight: 2 },
@@ -95,49 +127,71 @@ export function instant(): fc.Arbitrary<number> {
   );
 }
 
-/** How an instant is written. `space` is the form ClickHouse prints; it is written only in rows and quoted strings. */
-export type DateForm = 'date' | 'minutes' | 'seconds' | 'millis' | 'space';
+/**
+ * How an instant is written: `date` (midnight UTC), `minutes`, `seconds`,
+ * `millis` (3 fraction digits), `fraction` (1 to 9 digits: past the third
+ * they are truncated, never rounded), and `space`, the form ClickHouse
+ * prints, written only in rows and quoted strings.
+ */
+export type DateForm = 'date' | 'minutes' | 'seconds' | 'millis' | 'fraction' | 'space';
 
 /**
- * Writes an instant in one of the accepted ISO 8601 forms. `offsetMinutes`
- * (a multiple of 15, within ±14 h) is used for the `T` forms: the local time is
- * shifted so that the text still names the same instant. `zone` undefined
- * writes no zone (UTC by the spec).
+ * Writes an instant in one of the accepted ISO 8601 forms. `zone` is `Z`,
+ * `none` (no zone: UTC by the spec) or an offset in minutes (within
+ * ±23:59); for an offset the local time is shifted so that the text still
+ * names the same instant. `fraction` gives the digits of the `fraction`
+ * form: its length (1–9) is the number of digits written; digits past the
+ * milliseconds are written as given, digits up to them come from `t`.
  */
-export function writeInstant(t: number, form: DateForm, zone: 'Z' | 'none' | number): string {
-  const offset = typeof zone === 'number' && form !== 'date' && form !== 'space' ? zone : 0;
+export function writeInstant(t: number, form: DateForm, zone: 'Z' | 'none' | number, fraction = '000'): string {
+  const offset = typeof zone === 'number' && form !== 'date' ? zone : 0;
   const d = new Date(t + offset * 60_000);
   const date = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
   if (form === 'date') return date;
   const hm = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-  if (form === 'space') return `${date} ${hm}:${pad(d.getUTCSeconds())}`;
-  const time = form === 'minutes' ? hm : form === 'seconds' ? `${hm}:${pad(d.getUTCSeconds())}` : `${hm}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}`;
+  const hms = `${hm}:${pad(d.getUTCSeconds())}`;
+  const ms = pad(d.getUTCMilliseconds(), 3);
+  const digits = Math.min(9, Math.max(1, fraction.length));
+  const frac = digits <= 3 ? ms.slice(0, digits) : ms + fraction.slice(3, digits).padEnd(digits - 3, '0');
+  const time = form === 'minutes' ? hm : form === 'seconds' ? hms : form === 'millis' ? `${hms}.${ms}` : form === 'fraction' ? `${hms}.${frac}` : hms;
   const suffix = zone === 'Z' ? 'Z' : zone === 'none' ? '' : `${offset < 0 ? '-' : '+'}${pad(Math.trunc(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+  if (form === 'space') return `${date} ${time}${zone === 'none' ? '' : suffix}`;
   return `${date}T${time}${suffix}`;
 }
 
+/** Zones: `Z`, none, quarter hours within ±14 h (real zones), and any offset up to ±23:59 (the grammar's limit). */
 const zoneArb: fc.Arbitrary<'Z' | 'none' | number> = fc.oneof(
-  fc.constantFrom<'Z' | 'none'>('Z', 'none'),
-  fc.integer({ min: -56, max: 56 }).map((q) => q * 15),
+  { arbitrary: fc.constantFrom<'Z' | 'none'>('Z', 'none'), weight: 3 },
+  { arbitrary: fc.integer({ min: -56, max: 56 }).map((q) => q * 15), weight: 3 },
+  { arbitrary: fc.constantFrom(23 * 60 + 59, -(23 * 60 + 59), 1, -1, 330, 345, -570), weight: 1 },
 );
+
+/** 1 to 9 fraction digits; the ones past the third are drawn, so that truncation (not rounding) shows. */
+const fractionArb: fc.Arbitrary<string> = fc.tuple(fc.integer({ min: 1, max: 9 }), fc.constantFrom('999999', '500000', '000001', '123456'))
+  .map(([n, extra]) => ('000' + extra).slice(0, n));
+
+/** A form and its fraction digits. */
+const formArb = (forms: readonly DateForm[]): fc.Arbitrary<[DateForm, string]> =>
+  fc.tuple(fc.constantFrom(...forms), fractionArb);
 
 /**
  * A date or datetime as the text language writes it unquoted: `YYYY-MM-DD`
- * or `YYYY-MM-DDThh:mm[:ss[.fff]][Z|±hh:mm]`. Date columns get bare dates
- * only (a time on a date column says more than the column holds).
+ * or `YYYY-MM-DDThh:mm[:ss[.f…]][Z|±hh:mm]` with 1 to 9 fraction digits.
+ * Date columns get bare dates only (a time on a date column says more than
+ * the column holds).
  */
 export function filterDate(type: 'date' | 'datetime'): fc.Arbitrary<string> {
   if (type === 'date') return instant().map((t) => writeInstant(t, 'date', 'Z'));
   return fc
-    .tuple(instant(), fc.constantFrom<DateForm>('date', 'minutes', 'seconds', 'millis'), zoneArb)
-    .map(([t, form, zone]) => writeInstant(t, form, zone));
+    .tuple(instant(), formArb(['date', 'minutes', 'seconds', 'millis', 'fraction']), zoneArb)
+    .map(([t, [form, fraction], zone]) => writeInstant(t, form, zone, fraction));
 }
 
 /** A date or datetime in every form a row may hold, the space-separated ClickHouse form included. */
 export function rowDate(): fc.Arbitrary<string> {
   return fc
-    .tuple(instant(), fc.constantFrom<DateForm>('date', 'minutes', 'seconds', 'millis', 'space'), zoneArb)
-    .map(([t, form, zone]) => writeInstant(t, form, zone));
+    .tuple(instant(), formArb(['date', 'minutes', 'seconds', 'millis', 'fraction', 'space']), zoneArb)
+    .map(([t, [form, fraction], zone]) => writeInstant(t, form, zone, fraction));
 }
 
 // ------------------------------------------------------------------ regexes
@@ -175,9 +229,14 @@ export function wildcardPattern(): fc.Arbitrary<string> {
     .map((parts) => parts.join(''));
 }
 
-/** A pattern in the catalogue's regex dialect. */
+/**
+ * A pattern in the catalogue's regex dialect that the checker accepts
+ * (`validateRegex`: valid, and within the program size that bounds
+ * evaluation time), so generated filters stay free of diagnostics whatever
+ * the checker's limits are.
+ */
 export function patternFor(dialect: RegexDialect): fc.Arbitrary<string> {
-  return dialect === 'wildcard' ? wildcardPattern() : re2Pattern();
+  return (dialect === 'wildcard' ? wildcardPattern() : re2Pattern()).filter((p) => validateRegex(p, dialect).ok);
 }
 
 // ------------------------------------------------------------------ per column
@@ -198,7 +257,9 @@ export function whereValueFor(column: Column, op: CompareOp, dialect: RegexDiale
     case 'float': return floatValue();
     case 'boolean': return fc.boolean();
     case 'date': case 'datetime': return filterDate(column.type);
-    default: return op === 'regex' ? patternFor(dialect) : textValue();
+    default:
+      if (op === 'regex') return patternFor(dialect);
+      return op === 'isubstring' || op === 'iphrase_match' ? caseTrapValue() : textValue();
   }
 }
 
@@ -215,4 +276,33 @@ export function rowScalarFor(column: Column): fc.Arbitrary<unknown> {
     case 'object': return fc.dictionary(fc.constantFrom('informational', 'navigational', 'commercial', 'transactional', 'a'), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 });
     default: return fc.oneof(textValue(), integerValue(), fc.boolean());
   }
+}
+
+/**
+ * Values a row should not hold but may (docs/semantics.md, "Values of the
+ * wrong type"): each is unknown to the predicate. Numbers get `NaN` (unknown)
+ * and `±Infinity` (compared as numbers), and every column values of the
+ * other JSON types: `"50"` for a number, `1`/`0` for a boolean, epoch
+ * milliseconds and impossible or lower-case dates for a date, a string where
+ * an array is expected and an array where a scalar is.
+ */
+export function oddValueFor(column: Column): fc.Arbitrary<unknown> {
+  const wrongType = fc.constantFrom<unknown>('50', 1, 0, true, {}, ['x'], '');
+  let own: readonly unknown[];
+  switch (column.type) {
+    case 'integer': case 'float': own = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, '50', 1.5, true]; break;
+    case 'boolean': own = [1, 0, 'true', 'false']; break;
+    case 'date': case 'datetime': own = [Date.UTC(2024, 0, 1), '2023-02-29', '2024-01-01t10:00:00z', '2024-01-01T24:00', '2024-01-01T10:00:00.1234567891Z', '2024-13-01', 20240101]; break;
+    case 'string': case 'url': case 'domain': own = [42, true, ['seo'], { value: 'seo' }]; break;
+    default: own = [Number.NaN, [], {}];
+  }
+  const scalar = fc.oneof(fc.constantFrom(...own), wrongType);
+  if (!column.array) return scalar;
+  // An array column: not an array at all, or an array holding wrong-typed elements or holes.
+  return fc.oneof(
+    fc.constantFrom<unknown>('en', 42, { 0: 'en', length: 1 }),
+    fc.array(scalar, { minLength: 1, maxLength: 3 }),
+    // eslint-disable-next-line no-sparse-arrays
+    fc.constant([, 'x']),
+  );
 }

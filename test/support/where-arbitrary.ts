@@ -10,11 +10,11 @@
 import fc from 'fast-check';
 import type { CompareOp } from '../../src/ast/nodes.js';
 import type { WhereCondition, WhereConditionFilter, WhereFilter, WhereValue } from '../../src/ast/where-json.js';
-import { operatorsFor } from '../../src/arbitraries/ast.js';
+import { operatorsOf } from '../../src/arbitraries/ast.js';
 import { allBacklinks, type Catalogue, type Column } from '../../src/catalogue/index.js';
 
 // The operator table is the exported arbitraries' (src/arbitraries), re-exported for the decompiler's tests.
-export { operatorsFor };
+export { operatorsOf };
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
@@ -48,7 +48,7 @@ export function valueFor(column: Column, op: CompareOp): fc.Arbitrary<WhereValue
 
 function conditionFor(column: Column, isArrayElement: boolean): fc.Arbitrary<WhereCondition> {
   const options: fc.Arbitrary<WhereCondition>[] = [
-    fc.constantFrom(...operatorsFor(column)).chain((op) => valueFor(column, op).map((v): WhereCondition => [op, v])),
+    fc.constantFrom(...operatorsOf(column)).chain((op) => valueFor(column, op).map((v): WhereCondition => [op, v])),
   ];
   const stringLike = column.type === 'string' || column.type === 'url' || column.type === 'domain';
   if (stringLike && !column.enumValues) options.push(fc.constant('empty'));
@@ -57,7 +57,7 @@ function conditionFor(column: Column, isArrayElement: boolean): fc.Arbitrary<Whe
   return fc.oneof(...options);
 }
 
-const orderable = (c: Column) => operatorsFor(c).includes('gte');
+const orderable = (c: Column) => operatorsOf(c).includes('gte');
 
 /** The tree inside `list_is`, including the exact `in` / `between` expansions. */
 function conditionFilterFor(column: Column, maxDepth: number): fc.Arbitrary<WhereConditionFilter> {

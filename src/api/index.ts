@@ -1,0 +1,9 @@
+/**
+ * The public entry points as one stage entry, for tools built on them (the
+ * editor service, the test kit), which may not import `src/index.ts` (it sits
+ * above them).
+ */
+export { compile, check, format, decompile } from './compile.js';
+export type { CompileResult, DecompileOptions, DecompileResult, FieldUse, FormatOptions } from './compile.js';
+export type { FilterOptions, FilterSource } from './analyze.js';
+export { predicate, evaluate, explain, CompileError } from './predicate.js';

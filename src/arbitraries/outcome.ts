@@ -1,0 +1,301 @@
+/**
+ * Rows chosen for a given filter: rows that make it true, false or unknown
+ * on demand, with values next to the filter's own (its literals, their
+ * neighbours, the same instant written in other zones, other casings).
+ *
+ * How: every column the filter names gets a small pool of candidate values
+ * derived from the filter's literals. Each leaf tests one column, so the
+ * library's own predicate tells, leaf by leaf, which candidates make it
+ * true, false or unknown. Kleene logic then combines those sets up the tree
+ * (an `and` is false when one operand is, …) into alternatives: for each
+ * outcome, a few assignments of candidate sets to columns, every row drawn
+ * from one of which has that outcome. Columns an alternative leaves free keep
+ * the random value of {@link row}, so rows still shrink towards `{}`.
+ */
+import fc from 'fast-check';
+import { foldTree, forEachLeaf, tree, type Filter, type Literal, type RowTest, type Test } from '../ast/index.js';
+import { evaluate, predicate, CompileError } from '../api/index.js';
+import type { Catalogue, Column } from '../catalogue/index.js';
+import { printFilter } from '../emit/index.js';
+import { parseInstant } from '../vocabulary/index.js';
+import { filterAst, printsAs } from './ast.js';
+import { ArbitraryOptionsError, Problems, type FilterAstOptions } from './options.js';
+import { plainObject, row, type RowOptions } from './rows.js';
+import { writeInstant } from './values.js';
+
+/** What a filter says of a row: `true`, `false`, or `null` (unknown). */
+export type Outcome = boolean | null;
+
+/** Options of {@link rowFor}. */
+export interface RowForOptions extends RowOptions {
+  /** The outcome every row must give; undefined: any, rows still drawn next to the filter's values. */
+  readonly outcome?: Outcome;
+}
+
+const ABSENT = Symbol('absent');
+type Candidate = unknown;
+/** Per column (by name), the indexes of the candidates allowed. */
+type Alternative = ReadonlyMap<string, ReadonlySet<number>>;
+interface Outcomes { readonly T: Alternative[]; readonly F: Alternative[]; readonly U: Alternative[] }
+
+/** Alternatives kept per node and outcome: enough variety, bounded work on wide trees. */
+const MAX_ALTERNATIVES = 24;
+
+// ------------------------------------------------------------------ candidates
+
+function scalarCandidates(column: Column, literals: readonly Literal[]): Candidate[] {
+  if (column.enumValues) return [...column.enumValues];
+  const values = literals.flatMap((l) => (l.kind === 'null' ? [] : [l.value]));
+  switch (column.type) {
+    case 'boolean': return [true, false];
+    case 'integer': case 'float': {
+      const out: number[] = [0, 1, 50];
+      for (const v of values) if (typeof v === 'number') out.push(v, v - 1, v + 1, -v, ...(column.type === 'float' ? [v - 0.5, v + 0.5] : []));
+      return out.filter((n) => Number.isFinite(n) && (column.type === 'float' || Number.isSafeInteger(n)));
+    }
+    case 'date': case 'datetime': {
+      const out: string[] = ['2024-01-01'];
+      for (const v of values) {
+        const t = typeof v === 'string' ? parseInstant(v) : null;
+        if (t === null) continue;
+        out.push(String(v), writeInstant(t, 'date', 'Z'), writeInstant(t, 'millis', 330), writeInstant(t, 'millis', -480), writeInstant(t, 'space', 'none'),
+          writeInstant(t, 'fraction', 'Z', '0009999'), writeInstant(t - 1, 'millis', 'Z'), writeInstant(t + 1, 'millis', 'Z'),
+          writeInstant(t + 86_400_000, 'date', 'Z'), writeInstant(t - 86_400_000, 'seconds', 60));
+      }
+      return out;
+    }
+    default: {
+      const out: string[] = ['', 'seo'];
+      for (const v of values) {
+        if (typeof v !== 'string') continue;
+        const plain = v.replace(/[\\^$.*+?()[\]{}|]/g, '');
+        out.push(v, v.toUpperCase(), v.toLowerCase(), `x${v}`, `${v}x`, `a ${v} b`, v.slice(1), v.slice(0, -1), plain, `${plain}s`,
+          v.replace(/σ/g, 'ς'), v.replace(/ς/g, 'σ'), `${v.toUpperCase()}Σ`, v.normalize('NFD'));
+      }
+      return out;
+    }
+  }
+}
+
+/** Candidate values of a column: its values (arrays of them, for array columns), null where it may be, and absent. */
+function candidates(column: Column, literals: readonly Literal[]): Candidate[] {
+  const scalars = [...new Map(scalarCandidates(column, literals).map((v) => [JSON.stringify(v), v])).values()];
+  const out: Candidate[] = [];
+  if (column.array) {
+    out.push([], [null]);
+    for (const v of scalars.slice(0, 40)) out.push([v], [v, null], [null, v]);
+    for (let i = 0; i + 1 < Math.min(scalars.length, 12); i++) out.push([scalars[i], scalars[i + 1]]);
+  } else out.push(...scalars);
+  if (column.nullable) out.push(null);
+  out.push(ABSENT);
+  return out;
+}
+
+function literalsOf(test: Test): Literal[] {
+  switch (test.kind) {
+    case 'compare': return [test.value];
+    case 'in': return [...test.values];
+    case 'between': return [test.low, test.high];
+    default: return [];
+  }
+}
+
+// ------------------------------------------------------------------ solving
+
+function intersect(a: Alternative, b: Alternative): Alternative | undefined {
+  const out = new Map(a);
+  for (const [col, set] of b) {
+    const mine = out.get(col);
+    if (!mine) { out.set(col, set); continue; }
+    const both = new Set([...mine].filter((i) => set.has(i)));
+    if (both.size === 0) return undefined;
+    out.set(col, both);
+  }
+  return out;
+}
+
+/** Every combination of one alternative per list, intersected; empty combinations dropped. */
+function product(lists: readonly Alternative[][]): Alternative[] {
+  let acc: Alternative[] = [new Map()];
+  for (const list of lists) {
+    const next: Alternative[] = [];
+    for (const a of acc) for (const b of list) {
+      const c = intersect(a, b);
+      if (c && next.length < MAX_ALTERNATIVES) next.push(c);
+    }
+    acc = next;
+    if (acc.length === 0) break;
+  }
+  return acc;
+}
+
+const cap = (list: Alternative[]) => list.slice(0, MAX_ALTERNATIVES);
+
+/** `and` by Kleene: true when all are, false when one is, unknown when none is false and one is unknown. */
+function andOf(ops: readonly Outcomes[]): Outcomes {
+  const notFalse = ops.map((o) => [...o.T, ...o.U]);
+  return {
+    T: product(ops.map((o) => o.T)),
+    F: cap(ops.flatMap((o) => o.F)),
+    U: cap(ops.flatMap((o, i) => product(ops.map((_, j) => (j === i ? o.U : notFalse[j]!))))),
+  };
+}
+
+const swap = (o: Outcomes): Outcomes => ({ T: o.F, F: o.T, U: o.U });
+const orOf = (ops: readonly Outcomes[]): Outcomes => swap(andOf(ops.map(swap)));
+
+/** A filter prepared for row drawing: candidate pools per column and the alternatives of each outcome. */
+export interface RowPlan {
+  readonly pools: ReadonlyMap<string, readonly Candidate[]>;
+  readonly outcomes: Outcomes;
+}
+
+/**
+ * Candidates and alternatives for a filter. Throws {@link ArbitraryOptionsError}
+ * when the filter cannot be evaluated locally (errors, filter-only columns).
+ */
+export function planRows(catalogue: Catalogue, filter: Filter): RowPlan {
+  const literals = new Map<string, Literal[]>();
+  forEachLeaf<RowTest>(filter, (leaf) => {
+    const list = literals.get(leaf.field.name) ?? [];
+    if (leaf.kind === 'condition') list.push(...literalsOf(leaf.test));
+    else forEachLeaf(leaf.element, (e) => { list.push(...literalsOf(e.test)); });
+    literals.set(leaf.field.name, list);
+  });
+  const pools = new Map<string, Candidate[]>();
+  for (const [name, lits] of literals) {
+    const column = catalogue.byName.get(name);
+    if (column) pools.set(name, candidates(column, lits));
+  }
+  const leafOutcomes = (leaf: RowTest): Outcomes => {
+    const pool = pools.get(leaf.field.name);
+    if (!pool) return { T: [], F: [], U: [] };
+    let holds: (r: Record<string, unknown>) => boolean;
+    let fails: (r: Record<string, unknown>) => boolean;
+    try {
+      holds = predicate(leaf, { catalogue });
+      fails = predicate(tree.not<RowTest>(leaf), { catalogue });
+    } catch (error) {
+      if (error instanceof CompileError) throw new ArbitraryOptionsError(error.diagnostics);
+      throw error;
+    }
+    const sets = { T: new Set<number>(), F: new Set<number>(), U: new Set<number>() };
+    pool.forEach((value, i) => {
+      const r = plainObject(value === ABSENT ? [] : [[leaf.field.name, value]]);
+      sets[holds(r) ? 'T' : fails(r) ? 'F' : 'U'].add(i);
+    });
+    const alt = (s: Set<number>): Alternative[] => (s.size === 0 ? [] : [new Map([[leaf.field.name, s]])]);
+    return { T: alt(sets.T), F: alt(sets.F), U: alt(sets.U) };
+  };
+  const outcomes = foldTree<RowTest, Outcomes>(filter, {
+    and: (ops) => andOf(ops),
+    or: (ops) => orOf(ops),
+    not: (o) => swap(o),
+    leaf: leafOutcomes,
+    invalid: () => ({ T: [], F: [], U: [] }),
+  });
+  return { pools, outcomes };
+}
+
+const KEY: Record<string, keyof Outcomes> = { true: 'T', false: 'F', null: 'U' };
+
+/** The outcomes {@link rowFor} can give for a filter (those its candidate values reach). */
+export function rowOutcomes(catalogue: Catalogue, filter: Filter): Outcome[] {
+  const { outcomes } = planRows(catalogue, filter);
+  return ([true, false, null] as const).filter((o) => outcomes[KEY[String(o)]!].length > 0);
+}
+
+/** Rows for a plan and one outcome (or any, drawing every named column from its pool). */
+export function rowsFromPlan(catalogue: Catalogue, plan: RowPlan, outcome: Outcome | undefined, options: RowOptions): fc.Arbitrary<Record<string, unknown>> {
+  const alternatives = outcome === undefined
+    ? [new Map([...plan.pools].map(([name, pool]) => [name, new Set(pool.keys())]))]
+    : plan.outcomes[KEY[String(outcome)]!];
+  const base = row(catalogue, options);
+  return fc.integer({ min: 0, max: alternatives.length - 1 }).chain((i) => {
+    const alt = [...alternatives[i]!];
+    const picks = alt.map(([name, set]) => fc.constantFrom(...[...set].map((k) => plan.pools.get(name)![k])));
+    return fc.tuple(base, fc.tuple(...picks)).map(([r, values]) => {
+      const entries = Object.entries(r).filter(([k]) => !alt.some(([name]) => name === k));
+      alt.forEach(([name], j) => { if (values[j] !== ABSENT) entries.push([name, values[j]]); });
+      return plainObject(entries);
+    });
+  });
+}
+
+/**
+ * Rows for one filter, next to its values, with the outcome asked for
+ * (`true`, `false` or `null` for unknown) or any outcome.
+ *
+ * @throws {ArbitraryOptionsError} when the filter cannot be evaluated locally,
+ *   or no row built from its candidate values gives the outcome (a
+ *   contradiction such as `x > 5 and x < 3` is never true): check with
+ *   {@link rowOutcomes}, or use {@link filterWithRow}.
+ * @example
+ * fc.assert(fc.property(rowFor(allBacklinks, ast, { outcome: false }), (r) => !myFilter(ast)(r)));
+ */
+export function rowFor(catalogue: Catalogue, filter: Filter, options: RowForOptions = {}): fc.Arbitrary<Record<string, unknown>> {
+  const { outcome, ...rowOptions } = options;
+  const problems = new Problems();
+  if (outcome !== undefined && outcome !== true && outcome !== false && outcome !== null) problems.add('outcome', 'true, false or null', outcome);
+  problems.throwIfAny();
+  const plan = planRows(catalogue, filter);
+  if (outcome !== undefined && plan.outcomes[KEY[String(outcome)]!].length === 0) {
+    problems.note(`No row built from the filter's candidate values makes it ${outcome === null ? 'unknown' : String(outcome)}.`);
+    problems.throwIfAny();
+  }
+  return rowsFromPlan(catalogue, plan, outcome, rowOptions);
+}
+
+/** Checks that the library gives the outcome the plan promised (a disagreement is a bug of this library). */
+export function checkedOutcome(catalogue: Catalogue, filter: Filter, r: Record<string, unknown>, expected: Outcome | undefined): Outcome {
+  const actual = evaluate(filter, r, { catalogue });
+  if (expected !== undefined && actual !== expected) {
+    throw new Error(`rowFor: a row meant to make the filter ${String(expected)} makes it ${String(actual)}: ${JSON.stringify(r)}`);
+  }
+  return actual;
+}
+
+/** A filter, a row, and what the filter says of the row. */
+export interface FilterWithRow {
+  readonly filter: Filter;
+  readonly row: Record<string, unknown>;
+  readonly outcome: Outcome;
+}
+
+/** Options of {@link filterWithRow}: the filter's, the outcome wanted, and the rows'. */
+export interface FilterWithRowOptions extends FilterAstOptions {
+  /** The outcome every pair must have; undefined: true, false and unknown in turn, as the filter allows. */
+  readonly outcome?: Outcome;
+  readonly row?: RowOptions;
+}
+
+/**
+ * Evaluable filters, each with a row next to its values and the outcome the
+ * filter gives on it: by default true, false and unknown about equally often
+ * (random rows make most filters unknown), or only the outcome asked for
+ * (filters that can never give it are skipped). Prints as
+ * `filter text ⟶ outcome on {row}` in fast-check's reports.
+ *
+ * @example
+ * fc.assert(fc.property(filterWithRow(allBacklinks), ({ filter, row, outcome }) =>
+ *   myEvaluator(filter, row) === outcome));
+ */
+export function filterWithRow(catalogue: Catalogue, options: FilterWithRowOptions = {}): fc.Arbitrary<FilterWithRow> {
+  const { outcome, row: rowOptions = {}, ...filterOptions } = options;
+  const problems = new Problems();
+  if (outcome !== undefined && outcome !== true && outcome !== false && outcome !== null) problems.add('outcome', 'true, false or null', outcome);
+  problems.throwIfAny();
+  row(catalogue, rowOptions); // validates the row options now, not at the first draw
+  return filterAst(catalogue, { ...filterOptions, evaluable: true })
+    .chain((filter): fc.Arbitrary<FilterWithRow | null> => {
+      const plan = planRows(catalogue, filter);
+      const possible = ([true, false, null] as const).filter((o) => plan.outcomes[KEY[String(o)]!].length > 0);
+      if (outcome !== undefined ? !possible.includes(outcome) : possible.length === 0) return fc.constant(null);
+      const wanted = outcome !== undefined ? fc.constant(outcome) : fc.constantFrom(...possible);
+      return wanted.chain((o) => rowsFromPlan(catalogue, plan, o, rowOptions).map((r) => {
+        const pair = { filter, row: r, outcome: checkedOutcome(catalogue, filter, r, o) };
+        return printsAs(pair, () => `${printFilter(filter)} ⟶ ${String(pair.outcome)} on ${fc.stringify(r)}`);
+      }));
+    })
+    .filter((x): x is FilterWithRow => x !== null);
+}

@@ -1,0 +1,6 @@
+/**
+ * The diagnostics stage's entry, for tools built on the stages: the code
+ * table, the one diagnostic type and its constructor.
+ */
+export { DIAGNOSTIC_CODES, severityOf, type DiagnosticCode, type Severity } from './codes.js';
+export { diagnostic, hasErrors, sortDiagnostics, type Diagnostic, type Location, type Suggestion } from './diagnostic.js';
