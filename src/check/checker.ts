@@ -427,7 +427,9 @@ class Checker {
     const offset = result.offset !== undefined ? ` (at offset ${result.offset} of the pattern)` : '';
     const lead = result.code === 'wildcard-pattern-only'
       ? `${this.catalogue.name} matches ${t.name} against wildcard patterns, not regexes`
-      : result.code === 'unsupported-regex-feature' ? `The regex for ${t.name} uses a feature RE2 lacks` : `The regex for ${t.name} is not valid RE2`;
+      : result.code === 'unsupported-regex-feature' ? `The regex for ${t.name} uses a feature RE2 lacks`
+        : result.code === 'regex-too-large' ? `The regex for ${t.name} is too large`
+          : result.code === 'internal-error' ? `The regex for ${t.name} could not be checked` : `The regex for ${t.name} is not valid RE2`;
     this.report(result.code, `${lead}: ${result.message}${offset}.`, at);
   }
 }

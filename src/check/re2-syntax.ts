@@ -8,10 +8,13 @@
  * the nesting of groups and repetitions. A differential property test
  * (test/check/re2-syntax.test.ts) holds it to re2js.
  *
- * Where re2js and RE2 proper differ we follow re2js, since that is the engine
- * that evaluates patterns locally: `\C` (any byte) is rejected, and the size
- * and nesting limits are estimated from this light tree rather than from the
- * simplified program (only patterns of thousands of characters are affected).
+ * A pattern passes only if both engines take it: RE2 (the API) and re2js
+ * (local evaluation). So `\C` (any byte, which re2js lacks) is rejected, and
+ * `\p{…}` names are RE2's (re2js knows more). The program size is computed
+ * with RE2's rule on this light tree and limited to {@link MAX_PROGRAM_SIZE},
+ * far below both engines' own limits, so that no accepted pattern can fail to
+ * compile in either, and evaluation costs at most that many states per
+ * input character.
  */
 import type { RegexDialect } from '../catalogue/types.js';
 
@@ -20,33 +23,53 @@ import type { RegexDialect } from '../catalogue/types.js';
  * final period (callers prefix the column); `offset` is a UTF-16 offset into the pattern.
  */
 export type RegexValidation =
-  | { ok: true }
-  | { ok: false; code: 'invalid-regex' | 'unsupported-regex-feature' | 'wildcard-pattern-only'; message: string; offset?: number };
+  | { ok: true; size: number }
+  | { ok: false; code: RegexErrorCode; message: string; offset?: number };
+
+/** The diagnostic codes {@link validateRegex} can give. */
+export type RegexErrorCode = 'invalid-regex' | 'unsupported-regex-feature' | 'wildcard-pattern-only' | 'regex-too-large' | 'internal-error';
 
 /** RE2's limit on a counted repetition, and on their nested product. */
 const MAX_REPEAT = 1000;
-/** re2js's limits on program size and tree height. */
-const MAX_SIZE = 1398101;
+/** RE2's (and re2js's) limit on the height of the parsed tree. */
 const MAX_HEIGHT = 1000;
 
-/** Every name `\p{…}` accepts in re2js: the special ones, general categories and binary properties, then scripts. */
+/**
+ * The largest program a pattern may compile to, in instructions as RE2 counts
+ * them before compiling (`x{n}` copies x n times, nested repeats multiply; see
+ * `Scanner.repeat`). Evaluation visits at most one state per instruction and
+ * input character, so this bounds the work per character. re2js costs about
+ * 20 ns per state and character, so 20 keeps the worst case (`b[ab]{18}x` on
+ * 1 MB of random a/b, where no DFA helps) near 0.3 s; docs/security.md
+ * gives the measurement. It is far below re2js's own limits (1,398,101 for
+ * size, 2^25 class runes: at most 20 classes of at most 2^20 runes), so a
+ * pattern the checker accepts always compiles in the engine.
+ */
+export const MAX_PROGRAM_SIZE = 20;
+
+/**
+ * Every name `\p{…}` accepts in RE2 (the API's engine): `Any`, the general
+ * categories of RE2's unicode_groups table (no `Cn`, no `LC`) and its scripts
+ * (Unicode 15.1: no `Unknown`, none of the scripts added in Unicode 16 and 17).
+ * re2js also accepts `Ascii`, `Assigned`, `Lc`, binary properties such as
+ * `Emoji` and newer scripts; those are refused, since the API would refuse them.
+ * Every name here is also known to re2js (a test checks it).
+ */
 const UNICODE_NAMES: ReadonlySet<string> = new Set(
-  ('Any Ascii Assigned Lc C Cc Cf Cn Co Cs L LC Ll Lm Lo Lt Lu M Mc Me Mn N Nd Nl No P Pc Pd Pe Pf Pi Po Ps S Sc Sk Sm So Z Zl Zp Zs ' +
-    'ASCII_Hex_Digit Alphabetic Dash Emoji Emoji_Component Emoji_Modifier Emoji_Modifier_Base Emoji_Presentation Extended_Pictographic ' +
-    'Hex_Digit Lowercase Math Quotation_Mark Terminal_Punctuation Uppercase White_Space ' +
-    'Adlam Ahom Anatolian_Hieroglyphs Arabic Armenian Avestan Balinese Bamum Bassa_Vah Batak Bengali Beria_Erfe Bhaiksuki Bopomofo Brahmi ' +
+  ('Any C Cc Cf Co Cs L Ll Lm Lo Lt Lu M Mc Me Mn N Nd Nl No P Pc Pd Pe Pf Pi Po Ps S Sc Sk Sm So Z Zl Zp Zs ' +
+    'Adlam Ahom Anatolian_Hieroglyphs Arabic Armenian Avestan Balinese Bamum Bassa_Vah Batak Bengali Bhaiksuki Bopomofo Brahmi ' +
     'Braille Buginese Buhid Canadian_Aboriginal Carian Caucasian_Albanian Chakma Cham Cherokee Chorasmian Common Coptic Cuneiform Cypriot ' +
-    'Cypro_Minoan Cyrillic Deseret Devanagari Dives_Akuru Dogra Duployan Egyptian_Hieroglyphs Elbasan Elymaic Ethiopic Garay Georgian ' +
-    'Glagolitic Gothic Grantha Greek Gujarati Gunjala_Gondi Gurmukhi Gurung_Khema Han Hangul Hanifi_Rohingya Hanunoo Hatran Hebrew Hiragana ' +
+    'Cypro_Minoan Cyrillic Deseret Devanagari Dives_Akuru Dogra Duployan Egyptian_Hieroglyphs Elbasan Elymaic Ethiopic Georgian ' +
+    'Glagolitic Gothic Grantha Greek Gujarati Gunjala_Gondi Gurmukhi Han Hangul Hanifi_Rohingya Hanunoo Hatran Hebrew Hiragana ' +
     'Imperial_Aramaic Inherited Inscriptional_Pahlavi Inscriptional_Parthian Javanese Kaithi Kannada Katakana Kawi Kayah_Li Kharoshthi ' +
-    'Khitan_Small_Script Khmer Khojki Khudawadi Kirat_Rai Lao Latin Lepcha Limbu Linear_A Linear_B Lisu Lycian Lydian Mahajani Makasar ' +
+    'Khitan_Small_Script Khmer Khojki Khudawadi Lao Latin Lepcha Limbu Linear_A Linear_B Lisu Lycian Lydian Mahajani Makasar ' +
     'Malayalam Mandaic Manichaean Marchen Masaram_Gondi Medefaidrin Meetei_Mayek Mende_Kikakui Meroitic_Cursive Meroitic_Hieroglyphs Miao ' +
     'Modi Mongolian Mro Multani Myanmar Nabataean Nag_Mundari Nandinagari New_Tai_Lue Newa Nko Nushu Nyiakeng_Puachue_Hmong Ogham Ol_Chiki ' +
-    'Ol_Onal Old_Hungarian Old_Italic Old_North_Arabian Old_Permic Old_Persian Old_Sogdian Old_South_Arabian Old_Turkic Old_Uyghur Oriya ' +
+    'Old_Hungarian Old_Italic Old_North_Arabian Old_Permic Old_Persian Old_Sogdian Old_South_Arabian Old_Turkic Old_Uyghur Oriya ' +
     'Osage Osmanya Pahawh_Hmong Palmyrene Pau_Cin_Hau Phags_Pa Phoenician Psalter_Pahlavi Rejang Runic Samaritan Saurashtra Sharada Shavian ' +
-    'Siddham Sidetic SignWriting Sinhala Sogdian Sora_Sompeng Soyombo Sundanese Sunuwar Syloti_Nagri Syriac Tagalog Tagbanwa Tai_Le Tai_Tham ' +
-    'Tai_Viet Tai_Yo Takri Tamil Tangsa Tangut Telugu Thaana Thai Tibetan Tifinagh Tirhuta Todhri Tolong_Siki Toto Tulu_Tigalari Ugaritic ' +
-    'Unknown Vai Vithkuqi Wancho Warang_Citi Yezidi Yi Zanabazar_Square').split(' '),
+    'Siddham SignWriting Sinhala Sogdian Sora_Sompeng Soyombo Sundanese Syloti_Nagri Syriac Tagalog Tagbanwa Tai_Le Tai_Tham ' +
+    'Tai_Viet Takri Tamil Tangsa Tangut Telugu Thaana Thai Tibetan Tifinagh Tirhuta Toto Ugaritic ' +
+    'Vai Vithkuqi Wancho Warang_Citi Yezidi Yi Zanabazar_Square').split(' '),
 );
 
 const POSIX_CLASSES: ReadonlySet<string> = new Set(
@@ -55,7 +78,7 @@ const POSIX_CLASSES: ReadonlySet<string> = new Set(
 
 class PatternError {
   constructor(
-    readonly code: 'invalid-regex' | 'unsupported-regex-feature',
+    readonly code: 'invalid-regex' | 'unsupported-regex-feature' | 'regex-too-large',
     readonly message: string,
     readonly offset: number,
   ) {}
@@ -98,7 +121,8 @@ class Scanner {
     this.stack.push({ kind: 'piece', piece });
   }
 
-  run(): void {
+  /** Scans the whole pattern; returns its program size (see {@link MAX_PROGRAM_SIZE}) or throws a PatternError. */
+  run(): number {
     let lastRepeat = -1;
     while (this.pos < this.p.length) {
       let repeatAt = -1;
@@ -140,21 +164,31 @@ class Scanner {
     const open = this.stack.find((i): i is Extract<Item, { kind: 'paren' }> => i.kind === 'paren');
     if (open) throw invalid('missing closing ) for the ( here', open.offset);
     const whole = this.collapse(this.stack.splice(0));
-    if (whole.size > MAX_SIZE) throw invalid('the pattern is too large once repetitions are expanded', 0);
-    if (whole.height > MAX_HEIGHT) throw invalid('the pattern nests too deeply', 0);
+    // Syntax errors first (the whole pattern has been read): only a valid pattern is too large.
+    if (whole.height > MAX_HEIGHT) throw invalid(`the pattern nests more than ${MAX_HEIGHT} levels deep, RE2's limit`, 0);
+    if (whole.size > MAX_PROGRAM_SIZE) {
+      throw new PatternError('regex-too-large',
+        `its program has ${whole.size} instructions once repetitions are expanded, more than the limit of ${MAX_PROGRAM_SIZE} ` +
+        'that keeps evaluation fast on long values; split it into conditions joined with or, or use contains / starts with / ends with', 0);
+    }
+    return whole.size;
   }
 
   /** Everything between two pseudo-items (or the whole pattern) as one piece. */
   private collapse(items: Item[]): Piece {
-    let size = 0, height = 0, product = 1, parts = 0, branches = 1;
+    // An empty branch of an alternation is an empty-match node, of size 1 in RE2's count.
+    let size = 0, height = 0, product = 1, parts = 0, branches = 1, inBranch = 0, empty = 0;
     for (const item of items) {
-      if (item.kind === 'bar') { branches++; continue; }
+      if (item.kind === 'bar') { branches++; if (inBranch === 0) empty++; inBranch = 0; continue; }
       if (item.kind !== 'piece') continue;
       parts++;
+      inBranch++;
       size += item.piece.size;
       height = Math.max(height, item.piece.height);
       product = Math.max(product, item.piece.product);
     }
+    if (branches > 1 && inBranch === 0) empty++;
+    if (branches > 1) size += empty;
     return { size: Math.max(1, size + branches - 1), height: parts > 1 || branches > 1 ? height + 1 : Math.max(1, height), product };
   }
 
@@ -185,7 +219,8 @@ class Scanner {
     if (kind === 'star') size = 2 + sub.size;
     else if (kind === 'plus' || kind === 'quest') size = 1 + sub.size;
     else {
-      size = max === -1 ? (min === 0 ? 2 + sub.size : 1 + min * sub.size) : max * sub.size + (max - min);
+      // RE2's rule, except that x{0} keeps x's size: the engine still parses (and counts the class runes of) x.
+      size = max === -1 ? (min === 0 ? 2 + sub.size : 1 + min * sub.size) : max === 0 ? sub.size : max * sub.size + (max - min);
       // re2js multiplies the counts of nested {n,m} (an unbounded one counts its minimum; {0} cuts the chain).
       const factor = max === 0 ? 0 : Math.max(1, max === -1 ? min : max);
       product = factor === 0 ? 1 : factor * sub.product;
@@ -266,7 +301,7 @@ class Scanner {
   private topEscape(start: number): void {
     const next = this.p[start + 1];
     if (next === 'A' || next === 'b' || next === 'B' || next === 'z') { this.pos = start + 2; this.push(); return; }
-    if (next === 'C') throw invalid('\\C (any byte) is not supported by re2js', start);
+    if (next === 'C') throw invalid('\\C (any byte) is not supported: the local engine, re2js, has no byte mode (RE2 has)', start);
     if (next === 'Q') {
       const end = this.p.indexOf('\\E', start + 2);
       const text = this.p.slice(start + 2, end < 0 ? undefined : end);
@@ -297,7 +332,7 @@ class Scanner {
         this.pos = start + 2 + (c > 0xffff ? 2 : 1);
       }
       if (name.startsWith('^')) name = name.slice(1);
-      if (!UNICODE_NAMES.has(name)) throw invalid(`unknown Unicode class ${this.p.slice(start, this.pos)}`, start);
+      if (!UNICODE_NAMES.has(name)) throw invalid(`unknown Unicode class ${this.p.slice(start, this.pos)}: RE2 knows Any, the general categories (L, Lu, Nd, …) and the scripts of Unicode 15.1 (Greek, Latin, Han, …)`, start);
       return true;
     }
     if (letter !== undefined && 'dDsSwW'.includes(letter)) { this.pos = start + 2; return true; }
@@ -387,32 +422,53 @@ class Scanner {
 
 /** Wildcard patterns: RE2 metacharacters a user probably meant as regex syntax. */
 const WILDCARD_REJECTED = /[\^$.+?()[\]{}|\\]/;
+/** Every character RE2 treats as syntax outside a class. */
+const RE2_META = /[\\.+*?()|[\]{}^$]/g;
+
+/**
+ * The RE2 pattern a `wildcard`-dialect value means: `*` becomes `.*`,
+ * every other character is literal. One function for the checker (which
+ * measures the pattern's size) and the engine (which runs it), so the two
+ * cannot disagree.
+ *
+ * @example
+ * wildcardToRe2('best*tools'); // 'best.*tools'
+ */
+export function wildcardToRe2(pattern: string): string {
+  return pattern.split('*').map((part) => part.replace(RE2_META, '\\$&')).join('.*');
+}
 
 /**
  * Checks a `regex` value against the endpoint's dialect, without compiling it.
  * RE2: the syntax RE2 accepts (as re2js does), with backreferences,
  * lookaround, atomic groups, possessive quantifiers and conditionals reported
- * as unsupported features. Wildcard (Keywords Explorer): any text where `*` is
+ * as unsupported features, and programs larger than {@link MAX_PROGRAM_SIZE}
+ * as `regex-too-large`. Wildcard (Keywords Explorer): any text where `*` is
  * the only special character; RE2 metacharacters are rejected, since a user
- * who writes them probably expects regex behaviour the endpoint does not have.
+ * who writes them probably expects regex behaviour the endpoint does not
+ * have; its RE2 translation obeys the same size limit.
  */
 export function validateRegex(pattern: string, dialect: RegexDialect): RegexValidation {
   if (dialect === 'wildcard') {
     const m = WILDCARD_REJECTED.exec(pattern);
-    if (!m) return { ok: true };
-    return {
-      ok: false,
-      code: 'wildcard-pattern-only',
-      message: `only * is supported here (it matches any run of characters); "${m[0]}" is regex syntax that wildcard patterns do not have`,
-      offset: m.index,
-    };
+    if (m) {
+      return {
+        ok: false,
+        code: 'wildcard-pattern-only',
+        message: `only * is supported here (it matches any run of characters); "${m[0]}" is regex syntax that wildcard patterns do not have`,
+        offset: m.index,
+      };
+    }
   }
   try {
-    new Scanner(pattern).run();
-    return { ok: true };
+    const size = new Scanner(dialect === 'wildcard' ? wildcardToRe2(pattern) : pattern).run();
+    return { ok: true, size };
   } catch (error) {
-    if (error instanceof PatternError) return { ok: false, code: error.code, message: error.message, offset: error.offset };
-    // The scanner has no recursion and no other throw; keep the contract (never throw) all the same.
-    return { ok: false, code: 'invalid-regex', message: 'The pattern could not be read as RE2 syntax.' };
+    if (error instanceof PatternError) {
+      // Offsets of a wildcard's translation do not point into the user's text; only the size error (offset 0) can occur there.
+      return dialect === 'wildcard' ? { ok: false, code: error.code, message: error.message } : { ok: false, code: error.code, message: error.message, offset: error.offset };
+    }
+    // The scanner has no recursion and no other throw; if it ever does, say so with the details rather than guess.
+    return { ok: false, code: 'internal-error', message: `the RE2 syntax check failed: ${error instanceof Error ? error.message : String(error)}` };
   }
 }

@@ -41,6 +41,7 @@ export const DIAGNOSTIC_CODES = {
   'invalid-regex': { severity: 'error', summary: 'The pattern is not valid RE2 syntax.' },
   'unsupported-regex-feature': { severity: 'error', summary: 'The pattern uses a feature RE2 does not have (backreferences, lookaround).' },
   'wildcard-pattern-only': { severity: 'error', summary: "This endpoint's regex accepts only `*` wildcards." },
+  'regex-too-large': { severity: 'error', summary: 'The pattern compiles to a program larger than the documented limit that bounds evaluation time.' },
   'unchecked-column-type': { severity: 'warning', summary: 'The catalogue does not know this value type, so it is not checked.' },
   'filter-only-column': { severity: 'error', summary: 'The column can be filtered on by the API but is never returned in rows, so it cannot be evaluated locally.' },
   'list-too-short': { severity: 'error', summary: '`in (…)` needs at least two values.' },

@@ -12,11 +12,10 @@
  */
 import { RE2JS } from 're2js';
 import type { RegexDialect } from '../catalogue/types.js';
+// The checker's translation, so that the pattern measured is the pattern run.
+import { wildcardToRe2 } from '../check/re2-syntax.js';
 
-/** The RE2 pattern a `wildcard`-dialect value means: `*` becomes `.*`, everything else is quoted. */
-export function wildcardToRe2(pattern: string): string {
-  return pattern.split('*').map((part) => (part === '' ? '' : RE2JS.quote(part))).join('.*');
-}
+export { wildcardToRe2 };
 
 /** A compiled regex condition. */
 export interface CompiledRegex {
@@ -28,7 +27,9 @@ export interface CompiledRegex {
 
 /**
  * Compiles a `regex` condition's value once. Throws re2js's syntax error for
- * an invalid pattern (the checker rejects those before this point).
+ * an invalid pattern (the checker rejects those before this point, and
+ * accepts only programs of at most `MAX_PROGRAM_SIZE` instructions, so the
+ * work per input character is bounded: see docs/security.md).
  *
  * @example
  * compileRegex('^a.b', 're2').test('a\nb');    // true: `.` matches the line break

@@ -7,13 +7,20 @@
  *    the pattern, never by backtracking;
  * 2. a step count: fed the same text as a UTF-8 byte array behind a Proxy,
  *    the engine's reads of input positions are counted; they grow linearly
- *    (reads ≤ 2·(n+1) for every size, and exactly proportionally when the
+ *    (reads ≤ 2·(n+2) for every size, and exactly proportionally when the
  *    input doubles). Reads × pattern size bounds the engine's work;
- * 3. evaluating each pattern on 100 KB of adversarial text completes.
+ * 3. evaluating each pattern on 100 KB of adversarial text completes;
+ * 4. states per character: the engine's reads of its program's instructions
+ *    (every NFA thread step and every DFA state built reads one) are counted;
+ *    per input character they stay below 3 × the program size, and the
+ *    checker keeps the program size at most MAX_PROGRAM_SIZE + 2. Reads alone
+ *    would not see a pattern of a million instructions (linear, but a million
+ *    states per character): this count does.
  */
 import { RE2JS } from 're2js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Filter } from '../../src/ast/nodes.js';
+import { MAX_PROGRAM_SIZE, validateRegex } from '../../src/check/re2-syntax.js';
 import { compileRegex } from '../../src/semantics/regex.js';
 import { compileTree } from '../support/predicate-harness.js';
 
@@ -21,7 +28,8 @@ import { compileTree } from '../support/predicate-harness.js';
 const CASES: readonly [pattern: string, unit: string, tail: string, matches: boolean][] = [
   ['(a+)+$', 'a', '!', false],
   ['(a|aa)*b', 'a', '', false],
-  ['(.*a){20}', 'a', 'b', true],
+  ['(.*a){3}', 'a', 'b', true],
+  ['b[ab]{18}x', 'ab', 'x', true], // at the size limit: the [ab] states stay alive on a/b text
   ['(x+x+)+y', 'x', '', false],
 ];
 
@@ -36,6 +44,27 @@ function inputReads(pattern: string, text: string): number {
   });
   compileRegex(pattern).engine.test(counted);
   return reads;
+}
+
+/** Instruction reads (states visited) while the engine searches `text`, counted through a Proxy on its program. */
+function stateVisits(pattern: string, text: string): { visits: number; programSize: number } {
+  const engine = compileRegex(pattern).engine;
+  engine.test(''); // builds the program
+  const prog = (engine.re2() as unknown as { prog: { inst: unknown[] } }).prog;
+  const original = prog.inst;
+  let visits = 0;
+  prog.inst = new Proxy(original, {
+    get(target, key, receiver) {
+      if (typeof key === 'string' && /^\d+$/.test(key)) visits++;
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  });
+  try {
+    engine.test(text);
+  } finally {
+    prog.inst = original;
+  }
+  return { visits, programSize: engine.programSize() };
 }
 
 afterEach(() => {
@@ -53,7 +82,28 @@ describe('adversarial regexes run in linear time', () => {
 
     const sizes = [12_500, 25_000, 50_000, 100_000];
     const reads = sizes.map((n) => inputReads(pattern, unit.repeat(n) + tail));
-    sizes.forEach((n, i) => expect(reads[i]).toBeLessThanOrEqual(2 * (n + tail.length + 1)));
+    sizes.forEach((n, i) => expect(reads[i]).toBeLessThanOrEqual(2 * (n * unit.length + tail.length + 2)));
     for (let i = 1; i < sizes.length; i++) expect(reads[i]! / reads[i - 1]!).toBeLessThan(2.1);
+
+    // States per character: bounded by the program, which the checker bounds.
+    expect(validateRegex(pattern, 're2').ok).toBe(true);
+    for (const n of [2_000, 8_000]) {
+      const text = unit.repeat(n / unit.length) + tail;
+      const { visits, programSize } = stateVisits(pattern, text);
+      expect(programSize).toBeLessThanOrEqual(MAX_PROGRAM_SIZE + 2);
+      expect(visits / (text.length + 1), `states per character (program of ${programSize})`).toBeLessThan(3 * programSize);
+    }
+  });
+
+  it('a program the checker would refuse visits far more states per character: the count sees it', () => {
+    const big = 'b[ab]{200}x';
+    expect(validateRegex(big, 're2')).toMatchObject({ ok: false, code: 'regex-too-large' });
+    // An x first (so that the prefilter lets the search run), then pseudo-random a/b: no DFA state repeats.
+    let seed = 7;
+    const text = `x${Array.from({ length: 4_000 }, () => ((seed = (seed * 48271) % 2147483647) & 1 ? 'a' : 'b')).join('')}`;
+    const { visits, programSize } = stateVisits(big, text);
+    expect(programSize).toBeGreaterThan(200);
+    // Reads of the input are still linear, but the states per character are about the program's size.
+    expect(visits / text.length).toBeGreaterThan(3 * (MAX_PROGRAM_SIZE + 2));
   });
 });

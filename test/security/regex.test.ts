@@ -5,11 +5,13 @@
  * machine; and the JS `RegExp` constructor never sees a user pattern.
  */
 import fc from 'fast-check';
+import { RE2JS } from 're2js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { check } from '../../src/api/compile.js';
 import { evaluate, predicate } from '../../src/api/predicate.js';
 import { CATASTROPHIC_PATTERNS, re2Pattern } from '../../src/arbitraries/index.js';
 import { getCatalogue } from '../../src/catalogue/endpoints.js';
+import { MAX_PROGRAM_SIZE, validateRegex } from '../../src/check/re2-syntax.js';
 import { runs } from '../laws/runs.js';
 
 const originalCharCodeAt = String.prototype.charCodeAt;
@@ -41,11 +43,24 @@ function steps(run: () => void): number {
   return count;
 }
 
-/** Quote a pattern as a query's regex literal (the language escapes `/` inside it). */
-const regexLiteral = (p: string) => `/${p.replace(/\//g, '\\/')}/`;
+/**
+ * Quote a pattern as a query's regex literal (the language escapes `/` inside it). A `/` already
+ * escaped (`\\/`, which RE2 reads as `/`) stays as it is: escaping it again would end the literal.
+ */
+const regexLiteral = (p: string) => `/${p.replace(/\\[\s\S]|\//g, (m) => (m === '/' ? '\\/' : m))}/`;
+
+/** The classic killers the checker accepts; the others are refused for their size (tested below). */
+const RUNNABLE = CATASTROPHIC_PATTERNS.filter((p) => validateRegex(p, 're2').ok);
 
 describe('catastrophic patterns run in linear time', () => {
-  it.each(CATASTROPHIC_PATTERNS)('%s: steps grow linearly with the input', (pattern) => {
+  it('most classic killers are small enough to run; the others are refused at compile time', () => {
+    expect(RUNNABLE.length).toBeGreaterThanOrEqual(CATASTROPHIC_PATTERNS.length - 2);
+    for (const p of CATASTROPHIC_PATTERNS.filter((q) => !RUNNABLE.includes(q))) {
+      expect(check(`anchor matches ${regexLiteral(p)}`).map((d) => d.code)).toEqual(['regex-too-large']);
+    }
+  });
+
+  it.each(RUNNABLE)('%s: steps grow linearly with the input', (pattern) => {
     const keep = predicate(`anchor matches ${regexLiteral(pattern)}`);
     // The classic killers: a long run of the repeated character, then a mismatch; the
     // pattern's required literals come last, so a prefilter cannot skip the scan.
@@ -59,6 +74,35 @@ describe('catastrophic patterns run in linear time', () => {
     expect(counts[3]! / 8001, 'reads per character').toBeLessThan(200);
   });
 
+  it('the work per character is bounded too: no accepted pattern compiles to more than the limit + 2 instructions', () => {
+    // A linear engine still costs (states per character) × (characters); the states are at most the program's instructions.
+    fc.assert(fc.property(re2Pattern(), (pattern) => {
+      const r = validateRegex(pattern, 're2');
+      const diagnostics = check(`anchor matches ${regexLiteral(pattern)}`);
+      if (!r.ok) {
+        expect(r.code).toBe('regex-too-large');
+        expect(diagnostics.map((d) => d.code)).toEqual(['regex-too-large']);
+        return;
+      }
+      expect(diagnostics).toEqual([]);
+      expect(RE2JS.compile(pattern, RE2JS.DOTALL).programSize()).toBeLessThanOrEqual(MAX_PROGRAM_SIZE + 2);
+    }), runs(300));
+  });
+
+  it.each([
+    // The issue's cases: a linear engine, but thousands of states per character.
+    ['b[ab]{1000}x', 'b[ab]{1000}x'], ['\\pL{1000} ×6', `${'\\pL{1000}'.repeat(6)}x`], ['\\pL ×27,000', '\\pL'.repeat(27_000)],
+    ['(?:[ab]{10}){limit}', `(?:[ab]{10}){${MAX_PROGRAM_SIZE}}`], ['wildcard *a ×limit', '*a'.repeat(MAX_PROGRAM_SIZE)],
+  ])('%s is refused at compile time with regex-too-large, naming its size and the limit', (_name, pattern) => {
+    const wildcard = pattern.startsWith('*');
+    const catalogue = wildcard ? getCatalogue('keywords-explorer/overview')! : undefined;
+    const query = wildcard ? `keyword matches "${pattern}"` : `anchor matches ${regexLiteral(pattern)}`;
+    const diagnostics = check(query, catalogue ? { catalogue } : {});
+    expect(diagnostics.map((d) => d.code)).toEqual(['regex-too-large']);
+    expect(diagnostics[0]!.message).toMatch(new RegExp(`has \\d+ instructions .*limit of ${MAX_PROGRAM_SIZE}`));
+    expect(() => predicate(query, catalogue ? { catalogue } : {})).toThrow();
+  });
+
   it('a 100,000-character input against (a+)+$ answers', () => {
     const text = `${'a'.repeat(100_000)}!`;
     expect(evaluate('anchor matches /(a+)+$/', { anchor: text })).toBe(false);
@@ -68,7 +112,9 @@ describe('catastrophic patterns run in linear time', () => {
   it('wildcard patterns (Keywords Explorer) are linear too', () => {
     const catalogue = getCatalogue('keywords-explorer/overview')!;
     const column = catalogue.columns.find((c) => c.type === 'string' && !c.enumValues && !c.array && c.returned)!;
-    const keep = predicate(`${column.name} matches "*a*a*a*a*a*a*a*b"`, { catalogue });
+    // As many stars as the size limit allows (each `.*` is 3 instructions): every one keeps states alive.
+    const stars = Math.floor((MAX_PROGRAM_SIZE - 1) / 4);
+    const keep = predicate(`${column.name} matches "${'*a'.repeat(stars)}*b"`, { catalogue });
     const counts = [1000, 2000, 4000].map((n) => steps(() => keep({ [column.name]: 'a'.repeat(n) })));
     expect(counts[2]! / Math.max(1, counts[1]!)).toBeLessThan(2.6);
   });
@@ -87,20 +133,27 @@ describe('no user pattern reaches the JS RegExp engine', () => {
         return Reflect.apply(target, undefined, args);
       },
     });
+    let ran = 0;
+    // The marker is appended after a group, so the pattern stays within the size limit; a pattern
+    // the checker refuses is skipped with fc.pre (fast-check fails the run if too many are).
     fc.assert(fc.property(re2Pattern(), (pattern) => {
-      const marker = `${pattern}qzmarker`;
-      const query = `anchor matches ${regexLiteral(marker)} or title contains "qzmarker" or url_from phrase "qzmarker x"`;
-      if (check(query).some((d) => d.severity === 'error')) return;
+      const marker = `(?:${pattern})qz`;
+      fc.pre(validateRegex(marker, 're2').ok);
+      const query = `anchor matches ${regexLiteral(marker)} or title contains "qzmarker" or url_from contains phrase "qzmarker x"`;
+      // Every part of the query is the language: a diagnostic here is a failure, never a reason to skip.
+      expect(check(query)).toEqual([]);
       const keep = predicate(query);
-      keep({ anchor: 'aaaaqzmarker', title: 'x', url_from: 'qzmarker x' });
+      keep({ anchor: 'aaaaqz', title: 'x', url_from: 'qzmarker x' });
+      ran++;
     }), runs(50));
+    expect(ran).toBeGreaterThan(0);
     globalThis.RegExp = OriginalRegExp;
-    expect(seen.filter((s) => s.includes('qzmarker'))).toEqual([]);
+    expect(seen.filter((s) => s.includes('qzmarker') || s.includes(')qz'))).toEqual([]);
   });
 });
 
 describe('invalid patterns are compile-time errors, never evaluation-time exceptions', () => {
-  it.each(['(', 'a**', '(a)\\1', '(?=a)', '[z-a]', 'x{1001}'])('%s', (pattern) => {
+  it.each(['(', 'a**', '(a)\\1', '(?=a)', '[z-a]', 'x{1001}', '\\p{Emoji}', '\\C', 'x{100}'])('%s', (pattern) => {
     const diagnostics = check(`anchor matches ${regexLiteral(pattern)}`);
     expect(diagnostics.some((d) => d.severity === 'error')).toBe(true);
   });
