@@ -17,50 +17,15 @@
  * each node counts every time it is reached, against `maxNodes`.
  */
 import type { CompareOp } from '../ast/nodes.js';
+import type { InvalidPart, ValidCondition, ValidConditionFilter, ValidFilter } from './valid-tree.js';
 import { COMPARE_OPS, type WhereValue } from '../ast/where-json.js';
 import { DEFAULT_MAX_NODES } from '../ast/validate.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { diagnostic, pointerSegment, type Diagnostic, type Suggestion } from '../diagnostics/diagnostic.js';
 import { suggestNames } from '../diagnostics/suggest.js';
-import { describeValue, didYouMean, EXPR_ALIASES, OPERATOR_ALIASES, QUANTIFIER_ALIASES, quote, safeJson } from './wording.js';
+import { about, capital, describeValue, didYouMean, EXPR_ALIASES, OPERATOR_ALIASES, QUANTIFIER_ALIASES, quote, safeJson } from './wording.js';
 
-/** A validated `condition`, with the path of the `is` value (or of the condition inside `list_is`). */
-export type ValidCondition =
-  | { readonly kind: 'compare'; readonly op: CompareOp; readonly value: WhereValue; readonly path: string }
-  | { readonly kind: 'empty' | 'is_null'; readonly path: string };
-
-/** In a partial tree, the place of a node that has errors (already reported). */
-export interface InvalidPart {
-  readonly kind: 'invalid';
-  readonly path: string;
-}
-
-/** A validated `cond_filter` (the tree inside `list_is`). */
-export type ValidConditionFilter =
-  | InvalidPart
-  | { readonly kind: 'and' | 'or'; readonly operands: readonly ValidConditionFilter[]; readonly path: string }
-  | { readonly kind: 'not'; readonly operand: ValidConditionFilter; readonly path: string }
-  | { readonly kind: 'condition'; readonly condition: ValidCondition; readonly path: string };
-
-/** A validated `bool_filter`. Paths are JSON Pointers into the input. */
-export type ValidFilter =
-  | InvalidPart
-  | { readonly kind: 'and' | 'or'; readonly operands: readonly ValidFilter[]; readonly path: string }
-  | { readonly kind: 'not'; readonly operand: ValidFilter; readonly path: string }
-  | {
-      readonly kind: 'is';
-      readonly field: string;
-      readonly modifier?: string;
-      readonly condition: ValidCondition;
-      readonly path: string;
-    }
-  | {
-      readonly kind: 'list_is';
-      readonly field: string;
-      readonly quantifier: 'any' | 'all';
-      readonly element: ValidConditionFilter;
-      readonly path: string;
-    };
+export type { InvalidPart, ValidCondition, ValidConditionFilter, ValidFilter } from './valid-tree.js';
 
 /** Options for {@link validateWhere}. */
 export interface ValidateOptions {
@@ -100,16 +65,6 @@ function isObject(value: unknown): value is object {
 
 /** Marks a property that could not be read (a throwing getter or proxy trap); already reported. */
 const UNREADABLE: unique symbol = Symbol('unreadable');
-
-/** How messages name the column a condition is about: `the condition on "anchor"`. */
-function about(field: string | undefined, element: boolean): string {
-  if (field === undefined) return element ? 'this element condition' : 'this condition';
-  return element ? `the element condition of ${quote(field)}` : `the condition on ${quote(field)}`;
-}
-
-function capital(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 class Validator {
   readonly diagnostics: Diagnostic[] = [];

@@ -54,3 +54,13 @@ export function safeJson(value: unknown): string | undefined {
     return undefined;
   }
 }
+
+/** How messages name the column a condition is about: `the condition on "anchor"`. */
+export function about(field: string | undefined, element: boolean): string {
+  if (field === undefined) return element ? 'this element condition' : 'this condition';
+  return element ? `the element condition of ${quote(field)}` : `the condition on ${quote(field)}`;
+}
+
+export function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

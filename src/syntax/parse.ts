@@ -42,7 +42,7 @@ export const DEFAULT_MAX_LIST_LENGTH = 1000;
 /** `list-too-long` for the longest `in (…)` list, when it passes the limit. */
 function listLimit(result: ParseResult, maxListLength: number): ParseResult {
   if (!result.document.filter) return result;
-  const d = listTooLong(measureFilter(result.document.filter, Number.POSITIVE_INFINITY, true), maxListLength);
+  const d = listTooLong(measureFilter(result.document.filter), maxListLength);
   return d ? { document: result.document, diagnostics: [...result.diagnostics, d] } : result;
 }
 
