@@ -177,7 +177,7 @@ describe('literal kinds', () => {
   });
 
   it('an alias of the query language is an error in JSON, with the API name as did-you-mean', () => {
-    for (const [alias, api] of [['DR', 'domain_rating_source'], ['dr', 'domain_rating_source'], ['UR', 'url_rating_source'], ['AR', 'ahrefs_rank_source']]) {
+    for (const [alias, api] of [['DR', 'domain_rating_source'], ['dr', 'domain_rating_source'], ['UR', 'url_rating_source'], ['AR', 'ahrefs_rank_source']] as const) {
       for (const input of [eq(alias, 5), { not: eq(alias, 5) }, { or: [eq('anchor', 'x'), eq(alias, 5)] }]) {
         const r = decompileTree(input);
         expect(r.filter).toBeUndefined();
