@@ -1,38 +1,76 @@
 /**
- * Where an engine's Unicode casing can differ from the predicate's.
+ * Unicode casing with the predicate's meaning (src/semantics/strings.ts:
+ * JavaScript's full mappings, then final sigma folded for lower case).
  *
- * The predicate cases with JavaScript's full mappings (`ß` → `SS`, `İ` →
- * `i̇`, `ŉ` → `ʼN`, ligatures → letters), and folds final sigma. DuckDB
- * (utf8proc) and ClickHouse case with simple, one-to-one mappings, so they
- * differ exactly on the characters whose full mapping is not one code point,
- * and on `ẞ` (U+1E9E), what those engines make of `ß`. PostgreSQL cases with
- * `pg_unicode_fast`, whose full mappings are JavaScript's: no divergence
- * (docs/sql.md, "Case").
+ * PostgreSQL cases with `pg_unicode_fast`, whose mappings are JavaScript's.
+ * DuckDB (utf8proc) and ClickHouse map one code point to one: they differ
+ * from JavaScript on exactly the characters whose full mapping is longer.
+ * For lower case that is `İ` alone (→ `i̇`); for upper case 102 characters
+ * (`ß` → `SS`, `ŉ` → `ʼN`, `ﬁ` → `FI`, Greek with ypogegrammeni, …). Those
+ * are replaced by JavaScript's mapping before the engine cases the rest, so
+ * the result is JavaScript's; upper case does the 102 replacements only for
+ * texts that hold one of them.
+ *
+ * What remains is the engines' Unicode version: DuckDB 1.5's tables predate
+ * the case pairs Unicode 16 added, which JavaScript (Node 20+) knows. A value
+ * holding one gets `sql-case-divergence`; a row holding one can differ
+ * whatever the value (docs/sql.md, "Case").
  */
-import type { SqlDialect } from './ddl.js';
+import type { Spelling } from './dialects.js';
 
-/** Dialects whose casing is simple (one code point to one). */
-const SIMPLE_CASING: ReadonlySet<SqlDialect> = new Set(['duckdb', 'clickhouse']);
+let expansions: readonly (readonly [string, string])[] | undefined;
 
-const CAPITAL_SHARP_S = 0x1e9e;
+/** The characters whose JavaScript upper case is longer than one code point, with it (all in the BMP). */
+function upperExpansions(): readonly (readonly [string, string])[] {
+  if (expansions) return expansions;
+  const out: [string, string][] = [];
+  for (let cp = 0x80; cp <= 0xffff; cp++) {
+    if (cp >= 0xd800 && cp <= 0xdfff) continue;
+    const ch = String.fromCharCode(cp);
+    const up = ch.toUpperCase();
+    if (up.length > 1 || up.codePointAt(0)! > 0xffff) out.push([ch, up]);
+  }
+  expansions = out;
+  return out;
+}
 
-function expands(ch: string): boolean {
-  return [...ch.toUpperCase()].length !== 1 || [...ch.toLowerCase()].length !== 1;
+/** JavaScript's `toUpperCase()` of a string expression. */
+export function upperCase(s: Spelling, x: string): string {
+  if (!s.simpleCasing) return s.upper(x);
+  const table = upperExpansions();
+  let replaced = x;
+  for (const [ch, up] of table) replaced = s.replace(replaced, ch, up);
+  return `(CASE WHEN ${s.holdsAny(x, table.map(([ch]) => ch).join(''))} THEN ${s.upper(replaced)} ELSE ${s.upper(x)} END)`;
+}
+
+/** JavaScript's `toLowerCase()` of a string expression, final sigma folded: the predicate's `lower`. */
+export function lowerFolded(s: Spelling, x: string): string {
+  return s.replace(s.lower(s.simpleCasing ? s.replace(x, 'İ', 'i̇') : x), 'ς', 'σ');
 }
 
 /**
- * The first character of `value` on which the dialect's casing may differ
- * from JavaScript's, or undefined. ASCII never does, so the scan is skipped
- * for ASCII values.
+ * Code points with a case mapping in Unicode 16 that DuckDB 1.5's casing
+ * does not have (measured over every code point up to U+1FFFF: test/sql/case.test.ts).
+ */
+const NEWER_CASE_PAIRS: readonly (readonly [number, number])[] = [
+  [0x19b, 0x19b], [0x264, 0x264], [0x1c89, 0x1c8a], [0xa7cb, 0xa7cf], [0xa7d2, 0xa7d5], [0xa7da, 0xa7dc],
+  [0x10d50, 0x10d65], [0x10d70, 0x10d85], [0x16ea0, 0x16eb8], [0x16ebb, 0x16ed3],
+];
+
+/**
+ * The first character of `value` that a simple-casing dialect cases
+ * differently from JavaScript even after {@link upperCase} / {@link lowerFolded},
+ * or undefined. ASCII values are never scanned.
  *
  * @example
- * caseDivergence('duckdb', 'Straße');   // 'ß'
- * caseDivergence('postgres', 'Straße'); // undefined
+ * caseDivergence('ꟍ'); // 'ꟍ' (U+A7CD, a Unicode 16 lower-case letter)
+ * caseDivergence('STRAßE'); // undefined: ß is replaced exactly
  */
-export function caseDivergence(dialect: SqlDialect, value: string): string | undefined {
-  if (!SIMPLE_CASING.has(dialect) || !/[^\0-\x7f]/.test(value)) return undefined;
+export function caseDivergence(value: string): string | undefined {
+  if (!/[^\0-\x7f]/.test(value)) return undefined;
   for (const ch of value) {
-    if (ch.codePointAt(0) === CAPITAL_SHARP_S || expands(ch)) return ch;
+    const cp = ch.codePointAt(0)!;
+    if (NEWER_CASE_PAIRS.some(([lo, hi]) => cp >= lo && cp <= hi)) return ch;
   }
   return undefined;
 }

@@ -29,8 +29,12 @@ export interface Spelling {
   /** Unicode lower / upper casing (full mappings where the engine has them; see docs/sql.md). */
   readonly lower: (x: string) => string;
   readonly upper: (x: string) => string;
+  /** True when casing is one code point to one (simple mappings), where JavaScript's are full (case.ts). */
+  readonly simpleCasing: boolean;
   /** `replace(x, 'ς', 'σ')`: the final-sigma fold of the predicate's `lower` (src/semantics/strings.ts). */
   readonly replace: (x: string, from: string, to: string) => string;
+  /** Whether `x` holds one of `chars` (a constant of letters, no ASCII): the guard of case.ts's replacements. */
+  readonly holdsAny: (x: string, chars: string) => string;
   /** Literal (never pattern) containment, prefix and suffix tests. */
   readonly contains: (x: string, p: string) => string;
   readonly startsWith: (x: string, p: string) => string;
@@ -56,6 +60,8 @@ export interface Spelling {
   readonly nullSafeIn: boolean;
   /** Whether arrays can be NULL (ClickHouse has no `Nullable(Array)`). */
   readonly nullableArrays: boolean;
+  /** Whether text can hold U+0000 (PostgreSQL's cannot: such a value can neither be bound nor stored). */
+  readonly textHoldsNul: boolean;
 }
 
 /** The one element variable of a quantifier (element filters cannot nest, so one name suffices). */
@@ -82,7 +88,9 @@ const duckdb: Spelling = {
   ordered: (x) => `(${x} COLLATE "binary")`,
   lower: (x) => `lower(${x})`,
   upper: (x) => `upper(${x})`,
+  simpleCasing: true,
   replace: (x, from, to) => `replace(${x}, ${stringLiteral('duckdb', from)}, ${stringLiteral('duckdb', to)})`,
+  holdsAny: (x, chars) => `regexp_matches(${x}, ${stringLiteral('duckdb', `[${chars}]`)})`,
   contains: (x, p) => `contains(${x}, ${p})`,
   startsWith: (x, p) => `starts_with(${x}, ${p})`,
   endsWith: (x, p) => `ends_with(${x}, ${p})`,
@@ -99,6 +107,7 @@ const duckdb: Spelling = {
   unknown: 'CAST(NULL AS BOOLEAN)',
   nullSafeIn: true,
   nullableArrays: true,
+  textHoldsNul: true,
 };
 
 /**
@@ -115,15 +124,18 @@ const postgres: Spelling = {
   ordered: (x) => `(${x} COLLATE "C")`,
   lower: (x) => `lower(${x} COLLATE pg_unicode_fast)`,
   upper: (x) => `upper(${x} COLLATE pg_unicode_fast)`,
+  simpleCasing: false,
   replace: (x, from, to) => `replace(${x}, ${stringLiteral('postgres', from)}, ${stringLiteral('postgres', to)})`,
-  // strpos and starts_with refuse nondeterministic collations; "C" makes them byte comparisons.
-  contains: (x, p) => `(strpos(${x} COLLATE "C", ${p}) > 0)`,
-  startsWith: (x, p) => `starts_with(${x} COLLATE "C", ${p})`,
+  // strpos and starts_with refuse nondeterministic collations; "C" makes them byte comparisons. Both
+  // sides are collated: a case-mapped side carries pg_unicode_fast, and two explicit collations conflict.
+  contains: (x, p) => `(strpos(${x} COLLATE "C", ${p} COLLATE "C") > 0)`,
+  holdsAny: (x, chars) => `(${x} COLLATE "C" ~ ${stringLiteral('postgres', `[${chars}]`)})`,
+  startsWith: (x, p) => `starts_with(${x} COLLATE "C", ${p} COLLATE "C")`,
   // PostgreSQL has no ends_with; reverse() reverses by character, as the bound value is reversed.
-  endsWith: (x, p) => `starts_with(reverse(${x}) COLLATE "C", ${p})`,
+  endsWith: (x, p) => `starts_with(reverse(${x}) COLLATE "C", ${p} COLLATE "C")`,
   reversedSuffix: true,
   // `~` lets `.` match a line break (no newline-sensitive flag); the pattern is translated to ARE (regex-postgres.ts).
-  regex: (x, p) => `(${x} COLLATE "C" ~ ${p})`,
+  regex: (x, p) => `(${x} COLLATE "C" ~ ${p} COLLATE "C")`,
   arrayLength: (x) => `cardinality(${x})`,
   // WHERE keeps only TRUE rows, so the subquery's test needs no IS TRUE of its own.
   exists: (array, test) => `EXISTS (SELECT 1 FROM unnest(${array}) AS _e(${ELEMENT}) WHERE ${test(ELEMENT)})`,
@@ -136,6 +148,7 @@ const postgres: Spelling = {
   unknown: 'CAST(NULL AS BOOLEAN)',
   nullSafeIn: true,
   nullableArrays: true,
+  textHoldsNul: false,
 };
 
 /**
@@ -151,7 +164,9 @@ const clickhouse: Spelling = {
   ordered: (x) => x,
   lower: (x) => `lowerUTF8(${x})`,
   upper: (x) => `upperUTF8(${x})`,
+  simpleCasing: true,
   replace: (x, from, to) => `replaceAll(${x}, ${stringLiteral('clickhouse', from)}, ${stringLiteral('clickhouse', to)})`,
+  holdsAny: (x, chars) => `match(${x}, ${stringLiteral('clickhouse', `[${chars}]`)})`,
   contains: (x, p) => `(position(${x}, ${p}) > 0)`,
   startsWith: (x, p) => `startsWith(${x}, ${p})`,
   endsWith: (x, p) => `endsWith(${x}, ${p})`,
@@ -168,6 +183,7 @@ const clickhouse: Spelling = {
   unknown: 'NULL',
   nullSafeIn: false,
   nullableArrays: false,
+  textHoldsNul: true,
 };
 
 export const SPELLINGS: Readonly<Record<SqlDialect, Spelling>> = { duckdb, postgres, clickhouse };

@@ -24,6 +24,7 @@ import type { DiagnosticCode } from '../../diagnostics/codes.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { SqlDialect } from './ddl.js';
 import { SPELLINGS, type ParamStyle, type Spelling } from './dialects.js';
+import { upperCase } from './case.js';
 import { testSql, type LeafContext, type Operand } from './leaf.js';
 import { ParamList, type SqlParam, type SqlParams } from './params.js';
 
@@ -110,7 +111,7 @@ class Emitter implements LeafContext {
     const cased = leaf.modifier !== undefined;
     if (cased && leaf.modifier!.name.toLowerCase() !== 'uppercase') throw new SqlEmitError(`Unknown modifier "${leaf.modifier!.name}".`);
     const operand: Operand = {
-      sql: cased ? this.spelling.upper(column.sql) : column.sql,
+      sql: cased ? upperCase(this.spelling, column.sql) : column.sql,
       type: column.field.type,
       array: column.field.column.array,
       cased,

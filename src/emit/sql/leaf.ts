@@ -13,7 +13,7 @@ import type { RegexDialect, ValueType } from '../../catalogue/types.js';
 import type { DiagnosticCode } from '../../diagnostics/codes.js';
 import { lower } from '../../semantics/strings.js';
 import { domainOf, lowerLiteral } from '../predicate.js';
-import { caseDivergence } from './case.js';
+import { caseDivergence, lowerFolded } from './case.js';
 import type { Spelling } from './dialects.js';
 import { instantText, type ParamList } from './params.js';
 import { phrasePattern, wildcardPattern } from './patterns.js';
@@ -34,7 +34,7 @@ export interface Operand {
   readonly type: ValueType;
   /** A whole array column (only `empty` and `is null` test one directly). */
   readonly array: boolean;
-  /** The `uppercase` modifier, applied by the caller to `sql`: its value is then case-mapped. */
+  /** The `uppercase` modifier, applied by the caller to `sql` (case.ts `upperCase`). */
   readonly cased: boolean;
   /** How messages name it: `anchor`, `an element of languages`. */
   readonly label: string;
@@ -42,22 +42,44 @@ export interface Operand {
 
 const SQL_OPS: Readonly<Partial<Record<CompareOp, string>>> = { eq: '=', neq: '<>', gt: '>', gte: '>=', lt: '<', lte: '<=' };
 
-/** The predicate's `lower`: Unicode lower case, then final sigma folded (src/semantics/strings.ts). */
-function folded(s: Spelling, x: string): string {
-  return s.replace(s.lower(x), 'ς', 'σ');
+const folded = lowerFolded;
+
+/** A case-dependent test whose value holds a character the engine's Unicode tables case differently. */
+function warnCase(ctx: LeafContext, operand: Operand, value: string, nodes: readonly (object | undefined)[]): void {
+  const found = ctx.spelling.simpleCasing ? caseDivergence(value) : undefined;
+  if (found === undefined) return;
+  const cp = `U+${found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  ctx.report('sql-case-divergence', `A case-insensitive test or the uppercase modifier on ${operand.label}: the value holds "${found}" (${cp}), whose case mapping (Unicode 16) ${ctx.spelling.dialect}'s tables may not have, so rows may differ from the predicate (docs/sql.md, "Case").`, nodes);
 }
 
-function warnCase(ctx: LeafContext, operand: Operand, value: string, why: string, nodes: readonly (object | undefined)[]): void {
-  const ch = caseDivergence(ctx.spelling.dialect, value);
-  if (ch === undefined) return;
-  ctx.report('sql-case-divergence', `${why} on ${operand.label}: ${ctx.spelling.dialect} cases "${ch}" with a simple one-to-one mapping where the predicate uses JavaScript's full mapping, so rows may differ (docs/sql.md, "Case").`, nodes);
+/** TRUE / FALSE for every string, NULL for NULL: a test decided by the value alone. */
+const forStrings = (x: string, value: boolean) => (value ? `(${x} IS NOT NULL OR NULL)` : `(${x} IS NULL AND NULL)`);
+
+/**
+ * A value holding U+0000 where text cannot (PostgreSQL): no stored string
+ * holds one either, so equality and containment are decided, and an order
+ * comparison is one with the part before the first U+0000 (every stored
+ * string is either at most that part, or greater than the whole value).
+ */
+function nulValue(ctx: LeafContext, op: CompareOp, x: string, c: string): string | undefined {
+  if (ctx.spelling.textHoldsNul || !c.includes('\u0000')) return undefined;
+  const head = () => ctx.params.bind(c.slice(0, c.indexOf('\u0000')), 'text');
+  switch (op) {
+    case 'eq': case 'substring': case 'isubstring': case 'prefix': case 'suffix': return forStrings(x, false);
+    case 'neq': return forStrings(x, true);
+    case 'lt': case 'lte': return `(${ctx.spelling.ordered(x)} <= ${head()})`;
+    case 'gt': case 'gte': return `(${ctx.spelling.ordered(x)} > ${head()})`;
+    default: return undefined; // phrases read words only; a regex is refused by the translator
+  }
 }
 
 function stringCompare(ctx: LeafContext, op: CompareOp, operand: Operand, c: string, literal: Literal): string {
   const s = ctx.spelling;
   const x = operand.sql;
+  const decided = nulValue(ctx, op, x, c);
+  if (decided !== undefined) return decided;
   const text = (v: string) => ctx.params.bind(v, 'text');
-  if (operand.cased) warnCase(ctx, operand, c, 'The uppercase modifier', [literal]);
+  if (operand.cased) warnCase(ctx, operand, c, [literal]);
   const sqlOp = SQL_OPS[op];
   if (sqlOp !== undefined) return `(${s.ordered(x)} ${sqlOp} ${text(c)})`;
   switch (op) {
@@ -65,15 +87,15 @@ function stringCompare(ctx: LeafContext, op: CompareOp, operand: Operand, c: str
     case 'prefix': return s.startsWith(x, text(c));
     case 'suffix': return s.endsWith(x, text(s.reversedSuffix ? [...c].reverse().join('') : c));
     case 'isubstring':
-      warnCase(ctx, operand, c, 'A case-insensitive test', [literal]);
+      warnCase(ctx, operand, c, [literal]);
       return s.contains(folded(s, x), folded(s, text(c)));
     case 'phrase_match':
     case 'iphrase_match': {
       const insensitive = op === 'iphrase_match';
-      if (insensitive) warnCase(ctx, operand, c, 'A case-insensitive phrase', [literal]);
+      if (insensitive) warnCase(ctx, operand, c, [literal]);
       const pattern = phrasePattern(insensitive ? lower(c) : c, s.dialect === 'postgres' ? 'ranges' : 're2');
-      // No words: the empty phrase occurs in every string, so the test is TRUE for strings, NULL for NULL.
-      if (pattern === undefined) return `(${x} IS NOT NULL OR NULL)`;
+      // No words: the empty phrase occurs in every string.
+      if (pattern === undefined) return forStrings(x, true);
       return s.regex(insensitive ? folded(s, x) : x, text(pattern));
     }
     case 'regex': {
@@ -120,9 +142,10 @@ function inList(ctx: LeafContext, values: readonly Literal[], operand: Operand):
   const s = ctx.spelling;
   const domain = domainOf(operand.type, values[0]);
   const constants = domain === 'string' || domain === 'number' ? values.map((v) => lowerLiteral(v, domain)) : [];
-  if (s.nullSafeIn && constants.length > 0 && !constants.includes(undefined)) {
+  const bindable = s.textHoldsNul || !constants.some((c) => typeof c === 'string' && c.includes('\u0000'));
+  if (s.nullSafeIn && bindable && constants.length > 0 && !constants.includes(undefined)) {
     if (domain === 'string') {
-      if (operand.cased) for (const v of values) warnCase(ctx, operand, String(lowerLiteral(v, domain)), 'The uppercase modifier', [v]);
+      if (operand.cased) for (const v of values) warnCase(ctx, operand, String(lowerLiteral(v, domain)), [v]);
       return `(${s.ordered(operand.sql)} IN (${constants.map((c) => ctx.params.bind(c as string, 'text')).join(', ')}))`;
     }
     const integer = operand.type === 'integer' && constants.every((c) => Number.isSafeInteger(c));

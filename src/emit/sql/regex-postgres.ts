@@ -43,6 +43,8 @@ const POSIX: Readonly<Record<string, string>> = {
   word: WORD, xdigit: '0-9A-Fa-f',
 };
 
+/** RE2's escaped assertions in ARE. */
+const ASSERTIONS: Readonly<Record<string, string>> = { A: '^', z: '$', b: '\\y', B: '\\Y' };
 const SIMPLE_ESCAPES: Readonly<Record<string, number>> = { a: 7, f: 12, t: 9, n: 10, r: 13, v: 11 };
 const COUNTS = /\{(\d+)(?:(,)(\d*))?\}/y;
 const FLAGS = /\(\?([a-zA-Z]*)(?:-([a-zA-Z]*))?([:)])/y;
@@ -55,6 +57,8 @@ class Refused {
 class Translator {
   private i = 0;
   private out = '';
+  /** Where the last atom began in `out` when it is an empty-width assertion, else -1. */
+  private anchorAt = -1;
 
   constructor(private readonly p: string) {}
 
@@ -79,17 +83,25 @@ class Translator {
   }
 
   private step(): void {
+    const before = this.out.length;
+    const anchorAt = this.anchorAt;
+    this.anchorAt = -1;
     const at = this.i;
     const c = this.p[at]!;
     switch (c) {
       case '(': return this.group(at);
-      case ')': case '|': case '.': case '^': case '$':
+      case '^': case '$':
+        this.i++;
+        this.out += c;
+        this.anchorAt = before;
+        return;
+      case ')': case '|': case '.':
         this.i++;
         this.out += c;
         return;
       case '*': case '+': case '?':
         this.i++;
-        this.out += c;
+        this.quantify(anchorAt, c);
         return this.skipLazy();
       case '{': {
         COUNTS.lastIndex = at;
@@ -98,7 +110,7 @@ class Translator {
         const low = Number(m[1]);
         const high = m[3] === undefined || m[3] === '' ? low : Number(m[3]);
         if (low > ARE_DUP_MAX || high > ARE_DUP_MAX) throw new Refused(`PostgreSQL repeats at most ${ARE_DUP_MAX} times`, at);
-        this.out += m[0];
+        this.quantify(anchorAt, m[0]);
         this.i = at + m[0].length;
         return this.skipLazy();
       }
@@ -107,6 +119,15 @@ class Translator {
       default: break;
     }
     this.out += this.literal(this.take(), at);
+  }
+
+  /**
+   * Appends a quantifier. RE2 repeats an assertion (`\\b*`, `^+`); ARE refuses a quantifier
+   * right after one but accepts it after a group, so a repeated assertion is put in a group.
+   */
+  private quantify(anchorAt: number, quantifier: string): void {
+    if (anchorAt >= 0) this.out = `${this.out.slice(0, anchorAt)}(?:${this.out.slice(anchorAt)})`;
+    this.out += quantifier;
   }
 
   private skipLazy(): void {
@@ -148,10 +169,11 @@ class Translator {
       return;
     }
     switch (e) {
-      case 'A': this.i = at + 2; this.out += '^'; return;
-      case 'z': this.i = at + 2; this.out += '$'; return;
-      case 'b': this.i = at + 2; this.out += '\\y'; return;
-      case 'B': this.i = at + 2; this.out += '\\Y'; return;
+      case 'A': case 'z': case 'b': case 'B':
+        this.anchorAt = this.out.length;
+        this.i = at + 2;
+        this.out += ASSERTIONS[e];
+        return;
       case 'Q': {
         const end = this.p.indexOf('\\E', at + 2);
         const text = this.p.slice(at + 2, end < 0 ? this.p.length : end);
