@@ -50,7 +50,7 @@ export function safeJson(value: unknown): string | undefined {
   try {
     const text = JSON.stringify(value);
     return text !== undefined && text.length <= 200 ? text : undefined;
-  } catch {
+  } catch { // expected: cycles, BigInt and throwing toJSON cannot be printed; the suggestion then shows `…` instead
     return undefined;
   }
 }
