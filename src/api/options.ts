@@ -6,6 +6,8 @@
  * formatted code into a comment.
  */
 import type { Catalogue } from '../catalogue/types.js';
+import { allBacklinks } from '../catalogue/builtin.js';
+import { isKnownCatalogue } from '../catalogue/brand.js';
 import { catalogueOption } from '../catalogue/option.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 
@@ -87,6 +89,10 @@ function read(options: unknown, keys: readonly string[], out: Diagnostic[]): Rec
  * and what it accepts. Other keys are left to the entry points that read them.
  */
 export function checkFilterOptions(options: unknown): OptionsResult {
+  // The common cases without building anything: `evaluate` in a loop calls this for every row.
+  if (options === undefined) return DEFAULT_OPTIONS;
+  const fast = quick(options);
+  if (fast) return fast;
   const out: Diagnostic[] = [];
   const values = read(options, ['catalogue', 'maxLength', 'maxDepth', 'maxListLength', 'maxNodes'], out);
   if (!values) return { ok: false, options: undefined, diagnostics: out };
@@ -100,6 +106,40 @@ export function checkFilterOptions(options: unknown): OptionsResult {
   };
   if (out.length > 0 || !resolved.catalogue) return { ok: false, options: undefined, diagnostics: out };
   return { ok: true, options: { catalogue: resolved.catalogue, ...checked }, diagnostics: [] };
+}
+
+const DEFAULT_OPTIONS: OptionsResult = Object.freeze({
+  ok: true,
+  options: Object.freeze({ catalogue: allBacklinks, maxLength: undefined, maxDepth: undefined, maxListLength: undefined, maxNodes: undefined }),
+  diagnostics: Object.freeze([]) as readonly Diagnostic[],
+});
+
+const inRange = (name: LimitName, value: unknown): boolean =>
+  value === undefined || (typeof value === 'number' && Number.isInteger(value) && value >= LIMITS[name].min && value <= LIMITS[name].max);
+
+/**
+ * The result for a plain options object whose values are all valid and whose
+ * catalogue is known, or undefined (the full check then says what is wrong).
+ * Reads each option once; a throwing getter falls through to the full check.
+ */
+function quick(options: unknown): OptionsResult | undefined {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) return undefined;
+  try {
+    const o = options as Record<string, unknown>;
+    const catalogue = o['catalogue'];
+    const resolved = catalogue === undefined ? allBacklinks : isKnownCatalogue(catalogue) ? catalogue : undefined;
+    const { maxLength, maxDepth, maxListLength, maxNodes } = o;
+    if (!resolved || !inRange('maxLength', maxLength) || !inRange('maxDepth', maxDepth) || !inRange('maxListLength', maxListLength) || !inRange('maxNodes', maxNodes)) {
+      return undefined;
+    }
+    return {
+      ok: true,
+      options: { catalogue: resolved, maxLength, maxDepth, maxListLength, maxNodes } as CheckedOptions,
+      diagnostics: DEFAULT_OPTIONS.diagnostics,
+    };
+  } catch { // expected: a getter that throws; the full check below reads the options again and reports it
+    return undefined;
+  }
 }
 
 /** An indentation made of spaces and tabs only, so that it can never start a comment or a token. */

@@ -83,6 +83,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+const NO_KEYS: readonly (string | number)[] = [];
+
+const isCount = (n: unknown): boolean => Number.isSafeInteger(n) && (n as number) >= 0;
+
+/** A source position: `{offset, line, column}`, whole numbers ≥ 0. */
+function isPosition(p: unknown): boolean {
+  return isRecord(p) && isCount(p['offset']) && isCount(p['line']) && isCount(p['column']);
+}
+
 function oneOf(values: readonly string[]): string {
   return values.map((v) => `"${v}"`).join(', ');
 }
@@ -102,7 +111,7 @@ class Validator {
   }
 
   /** Counts a node; false (and one problem) once the budget is spent. */
-  private counted(at: Entry | undefined, extra: readonly (string | number)[] = []): boolean {
+  private counted(at: Entry | undefined, extra: readonly (string | number)[] = NO_KEYS): boolean {
     if (this.stopped) return false;
     if (++this.count > this.limits.maxNodes) {
       this.stopped = true;
@@ -201,11 +210,10 @@ class Validator {
     }
   }
 
-  private range(e: Entry, node: Record<string, unknown>, extra: readonly (string | number)[] = []): void {
+  private range(e: Entry, node: Record<string, unknown>, extra: readonly (string | number)[] = NO_KEYS): void {
     const range = node['range'];
     if (range === undefined) return;
-    const position = (p: unknown) => isRecord(p) && ['offset', 'line', 'column'].every((k) => Number.isSafeInteger(p[k]) && (p[k] as number) >= 0);
-    if (!isRecord(range) || !position(range['start']) || !position(range['end'])) {
+    if (!isRecord(range) || !isPosition(range['start']) || !isPosition(range['end'])) {
       this.problem(e, [...extra, 'range'], `"range" must be absent or {start, end}, each {offset, line, column} of whole numbers ≥ 0; found ${describeValue(range)}.`);
     }
   }
