@@ -12,6 +12,7 @@ export default defineConfig([
       arbitraries: 'src/arbitraries/index.ts',
       editor: 'src/editor/index.ts',
       codemirror: 'src/codemirror/index.ts',
+      sql: 'src/sql.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

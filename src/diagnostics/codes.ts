@@ -81,6 +81,12 @@ export const DIAGNOSTIC_CODES = {
 
   // ---- SQL back end: tables and loaders (src/emit/sql/ddl.ts, load*.ts)
   'sql-unloadable-value': { severity: 'error', summary: 'A row value cannot be stored in the table as the predicate reads it (U+0000 in PostgreSQL text, a value of another type than its column); the row is skipped.' },
+
+  // ---- SQL back end: the emitter (src/emit/sql/, toSql)
+  'sql-filter-only-column': { severity: 'error', summary: 'The column can be filtered on by the API but is never returned in rows, so no table holds it and SQL cannot test it.' },
+  'sql-untyped-column': { severity: 'error', summary: 'A field inside an object column, or an element of an untyped array: the table keeps it as JSON, which toSql does not test.' },
+  'sql-regex-unsupported': { severity: 'error', summary: "PostgreSQL's regular expressions cannot express this RE2 pattern with the same meaning." },
+  'sql-case-divergence': { severity: 'warning', summary: "A case-dependent test's value holds a character whose case mapping (Unicode 16) the dialect's tables lack, so rows may differ from the predicate." },
 } as const satisfies Record<string, CodeInfo>;
 
 /** A stable diagnostic code; see `docs/diagnostics.md`. */
