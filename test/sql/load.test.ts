@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineCatalogue } from '../../src/catalogue/index.js';
-import { quoteIdentifier, type SqlDialect } from '../../src/emit/sql/ddl.js';
+import { createTableSql, quoteIdentifier, type SqlDialect } from '../../src/emit/sql/ddl.js';
+import { clickhouseInsertRowsSql } from '../../src/emit/sql/load.js';
 import { parseInstant } from '../../src/semantics/dates.js';
 import { START, type Engine } from './engines/index.js';
 
@@ -150,3 +151,30 @@ for (const dialect of ['duckdb', 'postgres', 'clickhouse'] as const) {
     });
   });
 }
+
+describe('ClickHouse inline loader (format(JSONEachRow, …))', () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await START.clickhouse();
+  }, 60_000);
+  afterAll(async () => engine?.close());
+
+  it('loads the same table as the file loader', async () => {
+    const input = rows();
+    await engine.load(catalogue, input, { table: 'loaded', columns: { odd: ODD } });
+    await engine.exec(createTableSql(catalogue, { dialect: 'clickhouse', table: 'inline', columns: { odd: ODD } }).sql);
+    const jsonLines = input.map((r) => JSON.stringify(r)).join('\n');
+    await engine.exec(clickhouseInsertRowsSql(catalogue, jsonLines, { dialect: 'clickhouse', table: 'inline', columns: { odd: ODD } }).sql);
+    const file = await engine.query(readBack('clickhouse'));
+    const inline = await engine.query(readBack('clickhouse').replace("FROM `loaded`", 'FROM `inline`'));
+    expect(inline).toEqual(file);
+    expect(inline.length).toBe(input.length);
+  });
+
+  it('refuses a NOT NULL column that a row lacks, instead of storing a default', async () => {
+    await engine.exec(createTableSql(catalogue, { dialect: 'clickhouse', table: 'strict' }).sql);
+    const sql = clickhouseInsertRowsSql(catalogue, JSON.stringify({ n: 1 }), { dialect: 'clickhouse', table: 'strict' }).sql;
+    await expect(engine.exec(sql)).rejects.toThrow(/NOT NULL/);
+  });
+});
+

@@ -1,0 +1,246 @@
+/**
+ * The differential proof (spec sql.md §4): the same rows in every engine,
+ * loaded by the project's loaders into tables laid out by createTableSql;
+ * each generated filter must select, through toSql, exactly the rows the
+ * in-memory predicate selects. On a difference the report names the filter,
+ * its SQL and parameters, and the first differing row.
+ */
+import fc from 'fast-check';
+import { defineCatalogue, type Catalogue, type ColumnSpec } from '../../src/catalogue/index.js';
+import { filterText, row } from '../../src/arbitraries/index.js';
+import { predicate } from '../../src/index.js';
+import { quoteIdentifier, type SqlDialect } from '../../src/emit/sql/ddl.js';
+import { toSql } from '../../src/sql.js';
+import { ROW_ID, type Engine } from './engines/index.js';
+
+/** Warnings by which toSql says the filter depends on a documented divergence of the dialect. */
+export const DIVERGENCE_CODES: ReadonlySet<string> = new Set(['sql-case-divergence']);
+
+/** The catalogue plus an integer row id (catalogues are data: a column like any other). */
+export function withRowId(catalogue: Catalogue): Catalogue {
+  const columns: Record<string, ColumnSpec> = { [ROW_ID]: { type: 'integer', nullable: false } };
+  for (const c of catalogue.columns) {
+    const element = c.type === 'unknown' ? 'null' : c.type;
+    columns[c.name] = {
+      type: c.array ? `array(${element})` : element,
+      nullable: c.nullabilityKnown ? c.nullable : null,
+      ...(c.enumValues ? { enum: c.enumValues } : {}),
+      returned: c.returned,
+    };
+  }
+  return defineCatalogue({ name: `${catalogue.name}+id`, regexDialect: catalogue.regexDialect, columns, modifiers: catalogue.modifiers });
+}
+
+/** Strings that make a naive translation wrong: LIKE wildcards, escapes, case pairs, line breaks. */
+const TRAPS = ['%', 'a%b', '_', 'a_b', '\\', 'a\\b', '\\%', '', ' ', 'ß', 'SS', 'ss', 'ẞ', 'İ', 'i̇', 'I', 'ı', 'ΟΔΟΣ', 'οδος', 'ς', 'Σ',
+  'line\nbreak', 'a\nb', 'é', 'É', '😀', 'seo', 'SEO', 'a.b', 'a*b', "it's", '"q"'];
+
+/**
+ * Rows: the arbitraries' own (NULLs, absent columns, empty strings and
+ * arrays, NULL elements, Unicode, dates in every form and offset), some of
+ * whose strings are replaced by {@link TRAPS}. With `complete`, columns the
+ * catalogue says are never null are always present (a table with NOT NULL).
+ */
+export function generateRows(catalogue: Catalogue, count: number, seed: number, complete: boolean): Record<string, unknown>[] {
+  const arb = complete
+    ? fc.tuple(row(catalogue, { columns: (c) => c.nullable }), row(catalogue, { columns: (c) => !c.nullable, absentRate: 0, nullRate: 0.15 })).map(([a, b]) => ({ ...a, ...b }))
+    : row(catalogue);
+  const rows = fc.sample(arb, { numRuns: count, seed });
+  const rand = mulberry(seed);
+  return rows.map((r, i) => {
+    const out: Record<string, unknown> = { [ROW_ID]: i };
+    for (const [k, v] of Object.entries(r)) {
+      const trap = () => TRAPS[Math.floor(rand() * TRAPS.length)]!;
+      const column = catalogue.byName.get(k)!;
+      const isText = (column.type === 'string' || column.type === 'url' || column.type === 'domain') && !column.enumValues;
+      if (isText && typeof v === 'string' && rand() < 0.3) out[k] = rand() < 0.5 ? trap() : `${v}${trap()}${v}`;
+      else if (isText && Array.isArray(v) && rand() < 0.3) out[k] = v.map((e) => (typeof e === 'string' && rand() < 0.5 ? trap() : e));
+      else Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  });
+}
+
+function mulberry(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Filters from the project's arbitraries (evaluable: no filter-only columns), plus ones aimed at the traps. */
+export function generateFilters(catalogue: Catalogue, count: number, seed: number): string[] {
+  const generated = fc.sample(filterText(catalogue, { evaluable: true, maxDepth: 3 }), { numRuns: count, seed });
+  const text = catalogue.columns.find((c) => c.returned && !c.array && c.type === 'string' && !c.enumValues);
+  const list = catalogue.columns.find((c) => c.returned && c.array && c.type === 'string' && !c.enumValues);
+  const aimed: string[] = [];
+  const lit = (s: string) => JSON.stringify(s);
+  for (const t of TRAPS) {
+    if (text) {
+      for (const op of ['contains', 'icontains', 'starts with', 'ends with', '=', '<', '>=']) aimed.push(`${text.name} ${op} ${lit(t)}`);
+      aimed.push(`not (${text.name} icontains ${lit(t)})`);
+    }
+    if (list) aimed.push(`any(${list.name}) contains ${lit(t)}`, `all(${list.name}) icontains ${lit(t)}`, `not (all(${list.name}) = ${lit(t)})`);
+  }
+  return [...aimed, ...generated];
+}
+
+export interface Difference {
+  readonly filter: string;
+  readonly sql: string;
+  readonly params: unknown;
+  readonly row: Record<string, unknown>;
+  readonly expected: boolean;
+  readonly got: boolean;
+  /** The engine's error, when it rejected the SQL. */
+  readonly error?: string;
+}
+
+export interface RunReport {
+  readonly compared: number;
+  /** Filters toSql refused with an error (for example a regex PostgreSQL cannot express): counted by code. */
+  readonly refused: Readonly<Record<string, number>>;
+  /** Differences under a divergence warning of toSql: documented, not failures. */
+  readonly declared: readonly Difference[];
+  /** Differences without any warning: failures. */
+  readonly failures: readonly Difference[];
+}
+
+/** What the predicate sees of a row once it is in the engine: ClickHouse stores a NULL or absent array as []. */
+export function asStored(dialect: SqlDialect, catalogue: Catalogue, r: Record<string, unknown>): Record<string, unknown> {
+  if (dialect !== 'clickhouse') return r;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(r)) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  for (const c of catalogue.columns) {
+    if (c.array && c.type !== 'unknown' && c.type !== 'object' && (out[c.name] === null || out[c.name] === undefined)) {
+      Object.defineProperty(out, c.name, { value: [], enumerable: true, writable: true, configurable: true });
+    }
+  }
+  return out;
+}
+
+/** Compiled predicates, shared by the engines of one run (the library's own cache keeps 64). */
+const compiledPredicates = new Map<string, (r: Record<string, unknown>) => boolean>();
+function keeper(filter: string, catalogue: Catalogue): (r: Record<string, unknown>) => boolean {
+  const key = `${catalogue.name}\u0000${filter}`;
+  let keep = compiledPredicates.get(key);
+  if (!keep) compiledPredicates.set(key, (keep = predicate(filter, { catalogue }) as (r: Record<string, unknown>) => boolean));
+  return keep;
+}
+
+interface Emitted {
+  readonly filter: string;
+  readonly sql: string;
+  readonly params: unknown;
+  readonly declared: boolean;
+}
+
+/**
+ * Gives one statement's placeholders names or numbers of their own, so that
+ * several conditions share a query: `$3` → `$(3 + offset)`, `{p3:String}` →
+ * `{b7_p3:String}`. Placeholders are the only `$n` / `{name:` in the SQL,
+ * since values are never spliced into it.
+ */
+function rebase(dialect: SqlDialect, e: Emitted, index: number, offset: number): { sql: string; params: unknown } {
+  if (dialect === 'clickhouse') {
+    const named = e.params as Record<string, unknown>;
+    const params = Object.fromEntries(Object.entries(named).map(([k, v]) => [`b${index}_${k}`, v]));
+    return { sql: e.sql.replace(/\{([A-Za-z_][A-Za-z0-9_]*):/g, (_, name: string) => `{b${index}_${name}:`), params };
+  }
+  return { sql: e.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`), params: e.params };
+}
+
+/** Ids of the rows each condition keeps, BATCH conditions per query (one query per condition when the batch fails). */
+async function selectEach(engine: Engine, table: string, emitted: readonly Emitted[]): Promise<(Set<number> | Error)[]> {
+  const dialect = engine.dialect;
+  const id = quoteIdentifier(dialect, ROW_ID);
+  const from = quoteIdentifier(dialect, table);
+  const out: (Set<number> | Error)[] = [];
+  const BATCH = 40;
+  for (let start = 0; start < emitted.length; start += BATCH) {
+    const batch = emitted.slice(start, start + BATCH);
+    const columns: string[] = [];
+    let positional: unknown[] = [];
+    let named: Record<string, unknown> = {};
+    batch.forEach((e, i) => {
+      const r = rebase(dialect, e, i, positional.length);
+      columns.push(`CASE WHEN ${r.sql} THEN 1 ELSE 0 END AS f${i}`);
+      if (Array.isArray(r.params)) positional = [...positional, ...r.params];
+      else named = { ...named, ...(r.params as Record<string, unknown>) };
+    });
+    try {
+      const rows = await engine.query(`SELECT ${id} AS id, ${columns.join(', ')} FROM ${from}`, dialect === 'clickhouse' ? named : positional);
+      batch.forEach((_, i) => out.push(new Set(rows.filter((r) => Number(r[`f${i}`]) === 1).map((r) => Number(r.id)))));
+    } catch (batchError) {
+      // One condition the engine rejects fails its batch: run them one by one to find it.
+      for (const e of batch) {
+        try {
+          out.push(new Set((await engine.query(`SELECT ${id} AS id FROM ${from} WHERE ${e.sql}`, e.params as never)).map((r) => Number(r.id))));
+        } catch (error) {
+          out.push(error instanceof Error ? error : new Error(String(error ?? batchError)));
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Runs every filter on the engine and on the predicate, over the rows the engine loaded. */
+export async function compare(
+  engine: Engine,
+  catalogue: Catalogue,
+  table: string,
+  rows: readonly Record<string, unknown>[],
+  loaded: readonly number[],
+  filters: readonly string[],
+): Promise<RunReport> {
+  const dialect = engine.dialect;
+  const refused: Record<string, number> = {};
+  const declared: Difference[] = [];
+  const failures: Difference[] = [];
+  const stored = loaded.map((i) => asStored(dialect, catalogue, rows[i]!));
+  const emitted: Emitted[] = [];
+  for (const filter of filters) {
+    const result = toSql(filter, { dialect, catalogue });
+    if (!result.ok || result.sql === undefined) {
+      for (const d of result.diagnostics.filter((x) => x.severity === 'error')) refused[d.code] = (refused[d.code] ?? 0) + 1;
+      continue;
+    }
+    emitted.push({ filter, sql: result.sql, params: result.params, declared: result.diagnostics.some((d) => DIVERGENCE_CODES.has(d.code)) });
+  }
+  const results = await selectEach(engine, table, emitted);
+  let compared = 0;
+  emitted.forEach((e, i) => {
+    const got = results[i]!;
+    if (got instanceof Error) {
+      // The engine rejected the emitted SQL: a failure of the emitter, reported like a difference.
+      failures.push({ filter: e.filter, sql: e.sql, params: e.params, row: {}, expected: false, got: false, error: got.message });
+      return;
+    }
+    compared++;
+    const keep = keeper(e.filter, catalogue);
+    const differing = stored.find((r) => keep(r) !== got.has(r[ROW_ID] as number));
+    if (!differing) return;
+    const difference: Difference = {
+      filter: e.filter, sql: e.sql, params: e.params, row: differing,
+      expected: keep(differing), got: got.has(differing[ROW_ID] as number),
+    };
+    (e.declared ? declared : failures).push(difference);
+  });
+  return { compared, refused, declared, failures };
+}
+
+/** A failure as a reader wants it: the filter, the SQL, the parameters, the row, expected vs got. */
+export function describeDifference(dialect: SqlDialect, d: Difference): string {
+  return [
+    `${dialect}: filter  ${d.filter}`,
+    `  sql     ${d.sql}`,
+    `  params  ${JSON.stringify(d.params)}`,
+    ...(d.error ? [`  error   ${d.error}`] : [`  row     ${JSON.stringify(d.row)}`]),
+    ...(d.error ? [] : [`  predicate ${d.expected ? 'keeps' : 'drops'} it; ${dialect} ${d.got ? 'keeps' : 'drops'} it`]),
+  ].join('\n');
+}
