@@ -7,6 +7,10 @@
  *
  * The catalogue is chosen by the client with `initializationOptions:
  * { "catalogue": "site-explorer/organic-keywords" }` (default all-backlinks).
+ *
+ * Messages are read by {@link GuardedMessageReader} (lsp-reader.ts), which
+ * survives any byte stream and applies the lifecycle rules; the connection
+ * only ever sees well-formed JSON-RPC messages.
  */
 import lsp from 'vscode-languageserver/node.js';
 import type * as L from 'vscode-languageserver/node.js';
@@ -17,9 +21,10 @@ import type { Catalogue } from '../catalogue/types.js';
 import { complete, diagnose, formatDocument, hover } from '../editor/index.js';
 import type { CompletionKind, EditorDiagnostic } from '../editor/index.js';
 import { VERSION } from './help.js';
+import { GuardedMessageReader } from './lsp-reader.js';
 
 // vscode-languageserver is CommonJS: take its exports from the default import so Node's ESM loader finds them.
-const { createConnection, StreamMessageReader, StreamMessageWriter, TextDocuments, TextDocumentSyncKind, CompletionItemKind, DiagnosticSeverity, CodeActionKind, MarkupKind } = lsp;
+const { createConnection, StreamMessageWriter, TextDocuments, TextDocumentSyncKind, CompletionItemKind, DiagnosticSeverity, CodeActionKind, MarkupKind } = lsp;
 
 /** Options of {@link runLanguageServer}; every one has a default, so the CLI calls it with none. */
 export interface LanguageServerOptions {
@@ -29,6 +34,8 @@ export interface LanguageServerOptions {
   readonly input?: NodeJS.ReadableStream;
   /** Default: `process.stdout`. */
   readonly output?: NodeJS.WritableStream;
+  /** Receives one line per skipped message or header. Default: `process.stderr`. */
+  readonly log?: NodeJS.WritableStream;
 }
 
 const KIND: Record<CompletionKind, L.CompletionItemKind> = {
@@ -59,10 +66,18 @@ function toLspDiagnostic(doc: TextDocument, d: EditorDiagnostic): L.Diagnostic {
  * actions from did-you-mean suggestions) and whole-document formatting.
  */
 export function runLanguageServer(options: LanguageServerOptions = {}): void {
-  const connection = createConnection(
-    new StreamMessageReader(options.input ?? process.stdin),
-    new StreamMessageWriter(options.output ?? process.stdout),
-  );
+  const log = options.log ?? process.stderr;
+  const writeLog = (line: string) => void log.write(`${line}\n`);
+  const writer = new StreamMessageWriter(options.output ?? process.stdout);
+  const answer = (response: L.ResponseMessage) => {
+    writer.write(response).catch((error: unknown) => writeLog(`ahrefs-where lsp: cannot write an error answer: ${(error as Error).message}`));
+  };
+  const reader = new GuardedMessageReader(options.input ?? process.stdin, answer, writeLog);
+  if (options.input === undefined) {
+    // On its own stdin the server is the process: when the client goes away, exit as the spec says (0 after shutdown, else 1).
+    reader.onClose(() => process.exit(reader.shutdownReceived ? 0 : 1));
+  }
+  const connection = createConnection(reader, writer);
   const documents = new TextDocuments(TextDocument);
   let catalogue = options.catalogue ?? allBacklinks;
 

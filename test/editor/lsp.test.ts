@@ -131,3 +131,106 @@ describe('language server over stdio', () => {
     expect(original.slice(0, e.range.start.character) + e.newText + original.slice(e.range.end.character)).toBe('DR >= 50 and is_dofollow');
   });
 });
+
+/**
+ * A second server, spoken to with raw bytes: hostile streams, then a valid
+ * request that must be answered; and the lifecycle rules of the spec.
+ */
+describe('language server on hostile byte streams', () => {
+  let raw: ChildProcessWithoutNullStreams;
+  const responses = new Map<string | number | null, L.ResponseMessage[]>();
+  const awaiting: Array<() => void> = [];
+
+  const frame = (body: string | object): Buffer => {
+    const b = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body), 'utf8');
+    return Buffer.concat([Buffer.from(`Content-Length: ${b.length}\r\n\r\n`), b]);
+  };
+  const hover = (id: string) => ({ jsonrpc: '2.0', id, method: 'textDocument/hover', params: { textDocument: { uri: 'file:///none' }, position: { line: 0, character: 0 } } });
+
+  /** Resolves with the first response carrying `id`. */
+  async function response(id: string | number | null): Promise<L.ResponseMessage> {
+    for (;;) {
+      const got = responses.get(id);
+      if (got && got.length > 0) return got.shift()!;
+      await new Promise<void>((resolve) => awaiting.push(resolve));
+    }
+  }
+
+  beforeAll(() => {
+    raw = spawn('npx', ['tsx', 'src/cli/lsp-main.ts'], { cwd: process.cwd(), stdio: 'pipe' });
+    new StreamMessageReader(raw.stdout).listen((m) => {
+      const r = m as L.ResponseMessage;
+      if (!('id' in r)) return;
+      responses.set(r.id, [...(responses.get(r.id) ?? []), r]);
+      for (const wake of awaiting.splice(0)) wake();
+    });
+  });
+
+  afterAll(() => {
+    if (raw.exitCode === null) raw.kill();
+  });
+
+  it('answers requests before initialize with ServerNotInitialized, and drops notifications', async () => {
+    raw.stdin.write(frame({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///early', languageId: 'ahrefs-where', version: 1, text: 'x' } } }));
+    raw.stdin.write(frame(hover('early')));
+    raw.stdin.write(frame({ jsonrpc: '2.0', id: 'early-shutdown', method: 'shutdown' }));
+    expect((await response('early')).error?.code).toBe(-32002);
+    expect((await response('early-shutdown')).error?.code).toBe(-32002);
+    raw.stdin.write(frame({ jsonrpc: '2.0', id: 'init', method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }));
+    expect((await response('init')).result).toBeDefined();
+    raw.stdin.write(frame({ jsonrpc: '2.0', id: 'init-again', method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }));
+    expect((await response('init-again')).error?.code).toBe(-32600);
+    raw.stdin.write(frame({ jsonrpc: '2.0', method: 'initialized', params: {} }));
+  }, 60_000);
+
+  const nested = `${'['.repeat(5000)}1${']'.repeat(5000)}`;
+  const HOSTILE: readonly [string, Buffer][] = [
+    ['a 10 KB message of nested arrays that is neither request nor notification', frame(`{"jsonrpc":"2.0","params":${nested}}`)],
+    ['a request with 10 KB of nested params', frame(`{"jsonrpc":"2.0","id":"deep","method":"textDocument/hover","params":${nested}}`)],
+    ['a response to no request, nested', frame(`{"jsonrpc":"2.0","id":"nobody","result":${nested}}`)],
+    ['a Content-Length that is not a number', Buffer.from('Content-Length: abc\r\n\r\n{}')],
+    ['a header without Content-Length', Buffer.from('Content-Type: application/json\r\n\r\n{}')],
+    ['a Content-Length far too large', Buffer.from('Content-Length: 999999999999\r\n\r\n')],
+    ['a Content-Length larger than its body', Buffer.from('Content-Length: 300\r\n\r\n{"jsonrpc":"2.0","method":"x"}')],
+    ['random bytes', Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7919) % 256))],
+    ['a body that is not JSON', frame('{nope')],
+    ['a body that is not UTF-8', Buffer.concat([Buffer.from('Content-Length: 3\r\n\r\n'), Buffer.from([0x7b, 0xff, 0x7d])])],
+    ['a batch', frame([hover('batched')])],
+    ['a hover whose params are wrong', frame({ jsonrpc: '2.0', id: 'bad-params', method: 'textDocument/hover', params: { textDocument: 5 } })],
+    ['a didOpen whose text is not a string', frame({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///n', languageId: 'x', version: 1, text: 42 } } })],
+  ];
+
+  it.each(HOSTILE)('survives %s and answers the next well-formed request', async (name, bytes) => {
+    raw.stdin.write(bytes);
+    // A wrong length may swallow what follows, up to its count: several requests, the last must be answered.
+    const ids = Array.from({ length: 4 }, (_, i) => `${name.slice(0, 20)}-${i}`);
+    for (const id of ids) raw.stdin.write(frame(hover(id)));
+    const last = await response(ids.at(-1)!);
+    expect(last.error).toBeUndefined();
+    expect(last.result).toBeNull();
+    expect(raw.exitCode).toBeNull();
+  }, 60_000);
+
+  it('answered the nested request with InvalidRequest, naming the limit', async () => {
+    expect((await response('deep')).error).toMatchObject({ code: -32600, message: expect.stringContaining('deeper') });
+  });
+
+  it('after shutdown answers requests with InvalidRequest, and exits 0 on exit', async () => {
+    raw.stdin.write(frame({ jsonrpc: '2.0', id: 'bye', method: 'shutdown' }));
+    expect((await response('bye')).error).toBeUndefined();
+    raw.stdin.write(frame(hover('late')));
+    expect((await response('late')).error?.code).toBe(-32600);
+    const exited = new Promise<number | null>((resolve) => raw.once('exit', (code) => resolve(code)));
+    raw.stdin.write(frame({ jsonrpc: '2.0', method: 'exit' }));
+    expect(await exited).toBe(0);
+  }, 60_000);
+});
+
+describe('language server without a client', () => {
+  it('exits 1 when its input ends without shutdown, after any bytes', async () => {
+    const child = spawn('npx', ['tsx', 'src/cli/lsp-main.ts'], { cwd: process.cwd(), stdio: 'pipe' });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.stdin.end(Buffer.from('Content-Length: 12\r\n\r\n{"half":'));
+    expect(await exited).toBe(1);
+  }, 60_000);
+});
