@@ -70,6 +70,9 @@ class Validator {
   readonly diagnostics: Diagnostic[] = [];
   private tooDeepReported = false;
   private tooManyReported = false;
+  get overNodeLimit(): boolean {
+    return this.tooManyReported;
+  }
   private nodes = 0;
 
   constructor(private readonly maxDepth: number, private readonly maxNodes: number) {}
@@ -422,5 +425,7 @@ export function validateWhere(input: unknown, options: ValidateOptions = {}): Va
     partial = undefined;
   }
   const diagnostics = validator.diagnostics;
+  // Past the node limit the partial tree is as big as the limit allows: checking it would only repeat that cost.
+  if (validator.overNodeLimit) partial = undefined;
   return { tree: diagnostics.some((d) => d.severity === 'error') ? undefined : partial, partial, diagnostics };
 }
