@@ -121,6 +121,7 @@ export function boolTree<L>(leaf: fc.Arbitrary<L>, o: ResolvedFilterOptions, max
   type T = import('../ast/index.js').BoolTree<L>;
   const branches = (['and', 'or'] as const).filter((k) => o.weights[k] > 0 && o.maxOperands > 1);
   const nots = notCount(o.weights.not);
+  const keep = fc.noBias(fc.nat({ max: 19 }));
   const wrap = ([n, node]: [number, T]): T => (n === 0 ? node : n === 1 ? { kind: 'not', operand: node } : { kind: 'not', operand: { kind: 'not', operand: node } });
   if (branches.length === 0 || maxDepth === 0) return o.weights.not > 0 ? fc.tuple(nots, leaf as fc.Arbitrary<T>).map(wrap) : (leaf as fc.Arbitrary<T>);
   const { node } = fc.letrec<{ node: T }>((tie) => ({
@@ -130,8 +131,14 @@ export function boolTree<L>(leaf: fc.Arbitrary<L>, o: ResolvedFilterOptions, max
         { maxDepth, depthIdentifier: id, depthSize: o.size, withCrossShrink: true },
         { arbitrary: leaf as fc.Arbitrary<T>, weight: 4 },
         ...branches.map((kind) => ({
-          arbitrary: fc.array(tie('node'), { minLength: 1, maxLength: o.maxOperands, size: o.size, depthIdentifier: id })
-            .map((operands): T => (operands.length === 1 ? operands[0]! : { kind, operands })),
+          // Each operand carries a keep flag that shrinks to "dropped": fast-check's array shrinking only keeps
+          // tails, so without it `a and b` could never shrink to `a`. All dropped keeps the first.
+          arbitrary: fc.array(fc.tuple(keep, tie('node')), { minLength: 1, maxLength: o.maxOperands, size: o.size, depthIdentifier: id })
+            .map((items): T => {
+              const kept = items.filter(([k]) => k > 0).map(([, n]) => n);
+              const operands = kept.length > 0 ? kept : [items[0]![1]];
+              return operands.length === 1 ? operands[0]! : { kind, operands };
+            }),
           weight: o.weights[kind],
         })),
       ),
