@@ -2,8 +2,9 @@
  * The type checker (spec §3): resolves every column reference against the
  * endpoint's catalogue and checks each test's operator and value against the
  * typing table in ./rules.ts. It reports every problem it finds, not the
- * first, and never throws: trees built by hand, by the parser's error recovery
- * or by the decompiler all get diagnostics, never exceptions.
+ * first. Its input is a well-typed tree: the parser's (with recovery gaps),
+ * the decompiler's, or one built in code and validated at the API entry
+ * (src/ast/validate.ts); on such trees it does not throw.
  */
 import type { CompareOp, ElementFilter, FieldRef, Filter, Literal, ModifierRef, SourceRange, Test } from '../ast/nodes.js';
 import { COMPARE_OPS } from '../ast/where-json.js';
@@ -61,6 +62,8 @@ class Checker {
   private readonly used = new Set<Column>();
   /** Nodes already checked: a shared subtree is reported once, and a cyclic hand-built tree cannot loop. */
   private readonly visited = new Set<object>();
+  /** Nodes whose parent is a `not`: a null test there reads `is not null`, which is worded as such. */
+  private readonly negated = new Set<object>();
 
   constructor(
     private readonly catalogue: Catalogue,
@@ -113,6 +116,7 @@ class Checker {
           break;
         case 'not':
           stack.push(n.operand);
+          this.negated.add(n.operand);
           break;
         case 'condition':
           this.condition(n);
@@ -138,6 +142,7 @@ class Checker {
         for (let i = n.operands.length - 1; i >= 0; i--) stack.push(n.operands[i]);
       } else if (n.kind === 'not') {
         stack.push(n.operand);
+        this.negated.add(n.operand);
       } else if (n.kind === 'test' && n.test) {
         if (target) this.test(n.test, target, [n.test, n, owner]);
         else this.untypedTest(n.test);
@@ -209,7 +214,7 @@ class Checker {
     if (column.array && !path) {
       // An array is tested as a whole only for emptiness and null (spec §3); its values through any/all.
       const test = node.test;
-      if (test?.kind === 'null') this.nullTest(column.nullable, column.name, [test, node]);
+      if (test?.kind === 'null') this.nullTest(column.nullable, column.name, this.negated.has(node), [test, node]);
       else if (test?.kind !== 'empty') {
         this.report('array-needs-quantifier',
           `${column.name} is an array column: test its elements with any(${column.name}) … or all(${column.name}) …, or the array itself with is empty / is null.`,
@@ -265,10 +270,13 @@ class Checker {
     return t.element ? `Each element of ${t.name} is ${article}` : `${t.name} is ${article} column`;
   }
 
-  private nullTest(nullable: boolean, name: string, nodes: readonly Located[]): void {
-    if (!nullable) {
-      this.report('null-test-never-true', `${name} is never null (the catalogue says so), so this null test is always false.`, nodes);
-    }
+  /** `negated`: the test sits directly under a `not` (`x is not null`), which makes it always true, not always false. */
+  private nullTest(nullable: boolean, name: string, negated: boolean, nodes: readonly Located[]): void {
+    if (nullable) return;
+    const json = this.isJson(nodes);
+    const test = json ? (negated ? `{"not": … "is_null"}` : '"is_null"') : `\`${name} is ${negated ? 'not ' : ''}null\``;
+    const verdict = negated ? 'always true: it keeps every row' : 'always false: it keeps no row';
+    this.report('null-test-never-true', `${name} is never null (the catalogue says so), so ${test} is ${verdict}.`, nodes);
   }
 
   private notAllowed(label: string, t: Target, nodes: readonly Located[]): void {
@@ -283,9 +291,12 @@ class Checker {
   private test(test: Test, t: Target, nodes: readonly Located[]): void {
     const rule = TYPE_RULES[t.key];
     switch (test.kind) {
-      case 'null':
-        this.nullTest(t.nullable, t.name, nodes);
+      case 'null': {
+        // nodes[1] is the condition or element-test node that holds the test.
+        const holder = nodes[1];
+        this.nullTest(t.nullable, t.name, holder !== undefined && this.negated.has(holder), nodes);
         return;
+      }
       case 'empty':
         if (!rule.empty) this.notAllowed(this.isJson(nodes) ? '"empty"' : '`is empty`', t, nodes);
         return;
@@ -438,21 +449,19 @@ class Checker {
  * Type-checks a filter against an endpoint's catalogue (spec §3). Reports
  * every problem (unknown columns and modifiers with "did you mean"
  * suggestions, operators the type does not allow, values of the wrong type,
- * enum values, RE2 syntax, array quantifiers), sorted by position. Never
- * throws; `invalid` nodes are skipped (the parser reported them).
+ * enum values, RE2 syntax, array quantifiers), sorted by position.
+ * `invalid` nodes are skipped (the parser reported them). Expects a tree of
+ * the AST's types: validate trees from elsewhere with `validateFilterTree`.
  *
  * @example
  * checkFilter(parse('DR >= "50"').document.filter!, allBacklinks).diagnostics[0].message;
  * // 'domain_rating_source is a float column: expected a number, found the string "50".'
  */
 export function checkFilter(filter: Filter, catalogue: Catalogue, options: CheckOptions = {}): CheckResult {
+  // No try/catch here: trees reach the checker validated (src/ast/validate.ts), and an exception would be a
+  // bug that the API layer reports as `internal-error` rather than one to hide behind partial results.
   const checker = new Checker(catalogue, options.paths);
-  try {
-    checker.run(filter);
-  } catch {
-    // Only a malformed hand-built tree (a getter that throws, a non-string name) can get here:
-    // keep what was found rather than break the caller's contract.
-  }
+  checker.run(filter);
   return { diagnostics: sortDiagnostics(checker.diagnostics), references: checker.references, columns: checker.columns };
 }
 
