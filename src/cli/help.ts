@@ -12,6 +12,8 @@ Usage:
   ahrefs-where fmt       [--json] QUERY|-
   ahrefs-where explain   [--catalogue C] [--json] QUERY ROW_JSON
   ahrefs-where filter    [--catalogue C] --where QUERY [--strict] [--count] [FILE|-]
+  ahrefs-where filter    [--catalogue C] --engine duckdb --where QUERY [--count] FILE
+  ahrefs-where sql       [--catalogue C] --dialect D [--table T] [--params named|positional] [--json] QUERY|-
   ahrefs-where catalogues
   ahrefs-where lsp       (a language server on stdin/stdout)
 
@@ -22,6 +24,7 @@ Commands:
   fmt         print a query in canonical form
   explain     show how a query evaluates on one row, node by node
   filter      read JSON Lines (one row per line), print the rows that match
+  sql         print the SQL condition (DuckDB, PostgreSQL, ClickHouse) and its values
   catalogues  list the built-in endpoint catalogues
 
 Options:
@@ -32,6 +35,12 @@ Options:
   -w, --where QUERY   the filter for \`filter\`
       --strict        \`filter\`: stop at the first malformed line (exit 1)
       --count         \`filter\`: print only the number of matching rows
+      --engine E      \`filter\`: memory (default), or duckdb: SQL run by DuckDB on a
+                      .jsonl, .csv or .parquet FILE (needs @duckdb/node-api)
+      --dialect D     \`sql\`: duckdb, postgres or clickhouse
+      --table T       \`sql\`: qualify columns with a table name
+      --params P      \`sql\`: positional ($1; DuckDB, PostgreSQL) or named ($p1;
+                      ClickHouse's {p1:Type} is its only style)
   -h, --help          this help
   -v, --version       the version
 
@@ -47,5 +56,6 @@ Examples:
   ahrefs-where fmt 'not(is_spam)AND  DR>=50'
   ahrefs-where explain 'alt is null or alt contains "seo"' '{"alt": null}'
   ahrefs-where filter --where 'traffic > 1000' backlinks.jsonl > popular.jsonl
+  ahrefs-where sql --dialect duckdb 'DR >= 50 and any(languages) = "en"'
   ahrefs-where compile -c keywords-explorer/overview 'volume > 100'
 `;

@@ -68,9 +68,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         where: { type: 'string', short: 'w' },
         strict: { type: 'boolean' },
         count: { type: 'boolean' },
+        engine: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
         stdio: { type: 'boolean' },
+        dialect: { type: 'string' },
+        table: { type: 'string' },
+        params: { type: 'string' },
       },
     });
   } catch (error) {
@@ -103,6 +107,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       if (values.where === undefined) throw new UsageError('filter needs --where QUERY.');
       if (rest.length > 1) throw new UsageError('filter takes at most one FILE (or - for standard input).');
       const file = rest[0] ?? '-';
+      if (values.engine !== undefined && values.engine !== 'memory') {
+        if (values.engine !== 'duckdb') throw new UsageError('--engine is "memory" (the default) or "duckdb".');
+        if (file === '-') throw new UsageError('filter --engine duckdb reads a FILE (DuckDB reads it itself), not standard input.');
+        const { runEngineFilter } = await import('./filter-engine.js');
+        return await runEngineFilter({ where: values.where, file, stdout: io.stdout, stderr: io.stderr, count: values.count ?? false, progress: Boolean((io.stderr as { isTTY?: boolean }).isTTY), catalogue });
+      }
       const input = file === '-' ? io.stdin : await openInput(file);
       const { runFilterCommand } = await import('./filter.js');
       return await runFilterCommand({
@@ -116,6 +126,14 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         catalogue,
         fileLabel: file === '-' ? '<stdin>' : file,
       });
+    }
+    if (command === 'sql') {
+      if (rest.length > 1) throw new UsageError('sql takes one QUERY (or - for standard input); quote the query so the shell passes it as one argument.');
+      if (values.dialect === undefined) throw new UsageError('sql needs --dialect duckdb, postgres or clickhouse.');
+      const fromStdin = rest.length === 0 || rest[0] === '-';
+      const input = fromStdin ? await readAll(io.stdin) : rest[0]!;
+      const { runSqlCommand } = await import('./sql-command.js');
+      return runSqlCommand({ input, label: fromStdin ? '<stdin>' : '<query>', catalogue, dialect: values.dialect, table: values.table, params: values.params, json: values.json ?? false, pretty: values.pretty ?? false, io });
     }
     if (!['compile', 'decompile', 'check', 'fmt', 'explain'].includes(command)) {
       throw new UsageError(`unknown command "${command}".`);
