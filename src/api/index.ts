@@ -7,3 +7,5 @@ export { compile, check, format, decompile } from './compile.js';
 export type { CompileResult, DecompileOptions, DecompileResult, FieldUse, FormatOptions } from './compile.js';
 export type { FilterOptions, FilterSource } from './analyze.js';
 export { predicate, evaluate, explain, CompileError } from './predicate.js';
+export { toSql } from './sql.js';
+export type { SqlOptions, SqlResult, SqlSource } from './sql.js';
