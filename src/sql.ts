@@ -15,3 +15,9 @@ export { toSql } from './api/sql.js';
 export type { SqlOptions, SqlResult, SqlSource } from './api/sql.js';
 export type { ParamStyle, SqlParam, SqlParams, SqlValue, SqlValueType } from './emit/sql/index.js';
 export type { SqlDialect } from './emit/sql/ddl.js';
+
+// Tables and loaders: the layout the condition is exact on, and how rows get into it (docs/sql.md "Tables", "Loading rows").
+export { createTableSql, tableLayout, quoteIdentifier, stringLiteral, SQL_DIALECTS } from './emit/sql/ddl.js';
+export type { TableOptions, TableLayout, TableColumn, StorageKind, LayoutResult, CreateTableResult } from './emit/sql/ddl.js';
+export { loadFileSql, selectFromFileSql, clickhouseInsertRowsSql, postgresInsertBatches } from './emit/sql/load.js';
+export type { FileFormat, FileOptions, LoadSqlResult, InsertBatch, InsertBatchesResult } from './emit/sql/load.js';

@@ -9,6 +9,7 @@ import { allBacklinks, defineCatalogue } from '../../src/catalogue/index.js';
 import { getCatalogue } from '../../src/catalogue/endpoints.js';
 import { HOSTILE_STRINGS } from '../../src/arbitraries/index.js';
 import { createTableSql, quoteIdentifier, stringLiteral, tableLayout, type SqlDialect, type TableOptions } from '../../src/emit/sql/ddl.js';
+import * as sqlSubpath from '../../src/sql.js';
 import { START, type Engine } from './engines/index.js';
 
 const DIALECTS = ['duckdb', 'postgres', 'clickhouse'] as const;
@@ -95,6 +96,12 @@ describe('options are checked, never thrown', () => {
   });
   it('undefined options', () => {
     expect(createTableSql(kinds, undefined as unknown as TableOptions).diagnostics[0]!.code).toBe('invalid-option');
+  });
+});
+
+describe('the ahrefs-where/sql subpath', () => {
+  it('exports the DDL and the loaders next to toSql', () => {
+    expect(Object.keys(sqlSubpath).sort()).toEqual(expect.arrayContaining(['clickhouseInsertRowsSql', 'createTableSql', 'loadFileSql', 'postgresInsertBatches', 'selectFromFileSql', 'tableLayout', 'toSql']));
   });
 });
 

@@ -70,7 +70,7 @@ export interface FileOptions extends TableOptions {
   readonly format: FileFormat;
 }
 
-export interface SqlResult {
+export interface LoadSqlResult {
   readonly ok: boolean;
   readonly sql: string;
   readonly diagnostics: readonly Diagnostic[];
@@ -134,7 +134,7 @@ function checkFileOptions(catalogue: Catalogue, options: FileOptions): { layout?
  * their cell) and Parquet; ClickHouse reads JSON Lines (`JSONEachRow`). The
  * CLI's `--engine duckdb` filters on it.
  */
-export function selectFromFileSql(catalogue: Catalogue, options: FileOptions): SqlResult {
+export function selectFromFileSql(catalogue: Catalogue, options: FileOptions): LoadSqlResult {
   const { layout, diagnostics } = checkFileOptions(catalogue, options);
   if (!layout) return { ok: false, sql: '', diagnostics };
   const path = stringLiteral(layout.dialect, options.path);
@@ -163,7 +163,7 @@ function insertSql(layout: TableLayout, select: string): string {
  * the bulk loader for DuckDB (`read_json` with the column types) and
  * ClickHouse (`JSONEachRow`).
  */
-export function loadFileSql(catalogue: Catalogue, options: FileOptions): SqlResult {
+export function loadFileSql(catalogue: Catalogue, options: FileOptions): LoadSqlResult {
   const { layout, diagnostics } = checkFileOptions(catalogue, options);
   if (!layout) return { ok: false, sql: '', diagnostics };
   const select = selectFromFileSql(catalogue, options);
@@ -175,7 +175,7 @@ export function loadFileSql(catalogue: Catalogue, options: FileOptions): SqlResu
  * string literal (`format(JSONEachRow, …)`), for batches where no file is at
  * hand. The conversions are those of {@link loadFileSql}.
  */
-export function clickhouseInsertRowsSql(catalogue: Catalogue, jsonLines: string, options: TableOptions): SqlResult {
+export function clickhouseInsertRowsSql(catalogue: Catalogue, jsonLines: string, options: TableOptions): LoadSqlResult {
   const { layout, diagnostics } = layoutOrDiagnostics(catalogue, options);
   if (!layout || layout.dialect !== 'clickhouse') {
     const extra = layout ? [diagnostic('invalid-option', 'clickhouseInsertRowsSql needs dialect "clickhouse".', { path: '/dialect' })] : [];
