@@ -31,6 +31,8 @@ export default defineConfig([
     platform: 'node',
     target: 'node20',
     noExternal: ['chevrotain'],
+    // An optional dependency with a native addon: loaded at run time by `filter --engine duckdb`, never bundled.
+    external: ['@duckdb/node-api'],
     sourcemap: true,
     clean: false,
   },
