@@ -12,7 +12,7 @@ import { once } from 'node:events';
 import { toSql } from '../api/sql.js';
 import type { Catalogue } from '../catalogue/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { renderDiagnostic } from '../diagnostics/render.js';
+import { escapeForTerminal, renderDiagnostic } from '../diagnostics/render.js';
 import { quoteIdentifier, tableLayout } from '../emit/sql/ddl.js';
 import { selectFromFileSql, type FileFormat } from '../emit/sql/load.js';
 
@@ -68,7 +68,7 @@ async function loadDuckDb(o: EngineFilterOptions): Promise<DuckDb | undefined> {
 export async function runEngineFilter(o: EngineFilterOptions): Promise<number> {
   const format = formatOf(o.file);
   if (!format) {
-    o.stderr.write(`ahrefs-where: --engine duckdb reads .jsonl, .ndjson, .json, .csv or .parquet files; cannot tell the format of ${o.file}.\n`);
+    o.stderr.write(`ahrefs-where: --engine duckdb reads .jsonl, .ndjson, .json, .csv or .parquet files; cannot tell the format of ${escapeForTerminal(o.file)}.\n`);
     return 2;
   }
   const emitted = toSql(o.where, { dialect: 'duckdb', catalogue: o.catalogue });
@@ -121,7 +121,13 @@ export async function runEngineFilter(o: EngineFilterOptions): Promise<number> {
         continue;
       }
       printed += values.length;
-      if (!o.stdout.write(`${values.join('\n')}\n`) && !outputClosed) await once(o.stdout as unknown as NodeJS.EventEmitter, 'drain');
+      if (!o.stdout.write(`${values.join('\n')}\n`) && !outputClosed) {
+        try {
+          await once(o.stdout as unknown as NodeJS.EventEmitter, 'drain');
+        } catch { // expected: `once` rejects when the output fails while full (EPIPE into `head`); the reader is gone, stop quietly
+          outputClosed = true;
+        }
+      }
       if (outputClosed) break;
     }
     if (timer) clearInterval(timer);
@@ -131,7 +137,8 @@ export async function runEngineFilter(o: EngineFilterOptions): Promise<number> {
   } catch (error) {
     if (timer) clearInterval(timer);
     if (progressShown) o.stderr.write(CLEAR_LINE);
-    o.stderr.write(`${o.file}: error: DuckDB cannot read or filter the file: ${(error as Error).message}\n`);
+    // DuckDB's message may quote the file's content: escaped, as every message of the CLI.
+    o.stderr.write(`${escapeForTerminal(`${o.file}: error: DuckDB cannot read or filter the file: ${(error as Error).message}`)}\n`);
     return 2;
   } finally {
     o.stdout.removeListener('error', onOutputError);

@@ -20,6 +20,15 @@ export class UsageError extends Error {}
 /** Thrown when an input (a FILE, standard input) cannot be read; becomes exit code 2, with no usage hint. */
 class InputError extends Error {}
 
+/** Standard input as text; a read error is an {@link InputError}. */
+async function readStdin(io: CliIO): Promise<string> {
+  try {
+    return await readAll(io.stdin);
+  } catch (error) {
+    throw new InputError(`cannot read standard input: ${(error as Error).message}`);
+  }
+}
+
 /** Opens FILE for `filter`; waits for the open, so that a missing file is a message, not an unhandled stream error. */
 function openInput(file: string): Promise<ReadStream> {
   return new Promise((resolve, reject) => {
@@ -131,7 +140,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       if (rest.length > 1) throw new UsageError('sql takes one QUERY (or - for standard input); quote the query so the shell passes it as one argument.');
       if (values.dialect === undefined) throw new UsageError('sql needs --dialect duckdb, postgres or clickhouse.');
       const fromStdin = rest.length === 0 || rest[0] === '-';
-      const input = fromStdin ? await readAll(io.stdin) : rest[0]!;
+      const input = fromStdin ? await readStdin(io) : rest[0]!;
       const { runSqlCommand } = await import('./sql-command.js');
       return runSqlCommand({ input, label: fromStdin ? '<stdin>' : '<query>', catalogue, dialect: values.dialect, table: values.table, params: values.params, json: values.json ?? false, pretty: values.pretty ?? false, io });
     }
@@ -141,12 +150,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     const expected = command === 'explain' ? 2 : 1;
     if (rest.length > expected) throw new UsageError(`${command} takes ${expected === 2 ? 'QUERY and ROW_JSON' : 'one QUERY (or - for standard input)'}; quote the query so the shell passes it as one argument.`);
     const fromStdin = rest.length === 0 || rest[0] === '-';
-    let input: string;
-    try {
-      input = fromStdin ? await readAll(io.stdin) : rest[0]!;
-    } catch (error) {
-      throw new InputError(`cannot read standard input: ${(error as Error).message}`);
-    }
+    const input = fromStdin ? await readStdin(io) : rest[0]!;
     return runQueryCommand(command as 'compile' | 'decompile' | 'check' | 'fmt' | 'explain', {
       input,
       row: rest[1],

@@ -9,6 +9,7 @@ import { toSql, type SqlOptions } from '../api/index.js';
 import type { Catalogue } from '../catalogue/index.js';
 import { renderDiagnostic } from '../diagnostics/render.js';
 import type { CliIO } from './commands.js';
+import { stringifyForOutput, terminalSafeJson, writeText } from './output.js';
 
 export interface SqlCommandOptions {
   readonly input: string;
@@ -33,13 +34,13 @@ export function runSqlCommand(o: SqlCommandOptions): number {
   } as unknown as SqlOptions;
   const r = toSql(o.input, options);
   if (o.json) {
-    o.io.stdout.write(`${JSON.stringify({ ok: r.ok, sql: r.sql ?? null, params: r.params, paramList: r.paramList, diagnostics: r.diagnostics }, null, o.pretty ? 2 : undefined)}\n`);
+    o.io.stdout.write(`${stringifyForOutput({ ok: r.ok, sql: r.sql ?? null, params: r.params, paramList: r.paramList, diagnostics: r.diagnostics }, o.pretty)}\n`);
     return r.ok ? 0 : 1;
   }
   for (const d of r.diagnostics) o.io.stderr.write(`${renderDiagnostic(d, { file: o.label, source: o.input })}\n`);
   if (!r.ok || r.sql === undefined) return 1;
-  o.io.stdout.write(`${r.sql}\n`);
+  writeText(o.io.stdout, o.io.stderr, r.sql);
   const positional = Array.isArray(r.params);
-  r.paramList.forEach((p, i) => o.io.stdout.write(`${positional ? `$${i + 1}` : p.name} = ${JSON.stringify(p.value)}\n`));
+  r.paramList.forEach((p, i) => o.io.stdout.write(`${positional ? `$${i + 1}` : p.name} = ${terminalSafeJson(JSON.stringify(p.value))}\n`));
   return 0;
 }

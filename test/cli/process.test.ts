@@ -63,6 +63,7 @@ const COMMANDS: readonly [string, string[], string][] = [
   ['decompile', ['decompile', '-'], LONG_JSON],
   ['explain', ['explain', MANY, '{"anchor": "z"}'], ''],
   ['filter', ['filter', '--where', 'traffic >= 0', rows], ''],
+  ['filter --engine duckdb', ['filter', '--engine', 'duckdb', '--where', 'traffic >= 0', rows], ''],
 ];
 
 describe('output into a reader that goes away (| head)', () => {
@@ -77,6 +78,7 @@ describe('output into a reader that goes away (| head)', () => {
   it.each([
     ['explain --json', ['explain', '--json', MANY, '{"anchor": "z"}'], ''],
     ['check --json', ['check', '--json', 'domain_ratng > 5'], ''],
+    ['sql', ['sql', '--dialect', 'postgres', 'DR > 5 and anchor = "x"'], ''],
     ['catalogues', ['catalogues'], ''],
     ['--help', ['--help'], ''],
   ] as [string, string[], string][])('%s: no stack when stdout is closed before the first write', async (name, args, stdin) => {

@@ -36,6 +36,13 @@ describe('the CLI on any input', () => {
     }, 120_000);
   }
 
+  it('sql, in every dialect, text and --json', async () => {
+    await fc.assert(fc.asyncProperty(input, fc.constantFrom('duckdb', 'postgres', 'clickhouse', 'nope'), async (text, dialect) => {
+      await expectClean(['sql', '--dialect', dialect, text]);
+      await expectClean(['sql', '--json', '--dialect', dialect, text]);
+    }), runs(60));
+  }, 120_000);
+
   it('explain, with any query and any row text', async () => {
     await fc.assert(fc.asyncProperty(input, input, async (query, row) => {
       await expectClean(['explain', query, row]);
