@@ -99,17 +99,19 @@ export async function runEngineFilter(o: EngineFilterOptions): Promise<number> {
     outputClosed = true; // e.g. EPIPE when piped into `head`
   };
   o.stdout.on('error', onOutputError);
+  // Rows printed and time elapsed: @duckdb/node-api 1.5.6 reports no query progress (connection.progress stays -1),
+  // and DuckDB's own progress bar would be printed on standard output, into the rows.
+  const started = performance.now();
   const timer = o.progress
     ? setInterval(() => {
-        const p = connection.progress;
-        const percent = p.percentage >= 0 ? `${p.percentage.toFixed(0)}%, ` : '';
-        o.stderr.write(`${CLEAR_LINE}${percent}${printed.toLocaleString('en-US')} rows printed`);
+        const seconds = ((performance.now() - started) / 1000).toFixed(0);
+        o.stderr.write(`${CLEAR_LINE}${o.count ? 'counting' : `${printed.toLocaleString('en-US')} rows printed`}, ${seconds} s`);
         progressShown = true;
       }, PROGRESS_MS)
     : undefined;
   try {
     await connection.run("SET TimeZone = 'UTC'");
-    await connection.run('SET enable_progress_bar = true');
+    await connection.run('SET enable_progress_bar = false');
     const result = await connection.stream(sql, emitted.params as never);
     let total = 0;
     for (;;) {
