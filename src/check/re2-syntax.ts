@@ -37,15 +37,24 @@ const MAX_HEIGHT = 1000;
 /**
  * The largest program a pattern may compile to, in instructions as RE2 counts
  * them before compiling (`x{n}` copies x n times, nested repeats multiply; see
- * `Scanner.repeat`). Evaluation visits at most one state per instruction and
- * input character, so this bounds the work per character. re2js costs about
- * 20 ns per state and character, so 20 keeps the worst case (`b[ab]{18}x` on
- * 1 MB of random a/b, where no DFA helps) near 0.3 s; docs/security.md
- * gives the measurement. It is far below re2js's own limits (1,398,101 for
- * size, 2^25 class runes: at most 20 classes of at most 2^20 runes), so a
- * pattern the checker accepts always compiles in the engine.
+ * `Scanner.repeat`), with each Unicode class (`\pL`, `\p{Greek}`, `\PN`, or a
+ * bracket class holding one) weighing {@link UNICODE_CLASS_WEIGHT}.
+ *
+ * Why: re2js answers `test` with a lazy DFA whose cost per character does not
+ * grow with the program, as long as its states fit its 8 MB cache; when a
+ * pattern's states never repeat (`b[ab]{n}x` on random a/b text) and are too
+ * large, it falls back to its NFA, which costs about 20 ns per state and
+ * character. Measured on 1 MB values (docs/security.md, "Regex size limit"),
+ * the worst families stay at 0.3–0.4 s up to 80 instructions, and fall off a
+ * cliff near 130 (3–5 s). A Unicode class makes every DFA state about ten
+ * times larger (one transition per range boundary), so it counts ten times.
+ * The limit is far below re2js's own limits (1,398,101 for size, 2^25 class
+ * runes), so a pattern the checker accepts always compiles in the engine.
  */
-export const MAX_PROGRAM_SIZE = 20;
+export const MAX_PROGRAM_SIZE = 80;
+
+/** The weight of one Unicode class instruction (`\pL`, `[\pL\pN]`, …) against {@link MAX_PROGRAM_SIZE}. */
+export const UNICODE_CLASS_WEIGHT = 10;
 
 /**
  * Every name `\p{…}` accepts in RE2 (the API's engine): `Any`, the general
@@ -94,6 +103,8 @@ type Item = { readonly kind: 'piece'; readonly piece: Piece } | { readonly kind:
 /** `{n}`, `{n,}`, `{n,m}` (sticky, so it reads at one offset without copying the rest of the pattern). */
 const COUNTS = /\{(\d+)(?:(,)(\d*))?\}/y;
 const ATOM: Piece = { size: 1, height: 1, product: 1 };
+/** A Unicode class: one instruction that weighs {@link UNICODE_CLASS_WEIGHT}. */
+const UNICODE_ATOM: Piece = { size: UNICODE_CLASS_WEIGHT, height: 1, product: 1 };
 const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const hexValue = (c: number) => (c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1);
 const isOctal = (c: number | undefined) => c !== undefined && c >= 48 && c <= 55;
@@ -103,6 +114,8 @@ class Scanner {
   private pos = 0;
   private readonly stack: Item[] = [];
   private readonly names = new Set<string>();
+  /** Set by {@link classEscape} when it reads a `\p` class: the atom being read weighs more. */
+  private unicodeClass = false;
 
   constructor(private readonly p: string) {}
 
@@ -138,8 +151,9 @@ class Scanner {
         this.closeParen(start);
         this.pos++;
       } else if (c === 0x5b /* [ */) {
+        this.unicodeClass = false;
         this.charClass();
-        this.push();
+        this.push(this.unicodeClass ? UNICODE_ATOM : ATOM);
       } else if (c === 0x2a || c === 0x2b || c === 0x3f /* * + ? */) {
         repeatAt = start;
         this.pos++;
@@ -168,7 +182,7 @@ class Scanner {
     if (whole.height > MAX_HEIGHT) throw invalid(`the pattern nests more than ${MAX_HEIGHT} levels deep, RE2's limit`, 0);
     if (whole.size > MAX_PROGRAM_SIZE) {
       throw new PatternError('regex-too-large',
-        `its program has ${whole.size} instructions once repetitions are expanded, more than the limit of ${MAX_PROGRAM_SIZE} ` +
+        `its program has ${whole.size} instructions once repetitions are expanded (a Unicode class such as \\pL counts ${UNICODE_CLASS_WEIGHT}), more than the limit of ${MAX_PROGRAM_SIZE} ` +
         'that keeps evaluation fast on long values; split it into conditions joined with or, or use contains / starts with / ends with', 0);
     }
     return whole.size;
@@ -309,7 +323,8 @@ class Scanner {
       for (let i = 0; i < text.length; i++) this.push();
       return;
     }
-    if (this.classEscape()) { this.push(); return; }
+    this.unicodeClass = false;
+    if (this.classEscape()) { this.push(this.unicodeClass ? UNICODE_ATOM : ATOM); return; }
     this.escape();
     this.push();
   }
@@ -332,6 +347,7 @@ class Scanner {
         this.pos = start + 2 + (c > 0xffff ? 2 : 1);
       }
       if (name.startsWith('^')) name = name.slice(1);
+      this.unicodeClass = true;
       if (!UNICODE_NAMES.has(name)) throw invalid(`unknown Unicode class ${this.p.slice(start, this.pos)}: RE2 knows Any, the general categories (L, Lu, Nd, …) and the scripts of Unicode 15.1 (Greek, Latin, Han, …)`, start);
       return true;
     }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { RE2JS } from 're2js';
 import { describe, expect, it } from 'vitest';
-import { MAX_PROGRAM_SIZE, validateRegex, wildcardToRe2 } from '../../src/check/re2-syntax.js';
+import { MAX_PROGRAM_SIZE, UNICODE_CLASS_WEIGHT, validateRegex, wildcardToRe2 } from '../../src/check/re2-syntax.js';
 
 /** What re2js (the engine that evaluates patterns locally) says. */
 function re2jsAccepts(pattern: string): boolean {
@@ -136,10 +136,11 @@ describe('program size: one limit, counted with RE2 rule', () => {
   });
 
   it.each([
-    ['b[ab]{1000}x', 1002], [`${'\\pL{1000}'.repeat(6)}x`, 6001], ['a{1000}', 1000], ['\\pL'.repeat(27_000), 27_000],
+    ['b[ab]{1000}x', 1002], [`${'\\pL{1000}'.repeat(6)}x`, 6000 * UNICODE_CLASS_WEIGHT + 1], ['a{1000}', 1000], ['\\pL'.repeat(27_000), 27_000 * UNICODE_CLASS_WEIGHT],
+    ['ß\\pL{7}x', 7 * UNICODE_CLASS_WEIGHT + 2], ['ß\\pL{8}x', 8 * UNICODE_CLASS_WEIGHT + 2], ['ß[\\pL\\pN]{8}x', 8 * UNICODE_CLASS_WEIGHT + 2],
     [`b[ab]{${MAX_PROGRAM_SIZE - 1}}x`, MAX_PROGRAM_SIZE + 1], ['(?:a{10}){10}', 100], ['(abc)+(def)+(ghi)+', 18], ['(abc)+(def)+(ghi)+(j)', 21],
     ['seo|marketing|backlinks|outreach', 32], ['(?:(?:ab){0}){0}'.repeat(11), 22],
-  ] as const)('%s is refused as regex-too-large, with its size and the limit', (p, n) => {
+  ] as const)('%s measures %i: accepted up to the limit, refused past it as regex-too-large with its size and the limit', (p, n) => {
     const r = ours(p);
     if (n <= MAX_PROGRAM_SIZE) { expect(r.ok).toBe(true); return; }
     expect(r).toMatchObject({ ok: false, code: 'regex-too-large', offset: 0 });
