@@ -7,8 +7,7 @@
  */
 import { RangeSetBuilder, type Extension } from '@codemirror/state';
 import { Decoration, EditorView, ViewPlugin, type DecorationSet, type ViewUpdate } from '@codemirror/view';
-import { classify } from '../editor/classify.js';
-import type { TokenClass } from '../editor/types.js';
+import { classify, type TokenClass } from '../editor/index.js';
 
 const CLASSES: readonly TokenClass[] = ['keyword', 'operator', 'column', 'function', 'string', 'number', 'date', 'regex', 'boolean', 'null', 'comment', 'punctuation', 'invalid'];
 const MARKS = new Map(CLASSES.map((c) => [c, Decoration.mark({ class: `cm-aw-${c}` })]));

@@ -15,9 +15,8 @@ import { autocompletion, type Completion, type CompletionContext, type Completio
 import { linter, lintGutter, type Action, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
 import { EditorState, type Extension } from '@codemirror/state';
 import { EditorView, hoverTooltip, type Tooltip } from '@codemirror/view';
-import type { Catalogue } from '../catalogue/types.js';
-import { complete, diagnose, hover, scan } from '../editor/index.js';
-import { markdownToText } from '../editor/markdown.js';
+import type { Catalogue } from '../catalogue/index.js';
+import { complete, diagnose, hover, markdownToText, scan } from '../editor/index.js';
 import type { CompletionKind, EditorOptions } from '../editor/index.js';
 import { highlighting } from './highlight.js';
 

@@ -14,10 +14,9 @@
  *   reports `invalid-option` / `unknown-catalogue`, and completion and hover,
  *   which cannot carry a diagnostic, offer nothing.
  */
-import { errorText } from '../api/internal.js';
-import { catalogueOption } from '../catalogue/option.js';
-import type { Catalogue } from '../catalogue/types.js';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { errorText } from '../api/index.js';
+import { catalogueOption, type Catalogue } from '../catalogue/index.js';
+import { report, type Diagnostic } from '../diagnostics/index.js';
 import type { EditorDiagnostic } from './types.js';
 
 /** A diagnostic about an argument, placed at the start of the text (it has no place in the text). */
@@ -36,7 +35,7 @@ export function describeValue(value: unknown): string {
 /** The text argument: itself when it is a string, else empty text and the diagnostic saying so. */
 export function textArgument(text: unknown, fn: string): { readonly text: string; readonly problem?: Diagnostic } {
   if (typeof text === 'string') return { text };
-  return { text: '', problem: diagnostic('invalid-argument', `${fn}: the text must be a string; found ${describeValue(text)}, read as empty text.`) };
+  return { text: '', problem: report('invalid-argument', 'text', { fn, found: describeValue(text) }) };
 }
 
 /** The offset argument: a whole number (fractions rounded down), or undefined when there is no position. */
@@ -50,13 +49,13 @@ export function catalogueArgument(options: unknown): { readonly catalogue: Catal
   let value: unknown;
   if (options === undefined || options === null) value = undefined;
   else if (typeof options !== 'object' && typeof options !== 'function') {
-    return { catalogue: undefined, problems: [diagnostic('invalid-option', `The options argument must be an object (or absent); found ${describeValue(options)}.`)] };
+    return { catalogue: undefined, problems: [report('invalid-option', 'not-object', { found: describeValue(options) })] };
   } else {
     try {
       value = (options as { catalogue?: unknown }).catalogue;
     } catch (error) {
       // A getter or proxy trap threw: report it, as catalogueOption does for the catalogue's own properties.
-      return { catalogue: undefined, problems: [diagnostic('invalid-option', `The catalogue option could not be read: ${errorText(error)}.`)] };
+      return { catalogue: undefined, problems: [report('invalid-option', 'unreadable', { option: 'catalogue', reason: errorText(error) })] };
     }
   }
   const resolved = catalogueOption(value);

@@ -6,11 +6,12 @@
  */
 import { textArgument } from './arguments.js';
 import { expectationsOf, type Expectation } from './context.js';
-import { scan, type ScanToken } from './scanner.js';
+import { TEST_KEYWORDS } from '../vocabulary/index.js';
+import { scan, type ScanToken } from './tokens.js';
 import type { ClassifiedToken, TokenClass } from './types.js';
 
-/** Keywords that spell a test (`starts with`, `is not null`) rather than join or negate filters. */
-const TEST_WORDS: ReadonlySet<string> = new Set(['in', 'between', 'is', 'empty', 'contains', 'icontains', 'phrase', 'starts', 'ends', 'with', 'matches']);
+/** Keywords that spell a test (`starts with`, `is not null`) rather than join or negate filters: the vocabulary's list. */
+const TEST_WORDS: ReadonlySet<string> = new Set(TEST_KEYWORDS);
 
 function keywordClass(word: string): TokenClass {
   if (word === 'true' || word === 'false') return 'boolean';

@@ -4,13 +4,12 @@
  * column's type from the catalogue; the word or string under the cursor is
  * what an item replaces.
  */
-import { resolveField } from '../catalogue/resolve.js';
-import type { Catalogue, Column } from '../catalogue/types.js';
+import { resolveField, type Catalogue, type Column } from '../catalogue/index.js';
 import { quoteEnumValue, quoteName as quoteNameRule, quoteString } from '../vocabulary/index.js';
 import { catalogueArgument, offsetArgument, textArgument } from './arguments.js';
 import { expectationAt, type Expectation, type FieldContext } from './context.js';
 import { columnMarkdown, operatorsFor, targetOf, typeLabel, type TestTarget } from './operators.js';
-import { scan, type ScanToken } from './scanner.js';
+import { scan, type ScanToken } from './tokens.js';
 import type { CompletionItem, CompletionKind, EditorOptions, OffsetRange } from './types.js';
 
 type Draft = Omit<CompletionItem, 'replace' | 'insertText'> & { readonly insertText?: string };

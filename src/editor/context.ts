@@ -6,7 +6,8 @@
  * linear in the number of tokens and never throws, so it answers on any
  * prefix, however broken — which is exactly when completion is asked for.
  */
-import type { ScanToken } from './scanner.js';
+import { QUANTIFIERS } from '../vocabulary/index.js';
+import { isValueToken, type ScanToken } from './tokens.js';
 
 /** The test position of a column: its name as written, and whether an array element is tested. */
 export interface FieldContext {
@@ -63,10 +64,6 @@ function operandStart(s: State): void {
   s.e = f?.kind === 'element-group' ? { kind: 'element-operand', field: f.field } : { kind: 'operand' };
 }
 
-const VALUE_KINDS = new Set(['string', 'number', 'date', 'datetime', 'regex', 'identifier']);
-const isValue = (t: ScanToken) =>
-  VALUE_KINDS.has(t.kind) || (t.kind === 'keyword' && (t.text === 'true' || t.text === 'false' || t.text === 'null'));
-
 /** A test keyword or operator after a column (or as an element test). */
 function startTest(s: State, t: ScanToken, field: FieldContext): boolean {
   if (t.kind === 'operator') {
@@ -77,8 +74,6 @@ function startTest(s: State, t: ScanToken, field: FieldContext): boolean {
   switch (t.text) {
     case 'contains':
     case 'icontains':
-      s.e = { kind: 'value', field, op: t.text };
-      return true;
     case 'matches':
     case 'between':
       s.e = { kind: 'value', field, op: t.text };
@@ -100,124 +95,184 @@ function startTest(s: State, t: ScanToken, field: FieldContext): boolean {
   return false;
 }
 
-/** Advances the automaton by one token. */
+/** The keywords that may follow `not` in a test position (`not in`, `not starts with`, …). */
+const NEGATABLE_WORDS: ReadonlySet<string> = new Set(['in', 'between', 'contains', 'icontains', 'starts', 'ends', 'matches']);
+
+/** A token's keyword, lower case, or undefined for any other token. */
+function wordOf(t: ScanToken): string | undefined {
+  return t.kind === 'keyword' ? t.text : undefined;
+}
+
+/**
+ * One transition per kind of expectation: each takes the state, the token and
+ * the next token, and says whether the token fitted. A token that does not
+ * fit goes to {@link recover}.
+ */
+type Transition<K extends Expectation['kind']> = (s: State, e: Extract<Expectation, { kind: K }>, t: ScanToken, next: ScanToken | undefined) => boolean;
+
+/** Start of an operand: `not`, `(`, `any(` / `all(`, a modifier `name(`, or a column. */
+const onOperand: Transition<'operand'> = (s, _e, t, next) => {
+  const word = wordOf(t);
+  if (word === 'not') return true;
+  if (t.kind === 'lparen') {
+    s.frames.push({ kind: 'group' });
+    return true;
+  }
+  if (word !== undefined && (QUANTIFIERS as readonly string[]).includes(word)) {
+    s.pending = word as 'any' | 'all';
+    s.e = { kind: 'punctuation', text: ['('] };
+    return true;
+  }
+  if (t.kind !== 'identifier') return false;
+  // An identifier followed by `(` is a modifier: uppercase(col).
+  if (next?.kind === 'lparen') {
+    s.pending = 'modifier';
+    s.e = { kind: 'punctuation', text: ['('] };
+    return true;
+  }
+  s.e = { kind: 'test', field: { name: t.text, element: false, modified: false } };
+  return true;
+};
+
+/** Start of an element test inside any/all. */
+const onElementOperand: Transition<'element-operand'> = (s, e, t) => {
+  // Inside parentheses `not` negates any element test; right after any(col) it must precede a negatable test.
+  if (wordOf(t) === 'not') {
+    if (top(s.frames)?.kind !== 'element-group') s.e = { kind: 'negated-test', field: e.field };
+    return true;
+  }
+  if (t.kind === 'lparen') {
+    s.frames.push({ kind: 'element-group', field: e.field });
+    return true;
+  }
+  return startTest(s, t, e.field);
+};
+
+/** After a column: its test, or (a bare boolean column being a whole operand) a connective or `)`. */
+const onTest: Transition<'test'> = (s, e, t) => {
+  if (startTest(s, t, e.field)) return true;
+  if (e.field.element || e.field.modified) return false;
+  const word = wordOf(t);
+  if (word === 'and' || word === 'or') {
+    operandStart(s);
+    return true;
+  }
+  if (t.kind === 'rparen' && s.frames.length > 0) {
+    s.frames.pop();
+    afterOperand(s);
+    return true;
+  }
+  return false;
+};
+
+/** After `not` in a test position: only the negatable tests. */
+const onNegatedTest: Transition<'negated-test'> = (s, e, t) => {
+  const word = wordOf(t);
+  return word !== undefined && NEGATABLE_WORDS.has(word) && startTest(s, t, e.field);
+};
+
+/** Fixed next words: `with` after `starts`, `[not] null` / `[not] empty` after `is`, the `and` of `between`. */
+const onWords: Transition<'words'> = (s, e, t) => {
+  const w = wordOf(t) ?? t.text.toLowerCase();
+  const field = e.field ? { field: e.field } : {};
+  if (w === 'with' && e.words.includes('with')) {
+    s.e = { kind: 'value', field: e.field, op: 'with' };
+    return true;
+  }
+  if (w === 'not' && e.words.includes('not null')) {
+    s.e = { kind: 'words', words: ['null', 'empty'], ...field };
+    return true;
+  }
+  if ((w === 'null' || w === 'empty') && e.words.includes(w)) {
+    afterOperand(s);
+    return true;
+  }
+  if (w === 'and' && e.words.length === 1 && e.words[0] === 'and') {
+    s.e = { kind: 'value', field: e.field, op: 'between-high' };
+    return true;
+  }
+  return false;
+};
+
+/** Punctuation: the `(` of `in` / `any` / a modifier, the `,` and `)` of a list, the `)` closing `any(col)` / `uppercase(col)`. */
+const onPunctuation: Transition<'punctuation'> = (s, e, t) => {
+  if (t.kind === 'lparen' && e.text.includes('(')) {
+    if (s.pending === 'any' || s.pending === 'all') s.e = { kind: 'column', filter: 'array' };
+    else if (s.pending === 'modifier') s.e = { kind: 'column', filter: 'string' };
+    else s.e = { kind: 'value', field: e.field, op: 'in' };
+    return true;
+  }
+  if (t.kind === 'comma' && e.text.includes(',')) {
+    s.e = { kind: 'value', field: e.field, op: 'in' };
+    return true;
+  }
+  if (t.kind !== 'rparen' || !e.text.includes(')')) return false;
+  const field = e.field;
+  if (s.pending && field) {
+    const quantified = s.pending !== 'modifier';
+    s.pending = undefined;
+    s.e = quantified
+      ? { kind: 'element-operand', field: { name: field.name, element: true, modified: false } }
+      : { kind: 'test', field: { name: field.name, element: false, modified: true } };
+    return true;
+  }
+  afterOperand(s);
+  return true;
+};
+
+/** The column inside `any(…)`, `all(…)` or a modifier. */
+const onColumn: Transition<'column'> = (s, _e, t) => {
+  if (t.kind !== 'identifier') return false;
+  s.e = { kind: 'punctuation', text: [')'], field: { name: t.text, element: false, modified: false } };
+  return true;
+};
+
+/** A value; after it, what the test needs next (`,` / `)` in a list, the `and` of `between`), else the operand is done. */
+const onValue: Transition<'value'> = (s, e, t) => {
+  const field = e.field ? { field: e.field } : {};
+  if (isValueToken(t)) {
+    if (e.op === 'in') s.e = { kind: 'punctuation', text: [',', ')'], ...field };
+    else if (e.op === 'between') s.e = { kind: 'words', words: ['and'], ...field };
+    else afterOperand(s);
+    return true;
+  }
+  if ((e.op === 'contains' || e.op === 'icontains') && wordOf(t) === 'phrase') {
+    s.e = { kind: 'value', field: e.field, op: `${e.op} phrase` };
+    return true;
+  }
+  return false;
+};
+
+/** After a whole operand: `and`, `or`, or `)` inside parentheses. */
+const onConnective: Transition<'connective'> = (s, _e, t) => {
+  const word = wordOf(t);
+  if (word === 'and' || word === 'or') {
+    operandStart(s);
+    return true;
+  }
+  if (t.kind !== 'rparen' || s.frames.length === 0) return false;
+  s.frames.pop();
+  afterOperand(s);
+  return true;
+};
+
+const TRANSITIONS: { readonly [K in Expectation['kind']]: Transition<K> } = {
+  'operand': onOperand,
+  'element-operand': onElementOperand,
+  'test': onTest,
+  'negated-test': onNegatedTest,
+  'words': onWords,
+  'punctuation': onPunctuation,
+  'column': onColumn,
+  'value': onValue,
+  'connective': onConnective,
+};
+
+/** Advances the automaton by one token: the transition of the current expectation, else recovery. */
 function step(s: State, t: ScanToken, next: ScanToken | undefined): void {
   const e = s.e;
-  const word = t.kind === 'keyword' ? t.text : undefined;
-  switch (e.kind) {
-    case 'operand':
-      if (word === 'not') return;
-      if (t.kind === 'lparen') return void s.frames.push({ kind: 'group' });
-      if (word === 'any' || word === 'all') {
-        s.pending = word;
-        s.e = { kind: 'punctuation', text: ['('] };
-        return;
-      }
-      if (t.kind === 'identifier') {
-        // An identifier followed by `(` is a modifier: uppercase(col).
-        if (next?.kind === 'lparen') {
-          s.pending = 'modifier';
-          s.e = { kind: 'punctuation', text: ['('] };
-          return;
-        }
-        s.e = { kind: 'test', field: { name: t.text, element: false, modified: false } };
-        return;
-      }
-      break;
-    case 'element-operand':
-      // Inside parentheses `not` negates any element test; right after any(col) it must precede a negatable test.
-      if (word === 'not') {
-        if (top(s.frames)?.kind !== 'element-group') s.e = { kind: 'negated-test', field: e.field };
-        return;
-      }
-      if (t.kind === 'lparen') return void s.frames.push({ kind: 'element-group', field: e.field });
-      if (startTest(s, t, e.field)) return;
-      break;
-    case 'test':
-      if (startTest(s, t, e.field)) return;
-      // A bare column (a boolean) is a whole operand: a connective or `)` may follow.
-      if (!e.field.element && !e.field.modified && (word === 'and' || word === 'or')) return operandStart(s);
-      if (!e.field.element && !e.field.modified && t.kind === 'rparen' && s.frames.length > 0) {
-        s.frames.pop();
-        return afterOperand(s);
-      }
-      break;
-    case 'negated-test':
-      if (word === 'in' || word === 'between' || word === 'contains' || word === 'icontains' || word === 'starts' || word === 'ends' || word === 'matches') {
-        startTest(s, t, e.field);
-        return;
-      }
-      break;
-    case 'words': {
-      const w = word ?? t.text.toLowerCase();
-      if (w === 'with' && e.words.includes('with')) {
-        s.e = { kind: 'value', field: e.field, op: 'with' };
-        return;
-      }
-      if (w === 'not' && e.words.includes('not null')) {
-        s.e = { kind: 'words', words: ['null', 'empty'], ...(e.field ? { field: e.field } : {}) };
-        return;
-      }
-      if ((w === 'null' || w === 'empty') && e.words.includes(w)) return afterOperand(s);
-      if (w === 'and' && e.words.length === 1 && e.words[0] === 'and') {
-        s.e = { kind: 'value', field: e.field, op: 'between-high' };
-        return;
-      }
-      break;
-    }
-    case 'punctuation':
-      if (t.kind === 'lparen' && e.text.includes('(')) {
-        if (s.pending === 'any' || s.pending === 'all') s.e = { kind: 'column', filter: 'array' };
-        else if (s.pending === 'modifier') s.e = { kind: 'column', filter: 'string' };
-        else s.e = { kind: 'value', field: e.field, op: 'in' };
-        return;
-      }
-      if (t.kind === 'comma' && e.text.includes(',')) {
-        s.e = { kind: 'value', field: e.field, op: 'in' };
-        return;
-      }
-      if (t.kind === 'rparen' && e.text.includes(')')) {
-        const field = e.field;
-        if (s.pending && field) {
-          const quantified = s.pending !== 'modifier';
-          s.pending = undefined;
-          s.e = quantified
-            ? { kind: 'element-operand', field: { name: field.name, element: true, modified: false } }
-            : { kind: 'test', field: { name: field.name, element: false, modified: true } };
-          return;
-        }
-        return afterOperand(s);
-      }
-      break;
-    case 'column':
-      if (t.kind === 'identifier') {
-        s.e = { kind: 'punctuation', text: [')'], field: { name: t.text, element: false, modified: false } };
-        return;
-      }
-      break;
-    case 'value':
-      if (isValue(t)) {
-        if (e.op === 'in') {
-          s.e = { kind: 'punctuation', text: [',', ')'], ...(e.field ? { field: e.field } : {}) };
-        } else if (e.op === 'between') {
-          s.e = { kind: 'words', words: ['and'], ...(e.field ? { field: e.field } : {}) };
-        } else afterOperand(s);
-        return;
-      }
-      if ((e.op === 'contains' || e.op === 'icontains') && word === 'phrase') {
-        s.e = { kind: 'value', field: e.field, op: `${e.op} phrase` };
-        return;
-      }
-      break;
-    case 'connective':
-      if (word === 'and' || word === 'or') return operandStart(s);
-      if (t.kind === 'rparen' && s.frames.length > 0) {
-        s.frames.pop();
-        return afterOperand(s);
-      }
-      break;
-  }
-  recover(s, t, next);
+  const transition = TRANSITIONS[e.kind] as Transition<typeof e.kind>;
+  if (!transition(s, e as never, t, next)) recover(s, t, next);
 }
 
 /** Re-synchronises on a token the current state does not expect. */
@@ -243,7 +298,7 @@ function recover(s: State, t: ScanToken, next: ScanToken | undefined): void {
     s.e = { kind: 'operand' };
     return step(s, t, next);
   }
-  if (isValue(t)) return afterOperand(s);
+  if (isValueToken(t)) return afterOperand(s);
 }
 
 /** What {@link run} tells its visitor about the state before a token. */

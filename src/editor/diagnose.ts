@@ -23,13 +23,13 @@
  * Tests check that the result equals a whole-text analysis, whatever was
  * diagnosed before.
  */
-import { analyze } from '../api/analyze.js';
-import type { Catalogue } from '../catalogue/types.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { analyze } from '../api/index.js';
+import type { Catalogue } from '../catalogue/index.js';
+import type { Diagnostic } from '../diagnostics/index.js';
 import { quoteName } from '../vocabulary/index.js';
 import { atStart, catalogueArgument, textArgument } from './arguments.js';
 import { topLevelConnectives } from './context.js';
-import { scan } from './scanner.js';
+import { scan } from './tokens.js';
 import type { EditorDiagnostic, EditorOptions, QuickFix } from './types.js';
 
 /** The default limit of the parser: longer text takes the whole-text path, which reports it. */

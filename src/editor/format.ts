@@ -3,9 +3,7 @@
  * one minimal edit so that the cursor and undo history outside the changed
  * span survive.
  */
-import { format, type FormatOptions } from '../api/compile.js';
-import { internalError } from '../api/internal.js';
-import { checkFormatOptions } from '../api/options.js';
+import { checkFormatOptions, format, internalError, type FormatOptions } from '../api/index.js';
 import { atStart, textArgument } from './arguments.js';
 import type { EditorDiagnostic, TextEdit } from './types.js';
 

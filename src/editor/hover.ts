@@ -4,21 +4,21 @@
  * (the very JSON of the condition under the cursor when the parser recovered
  * it, else the operator's general form).
  */
-import type { Filter } from '../ast/nodes.js';
-import { findModifier, resolveField, suggestColumns } from '../catalogue/resolve.js';
-import type { Catalogue } from '../catalogue/types.js';
-import { emitWhere } from '../emit/where-json.js';
-import { parse } from '../syntax/parse.js';
+import type { Filter } from '../ast/index.js';
+import { findModifier, resolveField, suggestColumns, type Catalogue } from '../catalogue/index.js';
+import { emitWhere } from '../emit/index.js';
+import { parse } from '../syntax/index.js';
+import { TEST_KEYWORDS } from '../vocabulary/index.js';
 import { catalogueArgument, offsetArgument, textArgument } from './arguments.js';
 import { expectationsOf, topLevelConnectives, type Expectation } from './context.js';
 import { code, codeBlock, plain } from './markdown.js';
 import { columnMarkdown, operatorInfo } from './operators.js';
-import { scan, type ScanToken } from './scanner.js';
+import { scan, type ScanToken } from './tokens.js';
 import { nodesAt } from './tree.js';
 import type { EditorOptions, HoverInfo } from './types.js';
 
-/** Keywords that, with their neighbours, spell one test (`is not null`, `icontains phrase`). */
-const TEST_WORDS: ReadonlySet<string> = new Set(['not', 'in', 'between', 'is', 'null', 'empty', 'contains', 'icontains', 'phrase', 'starts', 'ends', 'with', 'matches']);
+/** Keywords that, with their neighbours, spell one test (`is null`, `icontains phrase`): the vocabulary's list; `not` is one by context. */
+const TEST_WORDS: ReadonlySet<string> = new Set(TEST_KEYWORDS);
 
 const CONNECTIVES: Record<string, string> = {
   and: 'Both sides must hold.\n\nJSON: `{"and": [a, b, …]}`',
@@ -42,9 +42,10 @@ function tokenIndexAt(tokens: readonly ScanToken[], offset: number): number {
 /** Is this token part of a test phrase, given the expectation before it? */
 function inTest(token: ScanToken, e: Expectation): boolean {
   if (token.kind === 'operator') return true;
-  if (token.kind !== 'keyword' || !TEST_WORDS.has(token.text)) return false;
-  // `not` before an operand negates a filter; after a column it starts `not in` and friends.
+  if (token.kind !== 'keyword') return false;
+  // `not` before an operand negates a filter; after a column (or `is`) it spells the test: `not in`, `is not null`.
   if (token.text === 'not') return e.kind === 'test' || (e.kind === 'words' && e.words.includes('not null'));
+  if (!TEST_WORDS.has(token.text)) return false;
   if (token.text === 'null') return e.kind === 'words';
   return true;
 }

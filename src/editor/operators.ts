@@ -3,9 +3,9 @@
  * applies to (spec §3), what it needs after it, and its `where` JSON form.
  * Kept as one table so that completion and hover can never disagree.
  */
-import type { CompareOp } from '../ast/nodes.js';
-import type { Column, ValueType } from '../catalogue/types.js';
-import { TYPE_RULES, typeKeyOf } from '../check/rules.js';
+import type { Column, ValueType } from '../catalogue/index.js';
+import { TYPE_RULES, typeKeyOf } from '../check/index.js';
+import { OPERATOR_TEXT, TEST_JSON, type CompareOp } from '../vocabulary/index.js';
 import { code, plain } from './markdown.js';
 
 /** What the value position of a column test holds: the shape the tests depend on. */
@@ -44,30 +44,48 @@ const listed = (t: TestTarget) => !t.array && t.type !== 'boolean'; // `in (true
 const ranged = (t: TestTarget) => !t.array && t.ops.includes('gte') && t.ops.includes('lte');
 const emptiable = (t: TestTarget) => t.array || t.empty;
 
+/** A comparison test, spelled as the vocabulary spells it (`OPERATOR_TEXT`), with its JSON form. */
+function compare(name: CompareOp, doc: string, extra: Partial<OperatorInfo> = {}): OperatorInfo {
+  const arity: OperatorArity = name === 'regex' ? 'regex' : 'value';
+  return { label: OPERATOR_TEXT[name], arity, json: `["${name}", v]`, doc, applies: op(name), ...extra };
+}
+
+/** A test under `not`, as written after a column (`not contains`): the negated JSON of `base`. */
+function negated(base: OperatorInfo, json: string, doc: string): OperatorInfo {
+  return { label: `not ${base.label}`, arity: base.arity, json, doc, applies: base.applies };
+}
+
+const NEGATABLE = { negatable: true } as const;
+const IN: OperatorInfo = { label: 'in', ...NEGATABLE, arity: 'list', json: '{"or": [["eq", a], ["eq", b], …]}', doc: 'Equal to one of two or more values: `in (a, b)`.', applies: listed };
+const BETWEEN: OperatorInfo = { label: 'between', ...NEGATABLE, arity: 'range', json: '{"and": [["gte", low], ["lte", high]]}', doc: 'Within an inclusive range: `between low and high`.', applies: ranged };
+const CONTAINS = compare('substring', 'Contains the text (case-sensitive).', NEGATABLE);
+const EMPTY: OperatorInfo = { label: 'is empty', arity: 'none', json: `"${TEST_JSON.empty}"`, doc: 'Is `""` or `[]` (unknown when null).', applies: emptiable };
+const NULL: OperatorInfo = { label: 'is null', arity: 'none', json: `"${TEST_JSON.null}"`, doc: 'Has no value (or is absent from the row).', applies: (t) => t.nullable };
+
 /** Every test, in the order completion lists them. */
 export const OPERATORS: readonly OperatorInfo[] = [
-  { label: '=', arity: 'value', json: '["eq", v]', doc: 'Equal to the value.', applies: op('eq') },
-  { label: '!=', arity: 'value', json: '["neq", v]', doc: 'Not equal to the value (unknown when the column is null).', applies: op('neq') },
-  { label: '>', arity: 'value', json: '["gt", v]', doc: 'Greater than the value.', applies: op('gt') },
-  { label: '>=', arity: 'value', json: '["gte", v]', doc: 'Greater than or equal to the value.', applies: op('gte') },
-  { label: '<', arity: 'value', json: '["lt", v]', doc: 'Less than the value.', applies: op('lt') },
-  { label: '<=', arity: 'value', json: '["lte", v]', doc: 'Less than or equal to the value.', applies: op('lte') },
-  { label: 'in', negatable: true, arity: 'list', json: '{"or": [["eq", a], ["eq", b], …]}', doc: 'Equal to one of two or more values: `in (a, b)`.', applies: listed },
-  { label: 'not in', arity: 'list', json: '{"not": {"or": [["eq", a], …]}}', doc: 'Equal to none of the values.', applies: listed },
-  { label: 'between', negatable: true, arity: 'range', json: '{"and": [["gte", low], ["lte", high]]}', doc: 'Within an inclusive range: `between low and high`.', applies: ranged },
-  { label: 'not between', arity: 'range', json: '{"not": {"and": [["gte", low], ["lte", high]]}}', doc: 'Outside an inclusive range.', applies: ranged },
-  { label: 'contains', negatable: true, arity: 'value', json: '["substring", v]', doc: 'Contains the text (case-sensitive).', applies: op('substring') },
-  { label: 'not contains', arity: 'value', json: '{"not": … ["substring", v]}', doc: 'Does not contain the text (case-sensitive).', applies: op('substring') },
-  { label: 'icontains', negatable: true, arity: 'value', json: '["isubstring", v]', doc: 'Contains the text, ignoring case.', applies: op('isubstring') },
-  { label: 'contains phrase', negatable: true, arity: 'value', json: '["phrase_match", v]', doc: 'Contains the words, consecutive and whole.', applies: op('phrase_match') },
-  { label: 'icontains phrase', negatable: true, arity: 'value', json: '["iphrase_match", v]', doc: 'Contains the words, consecutive and whole, ignoring case.', applies: op('iphrase_match') },
-  { label: 'starts with', negatable: true, arity: 'value', json: '["prefix", v]', doc: 'Starts with the text (case-sensitive).', applies: op('prefix') },
-  { label: 'ends with', negatable: true, arity: 'value', json: '["suffix", v]', doc: 'Ends with the text (case-sensitive).', applies: op('suffix') },
-  { label: 'matches', negatable: true, arity: 'regex', json: '["regex", v]', doc: 'Matches the pattern anywhere: `matches /^https?:/`.', applies: op('regex') },
-  { label: 'is empty', arity: 'none', json: '"empty"', doc: 'Is `""` or `[]` (unknown when null).', applies: emptiable },
-  { label: 'is not empty', arity: 'none', json: '{"not": … "empty"}', doc: 'Is neither `""` nor `[]`.', applies: emptiable },
-  { label: 'is null', arity: 'none', json: '"is_null"', doc: 'Has no value (or is absent from the row).', applies: (t) => t.nullable },
-  { label: 'is not null', arity: 'none', json: '{"not": … "is_null"}', doc: 'Has a value.', applies: (t) => t.nullable },
+  compare('eq', 'Equal to the value.'),
+  compare('neq', 'Not equal to the value (unknown when the column is null).'),
+  compare('gt', 'Greater than the value.'),
+  compare('gte', 'Greater than or equal to the value.'),
+  compare('lt', 'Less than the value.'),
+  compare('lte', 'Less than or equal to the value.'),
+  IN,
+  negated(IN, '{"not": {"or": [["eq", a], …]}}', 'Equal to none of the values.'),
+  BETWEEN,
+  negated(BETWEEN, '{"not": {"and": [["gte", low], ["lte", high]]}}', 'Outside an inclusive range.'),
+  CONTAINS,
+  negated(CONTAINS, '{"not": … ["substring", v]}', 'Does not contain the text (case-sensitive).'),
+  compare('isubstring', 'Contains the text, ignoring case.', NEGATABLE),
+  compare('phrase_match', 'Contains the words, consecutive and whole.', NEGATABLE),
+  compare('iphrase_match', 'Contains the words, consecutive and whole, ignoring case.', NEGATABLE),
+  compare('prefix', 'Starts with the text (case-sensitive).', NEGATABLE),
+  compare('suffix', 'Ends with the text (case-sensitive).', NEGATABLE),
+  compare('regex', 'Matches the pattern anywhere: `matches /^https?:/`.', NEGATABLE),
+  EMPTY,
+  { ...EMPTY, label: 'is not empty', json: `{"not": … "${TEST_JSON.empty}"}`, doc: 'Is neither `""` nor `[]`.' },
+  NULL,
+  { ...NULL, label: 'is not null', json: `{"not": … "${TEST_JSON.null}"}`, doc: 'Has a value.' },
 ];
 
 const BY_LABEL = new Map(OPERATORS.map((o) => [o.label, o]));
@@ -94,7 +112,12 @@ export function targetOf(column: Column | undefined, element: boolean, pathType?
   };
 }
 
-/** The operators valid for a target. */
+/**
+ * The tests valid for a target, as completion offers them (labels such as
+ * `not in` and `is not null` included). Not the test kit's `operatorsOf`
+ * (src/arbitraries), which lists a column's comparison operators by JSON
+ * name for generating filters; both read the checker's typing table.
+ */
 export function operatorsFor(target: TestTarget): OperatorInfo[] {
   return OPERATORS.filter((o) => o.applies(target));
 }

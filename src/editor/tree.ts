@@ -3,7 +3,7 @@
  * every well-formed condition of a broken filter (errors become `invalid`
  * nodes around them), so hover works on a half-written query too.
  */
-import type { Filter, SourceRange } from '../ast/nodes.js';
+import type { Filter, SourceRange } from '../ast/index.js';
 
 function covers(range: SourceRange | undefined, offset: number): boolean {
   return range !== undefined && range.start.offset <= offset && offset <= range.end.offset;

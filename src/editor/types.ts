@@ -3,8 +3,8 @@
  * into the text (what CodeMirror and JavaScript strings use); the language
  * server converts them to LSP line/character positions.
  */
-import type { Catalogue } from '../catalogue/types.js';
-import type { DiagnosticCode, Severity } from '../diagnostics/codes.js';
+import type { Catalogue } from '../catalogue/index.js';
+import type { DiagnosticCode, Severity } from '../diagnostics/index.js';
 
 /** Options shared by the language service functions. */
 export interface EditorOptions {
