@@ -9,3 +9,7 @@ export type { FilterOptions, FilterSource } from './analyze.js';
 export { predicate, evaluate, explain, CompileError } from './predicate.js';
 export { toSql } from './sql.js';
 export type { SqlOptions, SqlResult, SqlSource } from './sql.js';
+// For the editor service: the one analysis behind compile/check, option checks, and internal failures as diagnostics.
+export { analyze, type Analysis } from './analyze.js';
+export { checkFormatOptions } from './options.js';
+export { errorText, internalError } from './internal.js';

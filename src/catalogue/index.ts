@@ -2,3 +2,4 @@ export type { Catalogue, Column, Modifier, RegexDialect, ResolvedField, ValueTyp
 export { defineCatalogue, loadCatalogue, CatalogueError, DEFAULT_MODIFIERS, type CatalogueSpec, type ColumnSpec, type LoadCatalogueResult } from './define.js';
 export { resolveField, suggestColumns, findModifier } from './resolve.js';
 export { allBacklinks } from './builtin.js';
+export { catalogueOption, type CatalogueOption } from './option.js';

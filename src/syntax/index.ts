@@ -7,3 +7,4 @@ export { format } from './format.js';
 export type { FormatResult, FormatTextOptions } from './format.js';
 export { FilterParser, getParser } from './parser.js';
 export { ALL_TOKENS, getLexer } from './tokens.js';
+export { tokenStream, type StreamKind, type StreamToken } from './token-stream.js';
