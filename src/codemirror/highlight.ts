@@ -34,27 +34,31 @@ const plugin = ViewPlugin.fromClass(
   { decorations: (v) => v.decorations },
 );
 
-const theme = EditorView.baseTheme({
-  '&light .cm-aw-keyword': { color: '#7c3aed', fontWeight: '600' },
-  '&light .cm-aw-operator': { color: '#9333ea' },
-  '&light .cm-aw-column': { color: '#0f5fa8' },
-  '&light .cm-aw-function': { color: '#b45309' },
-  '&light .cm-aw-string': { color: '#15803d' },
-  '&light .cm-aw-number, &light .cm-aw-date': { color: '#c2410c' },
-  '&light .cm-aw-regex': { color: '#be185d' },
-  '&light .cm-aw-boolean, &light .cm-aw-null': { color: '#0e7490', fontWeight: '600' },
-  '&light .cm-aw-comment': { color: '#6b7280', fontStyle: 'italic' },
-  '&dark .cm-aw-keyword': { color: '#c4b5fd', fontWeight: '600' },
-  '&dark .cm-aw-operator': { color: '#d8b4fe' },
-  '&dark .cm-aw-column': { color: '#7dd3fc' },
-  '&dark .cm-aw-function': { color: '#fcd34d' },
-  '&dark .cm-aw-string': { color: '#86efac' },
-  '&dark .cm-aw-number, &dark .cm-aw-date': { color: '#fdba74' },
-  '&dark .cm-aw-regex': { color: '#f9a8d4' },
-  '&dark .cm-aw-boolean, &dark .cm-aw-null': { color: '#67e8f9', fontWeight: '600' },
-  '&dark .cm-aw-comment': { color: '#9ca3af', fontStyle: 'italic' },
-  '.cm-aw-invalid': { textDecoration: 'underline wavy #dc2626' },
-});
+/** The colours of each styled class: light theme, dark theme, and the style both share. */
+const PALETTE: readonly (readonly [selector: readonly TokenClass[], light: string, dark: string, style?: Readonly<Record<string, string>>])[] = [
+  [['keyword'], '#7c3aed', '#c4b5fd', { fontWeight: '600' }],
+  [['operator'], '#9333ea', '#d8b4fe'],
+  [['column'], '#0f5fa8', '#7dd3fc'],
+  [['function'], '#b45309', '#fcd34d'],
+  [['string'], '#15803d', '#86efac'],
+  [['number', 'date'], '#c2410c', '#fdba74'],
+  [['regex'], '#be185d', '#f9a8d4'],
+  [['boolean', 'null'], '#0e7490', '#67e8f9', { fontWeight: '600' }],
+  [['comment'], '#6b7280', '#9ca3af', { fontStyle: 'italic' }],
+];
+
+function themeSpec(): Record<string, Record<string, string>> {
+  const spec: Record<string, Record<string, string>> = {};
+  for (const [classes, light, dark, style] of PALETTE) {
+    for (const [mode, color] of [['light', light], ['dark', dark]] as const) {
+      spec[classes.map((c) => `&${mode} .cm-aw-${c}`).join(', ')] = { color, ...style };
+    }
+  }
+  spec['.cm-aw-invalid'] = { textDecoration: 'underline wavy #dc2626' };
+  return spec;
+}
+
+const theme = EditorView.baseTheme(themeSpec());
 
 /** Syntax highlighting for filters (without completion, lint or hover). */
 export function highlighting(): Extension {

@@ -6,17 +6,15 @@
  */
 import { textArgument } from './arguments.js';
 import { expectationsOf, type Expectation } from './context.js';
-import { TEST_KEYWORDS } from '../vocabulary/index.js';
+import { isTestKeyword } from '../vocabulary/index.js';
 import { scan, type ScanToken } from './tokens.js';
 import type { ClassifiedToken, TokenClass } from './types.js';
-
-/** Keywords that spell a test (`starts with`, `is not null`) rather than join or negate filters: the vocabulary's list. */
-const TEST_WORDS: ReadonlySet<string> = new Set(TEST_KEYWORDS);
 
 function keywordClass(word: string): TokenClass {
   if (word === 'true' || word === 'false') return 'boolean';
   if (word === 'null') return 'null';
-  return TEST_WORDS.has(word) ? 'operator' : 'keyword';
+  // Keywords that spell a test (`starts with`, `is empty`) rather than join or negate filters.
+  return isTestKeyword(word) ? 'operator' : 'keyword';
 }
 
 function classOf(token: ScanToken, e: Expectation, next: ScanToken | undefined): TokenClass {

@@ -8,7 +8,7 @@ import type { Filter } from '../ast/index.js';
 import { findModifier, resolveField, suggestColumns, type Catalogue } from '../catalogue/index.js';
 import { emitWhere } from '../emit/index.js';
 import { parse } from '../syntax/index.js';
-import { TEST_KEYWORDS } from '../vocabulary/index.js';
+import { isTestKeyword } from '../vocabulary/index.js';
 import { catalogueArgument, offsetArgument, textArgument } from './arguments.js';
 import { expectationsOf, topLevelConnectives, type Expectation } from './context.js';
 import { code, codeBlock, plain } from './markdown.js';
@@ -16,9 +16,6 @@ import { columnMarkdown, operatorInfo } from './operators.js';
 import { scan, type ScanToken } from './tokens.js';
 import { nodesAt } from './tree.js';
 import type { EditorOptions, HoverInfo } from './types.js';
-
-/** Keywords that, with their neighbours, spell one test (`is null`, `icontains phrase`): the vocabulary's list; `not` is one by context. */
-const TEST_WORDS: ReadonlySet<string> = new Set(TEST_KEYWORDS);
 
 const CONNECTIVES: Record<string, string> = {
   and: 'Both sides must hold.\n\nJSON: `{"and": [a, b, …]}`',
@@ -45,7 +42,8 @@ function inTest(token: ScanToken, e: Expectation): boolean {
   if (token.kind !== 'keyword') return false;
   // `not` before an operand negates a filter; after a column (or `is`) it spells the test: `not in`, `is not null`.
   if (token.text === 'not') return e.kind === 'test' || (e.kind === 'words' && e.words.includes('not null'));
-  if (!TEST_WORDS.has(token.text)) return false;
+  // The vocabulary's test keywords, which with their neighbours spell one test (`is null`, `icontains phrase`).
+  if (!isTestKeyword(token.text)) return false;
   if (token.text === 'null') return e.kind === 'words';
   return true;
 }

@@ -49,7 +49,7 @@ export interface StreamToken {
   readonly reason?: string;
 }
 
-/** The stream kind of each Chevrotain token type (keywords are found by their category). */
+/** The stream kind of each Chevrotain token type (keywords and comparison operators are found by their category). */
 const KINDS = new Map<TokenType, { kind: StreamKind; terminated?: boolean }>([
   [T.Comment, { kind: 'comment' }],
   [T.Identifier, { kind: 'identifier' }],
@@ -58,12 +58,6 @@ const KINDS = new Map<TokenType, { kind: StreamKind; terminated?: boolean }>([
   [T.LParen, { kind: 'lparen' }],
   [T.RParen, { kind: 'rparen' }],
   [T.Comma, { kind: 'comma' }],
-  [T.Gte, { kind: 'operator' }],
-  [T.Lte, { kind: 'operator' }],
-  [T.Neq, { kind: 'operator' }],
-  [T.Eq, { kind: 'operator' }],
-  [T.Gt, { kind: 'operator' }],
-  [T.Lt, { kind: 'operator' }],
   [T.DateTimeLiteral, { kind: 'datetime' }],
   [T.DateLiteral, { kind: 'date' }],
   [T.NumberLiteral, { kind: 'number' }],
@@ -77,6 +71,7 @@ function kindOf(type: TokenType): { kind: StreamKind; terminated?: boolean } {
   const known = KINDS.get(type);
   if (known) return known;
   if (type.CATEGORIES?.includes(T.Keyword)) return { kind: 'keyword' };
+  if (type.CATEGORIES?.includes(T.CompareOperator)) return { kind: 'operator' };
   // A token type added to tokens.ts but not here: shown as unknown rather than dropped, and caught by the stream's tests.
   return { kind: 'unknown' };
 }

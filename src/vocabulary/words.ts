@@ -54,6 +54,13 @@ export const TEST_KEYWORDS = Object.freeze([
   'in', 'between', 'is', 'null', 'empty', 'contains', 'icontains', 'phrase', 'starts', 'ends', 'with', 'matches',
 ] as const satisfies readonly Keyword[]);
 
+const TEST_KEYWORD_SET: ReadonlySet<string> = new Set(TEST_KEYWORDS);
+
+/** True for a keyword of {@link TEST_KEYWORDS} (lower case, as the editor's tokens spell keywords). */
+export function isTestKeyword(word: string): boolean {
+  return TEST_KEYWORD_SET.has(word);
+}
+
 /** How the text language writes each comparison operator. */
 export const OPERATOR_TEXT: Readonly<Record<CompareOp, string>> = Object.freeze({
   eq: '=', neq: '!=', gt: '>', gte: '>=', lt: '<', lte: '<=',
