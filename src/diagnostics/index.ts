@@ -4,3 +4,4 @@
  */
 export { DIAGNOSTIC_CODES, severityOf, type DiagnosticCode, type Severity } from './codes.js';
 export { diagnostic, hasErrors, sortDiagnostics, type Diagnostic, type Location, type Suggestion } from './diagnostic.js';
+export { report, formatMessage, MESSAGES, type MessageArgs, type MessageVariant, type TemplatedCode } from './messages.js';
