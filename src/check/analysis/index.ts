@@ -1,0 +1,46 @@
+/**
+ * The static analysis of a type-checked filter (issue 13): per column, over
+ * three-valued logic, it finds conditions that never match, conditions true
+ * wherever their column is known, and repeated or implied operands; and it
+ * simplifies filters into equivalent smaller ones (./simplify.ts). See
+ * docs/diagnostics.md for the verdicts and docs/api.md for `simplify`.
+ */
+import type { FieldRef, Filter } from '../../ast/nodes.js';
+import { isBranch, isInvalid, type BoolTree } from '../../ast/tree.js';
+import type { ResolvedField } from '../../catalogue/types.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { Reporter } from './report.js';
+import { findVerdicts } from './verdicts.js';
+
+export { findVerdicts, neverTrue, type Verdict, type VerdictCode } from './verdicts.js';
+export { simplifyFilter, filterCost, type SimplifyContext } from './simplify.js';
+export { upperFixed } from './casing.js';
+
+/** The codes this analysis reports (all warnings). */
+export const ANALYSIS_CODES = Object.freeze(['never-matches', 'always-true-where-known', 'redundant-condition', 'subsumed-condition'] as const);
+
+export interface AnalysisOptions {
+  /** The text the ranges point into: fixes are cut from it (no fixes without it). */
+  readonly source?: string | undefined;
+  /** JSON paths of decompiled nodes, for diagnostics on JSON input. */
+  readonly paths?: ReadonlyMap<object, string> | undefined;
+}
+
+function hasInvalid(node: BoolTree<unknown>): boolean {
+  if (isInvalid(node)) return true;
+  if (!isBranch(node)) {
+    const element = (node as { kind: string; element?: BoolTree<unknown> }).element;
+    return element !== undefined && hasInvalid(element);
+  }
+  return node.kind === 'not' ? hasInvalid(node.operand) : node.operands.some(hasInvalid);
+}
+
+/**
+ * The analysis's warnings for a filter the checker found no error in (its
+ * `references`). A tree with recovery gaps gets none: its meaning is not
+ * known yet.
+ */
+export function analyzeFilter(filter: Filter, references: ReadonlyMap<FieldRef, ResolvedField>, options: AnalysisOptions = {}): Diagnostic[] {
+  if (hasInvalid(filter)) return [];
+  return new Reporter({ source: options.source, paths: options.paths }).diagnostics(findVerdicts(filter, references));
+}
