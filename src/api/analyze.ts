@@ -3,12 +3,13 @@
  * parsed or validated → checked. The public functions (compile, check,
  * predicate, …) are thin layers on top.
  */
-import { listTooLong, measureFilter } from '../ast/measure.js';
+import { longestListRange, measureFilter } from '../ast/measure.js';
 import type { Document, FieldRef, Filter } from '../ast/nodes.js';
 import { DEFAULT_MAX_NODES, validateFilterTree, type TreeProblem } from '../ast/validate.js';
 import type { Catalogue, Column, ResolvedField } from '../catalogue/types.js';
 import { checkFilter } from '../check/checker.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { report } from '../diagnostics/messages.js';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LIST_LENGTH, parse } from '../syntax/parse.js';
 import { internalError } from './internal.js';
 import { checkFilterOptions, type CheckedOptions } from './options.js';
@@ -62,10 +63,12 @@ function treeLimits(filter: Filter, options: CheckedOptions): Diagnostic[] {
   const measure = measureFilter(filter, maxDepth + 1);
   const out: Diagnostic[] = [];
   if (measure.depth > maxDepth) {
-    out.push(diagnostic('nesting-too-deep', `The filter tree nests more than ${maxDepth} levels deep (the maxDepth option); flatten it.`, { range: filter.range }));
+    out.push(report('nesting-too-deep', 'default', { limit: maxDepth }, { range: filter.range }));
   }
-  const list = listTooLong(measure, options.maxListLength ?? DEFAULT_MAX_LIST_LENGTH);
-  if (list) out.push(list);
+  const maxList = options.maxListLength ?? DEFAULT_MAX_LIST_LENGTH;
+  if (measure.longestList > maxList) {
+    out.push(report('list-too-long', 'default', { what: 'in (…) list', count: measure.longestList, items: 'values', limit: maxList }, { range: longestListRange(measure) }));
+  }
   return out;
 }
 

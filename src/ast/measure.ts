@@ -4,7 +4,6 @@
  * expands to 2^30) can neither overflow the stack nor take long before the
  * entry points refuse it.
  */
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ElementFilter, Filter, Literal, SourceRange } from './nodes.js';
 
 /** How deep, how wide and how big a filter is. */
@@ -79,11 +78,10 @@ export function measureFilter(filter: Filter, stopAt = Number.POSITIVE_INFINITY,
   return { depth, longestList, longestListNode, nodes: Math.min(nodes, maxNodes + 1) };
 }
 
-/** `list-too-long` for the longest `in (…)` list of a measured tree, when it passes `max`. */
-export function listTooLong(measure: FilterMeasure, max: number): Diagnostic | undefined {
-  if (measure.longestList <= max) return undefined;
-  const range = (measure.longestListNode as { range?: SourceRange } | undefined)?.range;
-  return diagnostic('list-too-long',
-    `This in (…) list has ${measure.longestList} values, more than the limit of ${max} (the maxListLength option); split the filter or raise the limit.`,
-    { range });
+/**
+ * The range of the longest `in (…)` list of a measured tree, for the
+ * caller's `list-too-long` report (undefined for a tree built without ranges).
+ */
+export function longestListRange(measure: FilterMeasure): SourceRange | undefined {
+  return (measure.longestListNode as { range?: SourceRange } | undefined)?.range;
 }

@@ -16,7 +16,7 @@ import { allBacklinks } from '../catalogue/builtin.js';
 import { resolveField } from '../catalogue/resolve.js';
 import type { Catalogue, ValueType } from '../catalogue/types.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { dateLiteralKind } from '../ast/dates.js';
+import { dateLiteralKind } from '../vocabulary/dates.js';
 import { readNumber } from '../ast/numbers.js';
 import { DEFAULT_MAX_NODES } from '../ast/validate.js';
 import { DEFAULT_MAX_LIST_LENGTH } from '../syntax/parse.js';

@@ -17,7 +17,7 @@
  * keeps the closures, which compute the same results.
  */
 import type { ElementFilter, Filter, Test } from '../ast/nodes.js';
-import { parseInstant } from '../semantics/dates.js';
+import { parseInstant } from '../vocabulary/dates.js';
 import { lower } from '../semantics/strings.js';
 import type { ResolvedField, ValueType } from '../catalogue/types.js';
 import {

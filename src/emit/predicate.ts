@@ -27,7 +27,7 @@
  */
 import type { CompareOp, ElementFilter, FieldRef, Filter, Literal, Test } from '../ast/nodes.js';
 import type { RegexDialect, ResolvedField, ValueType } from '../catalogue/types.js';
-import { parseInstant } from '../semantics/dates.js';
+import { parseInstant } from '../vocabulary/dates.js';
 import { phraseTest } from '../semantics/phrase.js';
 import { compileRegex } from '../semantics/regex.js';
 import { compareCodePoints, lower, upper } from '../semantics/strings.js';

@@ -7,9 +7,10 @@
  */
 import type { IToken } from 'chevrotain';
 import type { Position, SourceRange } from '../ast/nodes.js';
-import { dateLiteralKind } from '../ast/dates.js';
+import { dateLiteralKind } from '../vocabulary/dates.js';
 import { readNumber } from '../ast/numbers.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatMessage, report } from '../diagnostics/messages.js';
 import * as T from './tokens.js';
 
 /**
@@ -97,7 +98,7 @@ function decodeEscapes(body: string, bodyOffset: number, escapes: Readonly<Recor
       problems.push({
         start: bodyOffset + i,
         end: bodyOffset + i + length,
-        message: 'Invalid `\\u` escape: write `\\uXXXX` with four hex digits or `\\u{X…}` with at most 0x10FFFF.',
+        message: formatMessage('invalid-escape', 'unicode', {}),
       });
       i += length - 1;
       continue;
@@ -108,7 +109,7 @@ function decodeEscapes(body: string, bodyOffset: number, escapes: Readonly<Recor
     problems.push({
       start: bodyOffset + i,
       end: bodyOffset + i + 1 + width,
-      message: `Invalid escape \`\\${String.fromCodePoint(cp)}\` in ${what}: the escapes are ${allowed}${unicode ? ', `\\uXXXX` and `\\u{X…}`' : ''}.`,
+      message: formatMessage('invalid-escape', 'default', { escape: String.fromCodePoint(cp), what, allowed: `${allowed}${unicode ? ', `\\uXXXX` and `\\u{X…}`' : ''}` }),
     });
     value += body.slice(i + 1, i + 1 + width);
     i += width;
@@ -159,11 +160,11 @@ export function scanTokens(tokens: readonly IToken[], lines: LineIndex): Diagnos
     const type = token.tokenType;
     const range = () => lines.tokenRange(token);
     if (type === T.UnterminatedString) {
-      out.push(diagnostic('unterminated-string', `This string has no closing ${token.image[0]}; it was read to the end of the line.`, { range: range() }));
+      out.push(report('unterminated-string', 'string', { quote: token.image[0]! }, { range: range() }));
     } else if (type === T.UnterminatedBacktickName) {
-      out.push(diagnostic('unterminated-string', 'This `quoted name` has no closing backtick; it was read to the end of the line.', { range: range() }));
+      out.push(report('unterminated-string', 'name', {}, { range: range() }));
     } else if (type === T.UnterminatedRegex) {
-      out.push(diagnostic('unterminated-regex', 'This /regex/ has no closing `/`; it was read to the end of the line. Write `\\/` for a slash inside the pattern.', { range: range() }));
+      out.push(report('unterminated-regex', 'default', {}, { range: range() }));
     }
     if (type === T.StringLiteral || type === T.UnterminatedString) {
       for (const p of decodeString(token).problems) out.push(diagnostic('invalid-escape', p.message, { range: at(token, p) }));
@@ -173,11 +174,9 @@ export function scanTokens(tokens: readonly IToken[], lines: LineIndex): Diagnos
       const { problem } = decodeNumber(token.image);
       if (problem) out.push(diagnostic('invalid-number', problem, { range: range() }));
     } else if (type === T.DateLiteral && dateLiteralKind(token.image) !== 'date') {
-      out.push(diagnostic('invalid-date', `${token.image} is not a real calendar date (YYYY-MM-DD).`, { range: range() }));
+      out.push(report('invalid-date', 'date', { text: token.image }, { range: range() }));
     } else if (type === T.DateTimeLiteral && dateLiteralKind(token.image) !== 'datetime') {
-      out.push(diagnostic('invalid-date',
-        `${token.image} is not a real date and time (YYYY-MM-DDThh:mm[:ss[.fff]] with an optional Z or ±hh:mm; at most 9 fraction digits).`,
-        { range: range() }));
+      out.push(report('invalid-date', 'datetime', { text: token.image }, { range: range() }));
     }
   }
   return out;

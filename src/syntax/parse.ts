@@ -5,10 +5,11 @@
  * then a linear pre-scan of the nesting depth over the tokens), and the whole
  * pipeline is wrapped so that a bug shows up as a diagnostic, not a crash.
  */
-import { listTooLong, measureFilter } from '../ast/measure.js';
+import { longestListRange, measureFilter } from '../ast/measure.js';
 import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
 import type { Comment, Document, Filter } from '../ast/nodes.js';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { report } from '../diagnostics/messages.js';
 import { AstBuilder } from './build-ast.js';
 import { LineIndex, scanTokens } from './lexical.js';
 import { getParser } from './parser.js';
@@ -42,8 +43,12 @@ export const DEFAULT_MAX_LIST_LENGTH = 1000;
 /** `list-too-long` for the longest `in (…)` list, when it passes the limit. */
 function listLimit(result: ParseResult, maxListLength: number): ParseResult {
   if (!result.document.filter) return result;
-  const d = listTooLong(measureFilter(result.document.filter), maxListLength);
-  return d ? { document: result.document, diagnostics: [...result.diagnostics, d] } : result;
+  const measure = measureFilter(result.document.filter);
+  if (measure.longestList <= maxListLength) return result;
+  const d = report('list-too-long', 'default',
+    { what: 'in (…) list', count: measure.longestList, items: 'values', limit: maxListLength },
+    { range: longestListRange(measure) });
+  return { document: result.document, diagnostics: [...result.diagnostics, d] };
 }
 
 /**
@@ -78,6 +83,7 @@ function syntaxDiagnostic(e: IRecognitionException, lines: LineIndex): Diagnosti
   const t = e.token;
   const atEnd = !t || t.tokenType === EOF || !Number.isFinite(t.startOffset);
   const range = atEnd ? lines.range(lines.text.length, lines.text.length) : lines.tokenRange(t);
+  // The message was filled from the `unexpected-token` templates by the parser's errorMessageProvider.
   return diagnostic(atEnd ? 'unexpected-end' : 'unexpected-token', e.message, { range });
 }
 
@@ -87,26 +93,22 @@ function lexAndParse(text: string, lines: LineIndex, maxDepth: number): ParseRes
   for (const e of lexed.errors) {
     const chars = text.slice(e.offset, e.offset + e.length);
     const shown = chars.length > 12 ? `${chars.slice(0, 12)}…` : chars;
-    const what = [...chars].length === 1
-      ? `The character \`${shown}\` (U+${chars.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) is not part of the language`
-      : `The characters \`${shown}\` are not part of the language`;
-    diagnostics.push(diagnostic('unknown-character', `${what}: expected a name, a value, an operator or a parenthesis.`,
-      { range: lines.range(e.offset, e.offset + e.length) }));
+    const range = lines.range(e.offset, e.offset + e.length);
+    diagnostics.push([...chars].length === 1
+      ? report('unknown-character', 'one', { chars: shown, codePoint: `U+${chars.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` }, { range })
+      : report('unknown-character', 'many', { chars: shown }, { range }));
   }
   const comments: Comment[] = (lexed.groups.comments ?? []).map((c) => ({ text: c.image.slice(1), range: lines.tokenRange(c) }));
   diagnostics.push(...scanTokens(lexed.tokens, lines));
 
   if (lexed.tokens.length === 0) {
-    diagnostics.push(diagnostic('empty-filter', 'The input holds no filter: write a condition such as `domain_rating_source >= 50`.',
-      { range: lines.range(0, text.length) }));
+    diagnostics.push(report('empty-filter', 'default', {}, { range: lines.range(0, text.length) }));
     return { document: { filter: undefined, comments }, diagnostics: sortDiagnostics(diagnostics) };
   }
 
   const deep = nestingTooDeep(lexed.tokens, maxDepth);
   if (deep) {
-    diagnostics.push(diagnostic('nesting-too-deep',
-      `The filter nests parentheses and \`not\` more than ${maxDepth} deep here; simplify it (\`not not x\` is \`x\`).`,
-      { range: lines.tokenRange(deep) }));
+    diagnostics.push(report('nesting-too-deep', 'default', { limit: maxDepth }, { range: lines.tokenRange(deep) }));
     return { document: { filter: undefined, comments }, diagnostics: sortDiagnostics(diagnostics) };
   }
 
@@ -142,8 +144,8 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   try {
     lines = new LineIndex(source);
     if (source.length > maxLength) {
-      const d = diagnostic('input-too-long',
-        `The filter is ${source.length} characters long; the limit is ${maxLength}.`,
+      const d = report('input-too-long', 'default',
+        { what: 'filter', length: source.length, limit: maxLength, option: 'maxLength' },
         { range: lines.range(maxLength, source.length) });
       return { document: { filter: undefined, comments: [] }, diagnostics: [d] };
     }
@@ -151,7 +153,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   } catch (error) {
     // Unreachable by design; kept so that a bug never escapes as an exception.
     const range = lines?.range(0, 0);
-    const message = `Internal error while parsing (please report it): ${error instanceof Error ? error.message : String(error)}`;
-    return { document: { filter: undefined, comments: [] }, diagnostics: [diagnostic('unexpected-token', message, range ? { range } : {})] };
+    const d = report('internal-error', 'stage', { stage: 'the parser', error: error instanceof Error ? `${error.name}: ${error.message}` : `a thrown ${typeof error}` }, range ? { range } : {});
+    return { document: { filter: undefined, comments: [] }, diagnostics: [d] };
   }
 }

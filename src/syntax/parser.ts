@@ -10,6 +10,7 @@
  * time, and importing the library must stay cheap.
  */
 import { CstParser, EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import { formatMessage } from '../diagnostics/messages.js';
 import * as T from './tokens.js';
 
 /** Describes a token for a message: its text in backticks, or "the end of the filter". */
@@ -44,18 +45,18 @@ function after(previous: IToken | undefined): string {
  */
 export const errorMessageProvider: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, previous }) {
-    return `Expected ${label(expected)}${after(previous)}, found ${describeFound(actual)}.`;
+    return formatMessage('unexpected-token', 'expected', { expected: label(expected), after: after(previous), found: describeFound(actual) });
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
-    return `Expected \`and\`, \`or\` or the end of the filter, found ${describeFound(firstRedundant)}.`;
+    return formatMessage('unexpected-token', 'trailing', { found: describeFound(firstRedundant) });
   },
   buildNoViableAltMessage({ expectedPathsPerAlt, actual, previous, customUserDescription }) {
     const expected = customUserDescription ?? oneOf(expectedPathsPerAlt.flatMap((alt) => alt.map((path) => (path[0] ? label(path[0]) : ''))));
-    return `Expected ${expected}${after(previous)}, found ${describeFound(actual[0])}.`;
+    return formatMessage('unexpected-token', 'expected', { expected, after: after(previous), found: describeFound(actual[0]) });
   },
   buildEarlyExitMessage({ expectedIterationPaths, actual, previous, customUserDescription }) {
     const expected = customUserDescription ?? oneOf(expectedIterationPaths.map((path) => (path[0] ? label(path[0]) : '')));
-    return `Expected ${expected}${after(previous)}, found ${describeFound(actual[0])}.`;
+    return formatMessage('unexpected-token', 'expected', { expected, after: after(previous), found: describeFound(actual[0]) });
   },
 };
 

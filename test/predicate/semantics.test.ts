@@ -1,7 +1,7 @@
 /** Value-level semantics of spec §4: dates, code points, casing, phrases, regexes. */
 import { RE2JS } from 're2js';
 import { describe, expect, it } from 'vitest';
-import { parseInstant } from '../../src/semantics/dates.js';
+import { parseInstant } from '../../src/vocabulary/dates.js';
 import { phraseTest, words } from '../../src/semantics/phrase.js';
 import { compileRegex, wildcardToRe2 } from '../../src/semantics/regex.js';
 import { compareCodePoints, lower, upper } from '../../src/semantics/strings.js';

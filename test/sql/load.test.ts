@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineCatalogue } from '../../src/catalogue/index.js';
 import { createTableSql, quoteIdentifier, type SqlDialect } from '../../src/emit/sql/ddl.js';
 import { clickhouseInsertRowsSql } from '../../src/emit/sql/load.js';
-import { parseInstant } from '../../src/semantics/dates.js';
+import { parseInstant } from '../../src/vocabulary/dates.js';
 import { START, type Engine } from './engines/index.js';
 
 const catalogue = defineCatalogue({

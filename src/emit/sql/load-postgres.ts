@@ -14,7 +14,7 @@
  */
 import type { Catalogue } from '../../catalogue/types.js';
 import { diagnostic, pointerSegment, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { parseInstant } from '../../semantics/dates.js';
+import { parseInstant } from '../../vocabulary/dates.js';
 import { tableLayout, type TableColumn, type TableOptions } from './ddl.js';
 
 export interface InsertBatch {

@@ -13,7 +13,7 @@
  */
 import type { Catalogue } from '../../catalogue/types.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { parseInstant } from '../../semantics/dates.js';
+import { parseInstant } from '../../vocabulary/dates.js';
 import { quoteIdentifier, stringLiteral, tableLayout, type SqlDialect, type TableColumn, type TableLayout, type TableOptions } from './ddl.js';
 
 /** File formats the engines read themselves. */
