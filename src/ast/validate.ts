@@ -37,6 +37,9 @@ export interface TreeLimits {
  */
 export const DEFAULT_MAX_NODES = 100_000;
 
+/** Default of the `maxListLength` option: most values of one `in (…)` list, for text and for JSON alike. */
+export const DEFAULT_MAX_LIST_LENGTH = 1000;
+
 const ROW_KINDS = ['and', 'or', 'not', 'condition', 'list'] as const;
 const ELEMENT_KINDS = ['and', 'or', 'not', 'test'] as const;
 const TEST_KINDS = ['compare', 'empty', 'null', 'in', 'between'] as const;

@@ -6,22 +6,27 @@
  * the decompiler's, or one built in code and validated at the API entry
  * (src/ast/validate.ts); on such trees it does not throw.
  */
-import type { CompareOp, ElementFilter, FieldRef, Filter, Literal, ModifierRef, SourceRange, Test } from '../ast/nodes.js';
-import { COMPARE_OPS } from '../ast/where-json.js';
+import type { FieldRef, Filter, ListNode, ConditionNode, ModifierRef } from '../ast/nodes.js';
+import { isBranch, isInvalid, type BoolTree } from '../ast/tree.js';
 import { findModifier, resolveField, suggestColumns } from '../catalogue/resolve.js';
 import type { Catalogue, Column, ResolvedField } from '../catalogue/types.js';
-import type { DiagnosticCode } from '../diagnostics/codes.js';
-import { diagnostic, sortDiagnostics, type Diagnostic, type Location, type Suggestion } from '../diagnostics/diagnostic.js';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatMessage, report } from '../diagnostics/messages.js';
 import { suggestNames } from '../diagnostics/suggest.js';
-import { quoteEnumValue, quoteName } from '../vocabulary/index.js';
-import { validateRegex } from './re2-syntax.js';
-import { allowedTests, isUnchecked, OP_TEXT, TYPE_RULES, typeKeyOf, type TypeKey, type ValueKind } from './rules.js';
-import { dateKind, describeLiteral, numberProblem, quoted } from './values.js';
+import { OPERATOR_TEXT, quoteName } from '../vocabulary/index.js';
+import { analyzeFilter } from './analysis/index.js';
+import { orList, Reporter, type Located } from './reporter.js';
+import { isUnchecked, TYPE_RULES, typeKeyOf, type TypeKey } from './rules.js';
+import { TestChecker, type Target } from './tests.js';
 
 /** Options of {@link checkFilter}. */
 export interface CheckOptions {
   /** JSON paths of nodes built by the decompiler (keys are AST objects: nodes, FieldRefs, Tests, Literals), so diagnostics on JSON input carry `path` instead of `range`. */
   readonly paths?: ReadonlyMap<object, string>;
+  /** The text the ranges point into, for the static analysis's fixes (./analysis). */
+  readonly source?: string;
+  /** False skips the static analysis (never-matches, …); default true. */
+  readonly analysis?: boolean;
 }
 
 /** What {@link checkFilter} learns about a filter. */
@@ -34,120 +39,60 @@ export interface CheckResult {
   readonly columns: readonly Column[];
 }
 
-/** What a test is applied to: a column's value, or one element of an array column. */
-interface Target {
-  /** The name as the API knows it (a dotted path for object fields). */
-  readonly name: string;
-  readonly key: TypeKey;
-  readonly enumValues: readonly string[] | undefined;
-  /** False only when the catalogue says the value is never null (then `is null` is always false). */
-  readonly nullable: boolean;
-  readonly element: boolean;
-}
-
-const COMPARE_SET: ReadonlySet<string> = new Set(COMPARE_OPS);
-const NUMERIC_TEXT = /^-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-type Located = object | undefined;
-
-/** Whether the typing table lets a value of `key` be written as `kind`. */
-function accepts(key: TypeKey, kind: ValueKind): boolean {
-  return (TYPE_RULES[key].values as readonly ValueKind[]).includes(kind);
+/**
+ * Visits every leaf of a boolean tree, row or element level alike (one walk
+ * for both), left to right, telling each whether its parent is a `not` (a
+ * null test there reads `is not null`). Not `foldTree`: the checker promises
+ * not to throw or loop on any tree handed to it, even an unvalidated one
+ * (very deep, cyclic, `operands` not an array; see test/check/properties),
+ * so it walks with an explicit stack (depth costs heap, never call stack),
+ * skips what is not a node, and enters each branch once.
+ */
+function visitLeaves<L extends object>(root: BoolTree<L>, visit: (leaf: L, negated: boolean) => void): void {
+  const entered = new Set<object>();
+  const stack: { node: unknown; negated: boolean }[] = [{ node: root, negated: false }];
+  while (stack.length > 0) {
+    const { node, negated } = stack.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    const n = node as BoolTree<L>;
+    if (isBranch(n)) {
+      if (entered.has(n)) continue;
+      entered.add(n);
+      // Reversed, so that operands are visited left to right and `columns` keeps first-use order.
+      if (n.kind === 'not') stack.push({ node: n.operand, negated: true });
+      else if (Array.isArray(n.operands)) for (let i = n.operands.length - 1; i >= 0; i--) stack.push({ node: n.operands[i], negated: false });
+    } else if (!isInvalid(n)) visit(n as L, negated); // `invalid`: its syntax error is already reported
+  }
 }
 
 class Checker {
-  readonly diagnostics: Diagnostic[] = [];
   readonly references = new Map<FieldRef, ResolvedField>();
   readonly columns: Column[] = [];
   private readonly used = new Set<Column>();
-  /** Nodes already checked: a shared subtree is reported once, and a cyclic hand-built tree cannot loop. */
+  /** Leaves already checked: a subtree shared by two parents is reported once. */
   private readonly visited = new Set<object>();
-  /** Nodes whose parent is a `not`: a null test there reads `is not null`, which is worded as such. */
-  private readonly negated = new Set<object>();
+  private readonly tests: TestChecker;
 
-  constructor(
-    private readonly catalogue: Catalogue,
-    private readonly paths: ReadonlyMap<object, string> | undefined,
-  ) {}
-
-  // ------------------------------------------------------------ locations and reporting
-
-  /** The first of `nodes` that has a range or a path: the most precise place the parser or decompiler recorded. */
-  private where(nodes: readonly Located[]): Location {
-    for (const node of nodes) {
-      if (!node) continue;
-      const range = (node as { range?: SourceRange }).range;
-      const path = this.paths?.get(node);
-      if (range || path !== undefined) return { range, path };
-    }
-    return {};
+  constructor(private readonly r: Reporter) {
+    this.tests = new TestChecker(r);
   }
 
-  /** JSON input gets messages in JSON words (`"eq"`, `"is_null"`); text input in the language's (`=`, `is null`). */
-  private isJson(nodes: readonly Located[]): boolean {
-    const at = this.where(nodes);
-    return at.range === undefined && at.path !== undefined;
+  private get catalogue(): Catalogue {
+    return this.r.catalogue;
   }
 
-  private report(code: DiagnosticCode, message: string, nodes: readonly Located[], suggestions?: readonly Suggestion[]): void {
-    this.diagnostics.push(diagnostic(code, message, this.where(nodes), suggestions));
+  private once(node: object): boolean {
+    if (this.visited.has(node)) return false;
+    this.visited.add(node);
+    return true;
   }
 
-  private replace(text: string, node: Located): Suggestion {
-    const range = (node as { range?: SourceRange } | undefined)?.range;
-    return range ? { message: `Replace with ${text}`, replacement: text, range } : { message: `Replace with ${text}`, replacement: text };
-  }
-
-  // ------------------------------------------------------------ walking
-
-  /** Walks the boolean tree with an explicit stack: depth costs heap, never call stack. */
   run(root: Filter): void {
-    const stack: unknown[] = [root];
-    while (stack.length > 0) {
-      const node = stack.pop();
-      if (typeof node !== 'object' || node === null || this.visited.has(node)) continue;
-      this.visited.add(node);
-      const n = node as Filter;
-      switch (n.kind) {
-        case 'and':
-        case 'or':
-          // Reversed, so that operands are visited left to right and `columns` keeps first-use order.
-          if (Array.isArray(n.operands)) for (let i = n.operands.length - 1; i >= 0; i--) stack.push(n.operands[i]);
-          break;
-        case 'not':
-          stack.push(n.operand);
-          this.negated.add(n.operand);
-          break;
-        case 'condition':
-          this.condition(n);
-          break;
-        case 'list':
-          this.list(n);
-          break;
-        default:
-          // `invalid` (its syntax error is already reported) and anything unknown: nothing to type.
-          break;
-      }
-    }
-  }
-
-  private elements(root: ElementFilter, target: Target | undefined, owner: Located): void {
-    const stack: unknown[] = [root];
-    while (stack.length > 0) {
-      const node = stack.pop();
-      if (typeof node !== 'object' || node === null || this.visited.has(node)) continue;
-      this.visited.add(node);
-      const n = node as ElementFilter;
-      if ((n.kind === 'and' || n.kind === 'or') && Array.isArray(n.operands)) {
-        for (let i = n.operands.length - 1; i >= 0; i--) stack.push(n.operands[i]);
-      } else if (n.kind === 'not') {
-        stack.push(n.operand);
-        this.negated.add(n.operand);
-      } else if (n.kind === 'test' && n.test) {
-        if (target) this.test(n.test, target, [n.test, n, owner]);
-        else this.untypedTest(n.test);
-      }
-    }
+    visitLeaves(root, (node, negated) => {
+      if (!this.once(node)) return;
+      if (node.kind === 'condition') this.condition(node, negated);
+      else if (node.kind === 'list') this.list(node);
+    });
   }
 
   // ------------------------------------------------------------ columns and modifiers
@@ -157,10 +102,16 @@ class Checker {
     const resolved = resolveField(this.catalogue, field.name);
     if (!resolved) {
       const names = suggestColumns(this.catalogue, field.name);
-      const hint = names.length > 0 ? `; did you mean ${names.map((n) => `"${n}"`).join(' or ')}?` : '.';
-      this.report('unknown-column', `Unknown column "${field.name}" on ${this.catalogue.name}${hint}`, [field, owner],
-        // In text the replacement is written as a name must be (backticks for `and`, `a b`); JSON keeps the bare API name.
-        names.map((n) => ({ message: `Replace with "${n}"`, replacement: field.range ? quoteName(n) : n, ...(field.range ? { range: field.range } : {}) })));
+      const args = { column: field.name, endpoint: this.catalogue.name };
+      // In text the replacement is written as a name must be (backticks for `and`, `a b`); JSON keeps the bare API name.
+      const fixes = names.map((n) => ({
+        message: formatMessage('unknown-column', 'fix', { name: n }),
+        replacement: field.range ? quoteName(n) : n,
+        ...(field.range ? { range: field.range } : {}),
+      }));
+      const where = this.r.where([field, owner]);
+      this.r.push(names.length === 0 ? report('unknown-column', 'default', args, where, fixes)
+        : report('unknown-column', 'suggest', { ...args, names: orList(names) }, where, fixes));
       return undefined;
     }
     this.references.set(field, resolved);
@@ -171,62 +122,63 @@ class Checker {
     return resolved;
   }
 
-  private unchecked(what: string, nodes: readonly Located[]): void {
-    this.report('unchecked-column-type', `${what}: the catalogue does not give its value type, so values and operators are not checked here.`, nodes);
+  /** The `unchecked-column-type` warning when the catalogue cannot type `key`. */
+  private unchecked(key: TypeKey, resolved: ResolvedField, path: boolean, elements: boolean, nodes: readonly Located[]): void {
+    if (!isUnchecked(key)) return;
+    const column = resolved.column.name;
+    const where = this.r.where(nodes);
+    this.r.push(path ? report('unchecked-column-type', 'path', { field: resolved.apiName, column }, where)
+      : report('unchecked-column-type', elements ? 'elements' : 'object', { column }, where));
   }
 
   /** Checks a modifier; returns false when it cannot apply (then the test is still checked as if it were absent). */
   private modifier(ref: ModifierRef, resolved: ResolvedField | undefined, path: boolean, owner: Located): boolean {
     if (typeof ref.name !== 'string') return false;
     const modifier = findModifier(this.catalogue, ref.name);
+    const where = this.r.where([ref, owner]);
     if (!modifier) {
       const known = this.catalogue.modifiers.map((m) => m.name);
-      const names = suggestNames(ref.name, known);
-      const accepted = known.length > 0 ? `; this endpoint accepts ${known.join(', ')}` : '; this endpoint accepts none';
+      const fixes = suggestNames(ref.name, known).map((n) => this.r.replace('value-type-mismatch', n, ref));
       const cased = known.find((k) => k.toLowerCase() === ref.name.toLowerCase());
-      const hint = cased ? ` (modifier names are case-sensitive: write "${cased}")` : '';
-      this.report('unknown-modifier', `Unknown modifier "${ref.name}"${accepted}${hint}.`, [ref, owner],
-        names.map((n) => this.replace(n, ref)));
+      const args = { modifier: ref.name, accepted: known.join(', ') };
+      this.r.push(known.length === 0 ? report('unknown-modifier', 'none', { modifier: ref.name }, where, fixes)
+        : cased ? report('unknown-modifier', 'cased', { ...args, cased }, where, fixes)
+          : report('unknown-modifier', 'default', args, where, fixes));
       return false;
     }
     if (!resolved) return false;
     const column = resolved.column;
     if (path) return true; // an untyped object field may well be a string
     if (column.array || !modifier.appliesTo.includes(column.type)) {
-      const kind = column.array ? 'an array column' : `${TYPE_RULES[typeKeyOf(column.type, column.enumValues)].article} column`;
-      this.report('modifier-not-allowed', `${modifier.name} applies to string columns only; ${column.name} is ${kind}.`, [ref, owner]);
+      const article = TYPE_RULES[typeKeyOf(column.type, column.enumValues)].article;
+      this.r.push(column.array ? report('modifier-not-allowed', 'array', { modifier: modifier.name, column: column.name }, where)
+        : report('modifier-not-allowed', 'default', { modifier: modifier.name, column: column.name, article }, where));
       return false;
     }
     return true;
   }
 
-  // ------------------------------------------------------------ filters
+  // ------------------------------------------------------------ row tests
 
-  private condition(node: Extract<Filter, { kind: 'condition' }>): void {
+  private condition(node: ConditionNode, negated: boolean): void {
     const resolved = this.resolve(node.field, node);
     const path = resolved !== undefined && resolved.apiName !== resolved.column.name;
     const modified = node.modifier ? this.modifier(node.modifier, resolved, path, node) : false;
     if (!resolved) {
-      this.untypedTest(node.test);
+      this.tests.untypedTest(node.test);
       return;
     }
     const column = resolved.column;
     if (column.array && !path) {
       // An array is tested as a whole only for emptiness and null (spec §3); its values through any/all.
       const test = node.test;
-      if (test?.kind === 'null') this.nullTest(column.nullable, column.name, this.negated.has(node), [test, node]);
-      else if (test?.kind !== 'empty') {
-        this.report('array-needs-quantifier',
-          `${column.name} is an array column: test its elements with any(${column.name}) … or all(${column.name}) …, or the array itself with is empty / is null.`,
-          [test, node]);
-      }
+      if (test?.kind === 'null') this.tests.nullTest(column.nullable, column.name, negated, [test, node]);
+      else if (test?.kind !== 'empty') this.r.push(report('array-needs-quantifier', 'default', { column: column.name }, this.r.where([test, node])));
       return;
     }
     // With `uppercase`, an enum column's value is no longer one of its values: check it as a plain string.
     const key = path ? 'unknown' : modified && column.enumValues ? typeKeyOf(column.type, undefined) : typeKeyOf(column.type, column.enumValues);
-    if (isUnchecked(key)) {
-      this.unchecked(path ? `${resolved.apiName} is a field inside the object column ${column.name}` : `${column.name} is an object column`, [node.field, node]);
-    }
+    this.unchecked(key, resolved, path, false, [node.field, node]);
     const target: Target = {
       name: resolved.apiName,
       key,
@@ -235,213 +187,33 @@ class Checker {
       nullable: path || column.nullable,
       element: false,
     };
-    if (node.test) this.test(node.test, target, [node.test, node]);
+    if (node.test) this.tests.test(node.test, target, [node.test, node], negated);
   }
 
-  private list(node: Extract<Filter, { kind: 'list' }>): void {
+  private list(node: ListNode): void {
     const resolved = this.resolve(node.field, node);
-    if (!resolved) {
-      if (node.element) this.elements(node.element, undefined, node);
-      return;
-    }
-    const column = resolved.column;
-    const path = resolved.apiName !== column.name;
-    const quantifier = node.quantifier === 'all' ? 'all' : 'any';
-    if (!column.array && !path) {
-      const rule = TYPE_RULES[typeKeyOf(column.type, column.enumValues)];
-      this.report('quantifier-needs-array',
-        `${quantifier}(…) applies to array columns only; ${column.name} is ${rule.article} column: test it directly, as in ${column.name} ${OP_TEXT[rule.ops[0]!]} ….`,
-        [node.field, node]);
-      return;
-    }
-    const key: TypeKey = path ? 'unknown' : typeKeyOf(column.type, column.enumValues);
-    if (isUnchecked(key)) {
-      this.unchecked(path ? `${resolved.apiName} is a field inside the object column ${column.name}` : `The elements of ${column.name}`, [node.field, node]);
-    }
-    // Array elements may be null (spec §3), so `is null` on an element is a real test.
-    const target: Target = { name: resolved.apiName, key, enumValues: key === 'enum' ? column.enumValues : undefined, nullable: true, element: true };
-    if (node.element) this.elements(node.element, target, node);
-  }
-
-  // ------------------------------------------------------------ tests and values
-
-  private subject(t: Target): string {
-    const article = TYPE_RULES[t.key].article;
-    return t.element ? `Each element of ${t.name} is ${article}` : `${t.name} is ${article} column`;
-  }
-
-  /** `negated`: the test sits directly under a `not` (`x is not null`), which makes it always true, not always false. */
-  private nullTest(nullable: boolean, name: string, negated: boolean, nodes: readonly Located[]): void {
-    if (nullable) return;
-    const json = this.isJson(nodes);
-    const test = json ? (negated ? `{"not": … "is_null"}` : '"is_null"') : `\`${name} is ${negated ? 'not ' : ''}null\``;
-    const verdict = negated ? 'always true: it keeps every row' : 'always false: it keeps no row';
-    this.report('null-test-never-true', `${name} is never null (the catalogue says so), so ${test} is ${verdict}.`, nodes);
-  }
-
-  private notAllowed(label: string, t: Target, nodes: readonly Located[]): void {
-    const allowed = allowedTests(TYPE_RULES[t.key], t.nullable, this.isJson(nodes));
-    this.report('operator-not-allowed', `${this.subject(t)}: ${label} is not allowed; allowed: ${allowed.join(', ')}.`, nodes);
-  }
-
-  private opLabel(op: string, nodes: readonly Located[]): string {
-    return this.isJson(nodes) || !(op in OP_TEXT) ? `"${op}"` : `\`${OP_TEXT[op as CompareOp]}\``;
-  }
-
-  private test(test: Test, t: Target, nodes: readonly Located[]): void {
-    const rule = TYPE_RULES[t.key];
-    switch (test.kind) {
-      case 'null': {
-        // nodes[1] is the condition or element-test node that holds the test.
-        const holder = nodes[1];
-        this.nullTest(t.nullable, t.name, holder !== undefined && this.negated.has(holder), nodes);
+    let target: Target | undefined;
+    if (resolved) {
+      const column = resolved.column;
+      const path = resolved.apiName !== column.name;
+      if (!column.array && !path) {
+        const rule = TYPE_RULES[typeKeyOf(column.type, column.enumValues)];
+        this.r.push(report('quantifier-needs-array', 'default', {
+          quantifier: node.quantifier === 'all' ? 'all' : 'any', column: column.name, article: rule.article, operator: OPERATOR_TEXT[rule.ops[0]!],
+        }, this.r.where([node.field, node])));
         return;
       }
-      case 'empty':
-        if (!rule.empty) this.notAllowed(this.isJson(nodes) ? '"empty"' : '`is empty`', t, nodes);
-        return;
-      case 'compare':
-        if (!COMPARE_SET.has(test.op) || !(rule.ops as readonly string[]).includes(test.op)) {
-          this.notAllowed(this.opLabel(test.op, nodes), t, nodes);
-          return;
-        }
-        this.value(test.value, test.op, t, test, nodes);
-        return;
-      case 'in':
-        if (!Array.isArray(test.values)) return;
-        if (test.values.length < 2) {
-          this.report('list-too-short', `\`in (…)\` on ${t.name} needs at least two values; for one value write = instead.`, nodes);
-        }
-        for (const value of test.values) this.value(value, 'eq', t, test, nodes);
-        return;
-      case 'between':
-        if (!(rule.ops as readonly string[]).includes('gte')) {
-          this.notAllowed('`between`', t, nodes);
-          return;
-        }
-        this.value(test.low, 'gte', t, test, nodes);
-        this.value(test.high, 'lte', t, test, nodes);
-        return;
+      const key: TypeKey = path ? 'unknown' : typeKeyOf(column.type, column.enumValues);
+      this.unchecked(key, resolved, path, true, [node.field, node]);
+      // Array elements may be null (spec §3), so `is null` on an element is a real test.
+      target = { name: resolved.apiName, key, enumValues: key === 'enum' ? column.enumValues : undefined, nullable: true, element: true };
     }
-  }
-
-  /** A test on a column that did not resolve: only what needs no type (`null` as a value, regex syntax). */
-  private untypedTest(test: Test | undefined): void {
-    if (!test) return;
-    const values = test.kind === 'compare' ? [test.value] : test.kind === 'in' && Array.isArray(test.values) ? test.values : test.kind === 'between' ? [test.low, test.high] : [];
-    for (const value of values) if (value?.kind === 'null') this.nullValue(value, test, '?');
-  }
-
-  private nullValue(value: Literal, test: Test, name: string, at: readonly Located[] = [value, test]): void {
-    const op = test.kind === 'compare' ? test.op : undefined;
-    const fix = op === 'eq' ? 'is null' : op === 'neq' ? 'is not null' : undefined;
-    const how = name === '?' ? '`is null` / `is not null`' : `"${name} is null" / "${name} is not null"`;
-    // The suggestion replaces the operator and the value; the test's range spans exactly those when the parser gives one.
-    const suggestions: Suggestion[] = fix && test.range ? [{ message: `Replace with ${fix}`, replacement: fix, range: test.range }] : [];
-    this.report('null-value', `null is not a value that can be compared; test for it with ${how}.`, at, suggestions);
-  }
-
-  private mismatch(t: Target, value: Literal, expected: string, at: readonly Located[], suggestion?: Suggestion): void {
-    this.report('value-type-mismatch', `${this.subject(t)}: expected ${expected}, found ${describeLiteral(value)}.`, at, suggestion ? [suggestion] : undefined);
-  }
-
-  private value(value: Literal | undefined, op: CompareOp, t: Target, test: Test, outer: readonly Located[]): void {
-    const at: readonly Located[] = [value, ...outer];
-    if (typeof value !== 'object' || value === null) return;
-    if (value.kind === 'null') {
-      this.nullValue(value, test, t.name, at);
-      return;
-    }
-    if (op === 'regex') {
-      if (value.kind !== 'regex' && !(value.kind === 'string' && !value.bare)) {
-        this.mismatch(t, value, 'a /regex/ pattern', at);
-        return;
-      }
-      this.pattern(value.value, t, at);
-      return;
-    }
-    if (value.kind === 'regex') {
-      this.mismatch(t, value, `${TYPE_RULES[t.key].expected}: a /regex/ goes only with matches`, at);
-      return;
-    }
-    const rule = TYPE_RULES[t.key];
-    if (isUnchecked(t.key)) return;
-    const kind: ValueKind = value.kind === 'string' && value.bare ? 'bare' : value.kind;
-    if (!accepts(t.key, kind)) {
-      this.wrongKind(t, value, kind, at);
-      return;
-    }
-    switch (t.key) {
-      case 'integer':
-      case 'float':
-        if (value.kind === 'number') {
-          const problem = numberProblem(value.value, t.key);
-          if (problem === 'a safe integer') {
-            this.report('invalid-number', `${this.subject(t)}: ${describeLiteral(value)} is beyond ±(2^53 − 1) = ±9007199254740991, `
-              + 'where not every integer has a number of its own, so it could stand for its neighbours; use a value within that range.', at);
-          } else if (problem) this.mismatch(t, value, problem, at);
-        }
-        return;
-      case 'enum':
-        if (value.kind === 'string' && !(t.enumValues ?? []).includes(value.value)) {
-          const names = suggestNames(value.value, t.enumValues ?? []);
-          const hint = names.length > 0 ? `; did you mean ${names.map((n) => `"${n}"`).join(' or ')}?` : '.';
-          this.report('unknown-enum-value',
-            `"${value.value}" is not a value of ${t.element ? `the elements of ${t.name}` : t.name}; expected one of ${(t.enumValues ?? []).join(', ')}${hint}`,
-            // In text a value spelled like a keyword or not a plain word must be quoted (`country = "IN"`), as completion does.
-            at, names.map((n) => this.replace(value.range ? quoteEnumValue(n) : n, value)));
-        }
-        return;
-      case 'date':
-      case 'datetime':
-        this.date(t, value, at);
-        return;
-      default:
-        return;
-    }
-  }
-
-  /** A value of a kind the type's row does not list. */
-  private wrongKind(t: Target, value: Literal, kind: ValueKind, at: readonly Located[]): void {
-    const rule = TYPE_RULES[t.key];
-    const text = String((value as { value?: unknown }).value);
-    const textual = accepts(t.key, 'string') && t.key !== 'date' && t.key !== 'datetime';
-    if (kind === 'bare' && textual) {
-      this.report('bare-word-value', `${this.subject(t)}: only enum values may be written without quotes; write ${quoted(value)}.`,
-        at, [this.replace(quoted(value), value)]);
-      return;
-    }
-    let suggestion: Suggestion | undefined;
-    if (textual && t.key !== 'enum') suggestion = this.replace(quoted(value), value);
-    else if ((t.key === 'integer' || t.key === 'float') && value.kind === 'string' && NUMERIC_TEXT.test(value.value.trim())) {
-      suggestion = this.replace(value.value.trim(), value);
-    } else if (t.key === 'boolean' && (text === '1' || text === '0' || /^(true|false)$/i.test(text))) {
-      suggestion = this.replace(String(text === '1' || /^true$/i.test(text)), value);
-    }
-    const expected = t.key === 'enum' ? `one of ${(t.enumValues ?? []).join(', ')}` : rule.expected;
-    this.mismatch(t, value, expected, at, suggestion);
-  }
-
-  private date(t: Target, value: Literal, at: readonly Located[]): void {
-    const found = value.kind === 'string' ? dateKind(value.value) : value.kind === 'datetime' ? 'datetime' : 'date';
-    if (found === undefined) {
-      this.mismatch(t, value, `${TYPE_RULES[t.key].expected} in ISO 8601 form`, at);
-    } else if (t.key === 'date' && found === 'datetime') {
-      this.mismatch(t, value, 'a date without a time (YYYY-MM-DD)', at, this.replace(String((value as { value: string }).value).slice(0, 10), value));
-    }
-  }
-
-  private pattern(pattern: string, t: Target, at: readonly Located[]): void {
-    if (typeof pattern !== 'string') return;
-    const result = validateRegex(pattern, this.catalogue.regexDialect);
-    if (result.ok) return;
-    const offset = result.offset !== undefined ? ` (at offset ${result.offset} of the pattern)` : '';
-    const lead = result.code === 'wildcard-pattern-only'
-      ? `${this.catalogue.name} matches ${t.name} against wildcard patterns, not regexes`
-      : result.code === 'unsupported-regex-feature' ? `The regex for ${t.name} uses a feature RE2 lacks`
-        : result.code === 'regex-too-large' ? `The regex for ${t.name} is too large`
-          : result.code === 'internal-error' ? `The regex for ${t.name} could not be checked` : `The regex for ${t.name} is not valid RE2`;
-    this.report(result.code, `${lead}: ${result.message}${offset}.`, at);
+    if (!node.element) return;
+    visitLeaves(node.element, (leaf, negated) => {
+      if (!this.once(leaf) || leaf.kind !== 'test' || !leaf.test) return;
+      if (target) this.tests.test(leaf.test, target, [leaf.test, leaf, node], negated);
+      else this.tests.untypedTest(leaf.test);
+    });
   }
 }
 
@@ -460,9 +232,14 @@ class Checker {
 export function checkFilter(filter: Filter, catalogue: Catalogue, options: CheckOptions = {}): CheckResult {
   // No try/catch here: trees reach the checker validated (src/ast/validate.ts), and an exception would be a
   // bug that the API layer reports as `internal-error` rather than one to hide behind partial results.
-  const checker = new Checker(catalogue, options.paths);
+  const reporter = new Reporter(catalogue, options.paths);
+  const checker = new Checker(reporter);
   checker.run(filter);
-  return { diagnostics: sortDiagnostics(checker.diagnostics), references: checker.references, columns: checker.columns };
+  // The analysis judges meaning, so only a tree without type errors: its warnings come after them (never-matches, …).
+  if (options.analysis !== false && !hasErrors(reporter.diagnostics)) {
+    reporter.diagnostics.push(...analyzeFilter(filter, checker.references, { source: options.source, paths: options.paths }));
+  }
+  return { diagnostics: sortDiagnostics(reporter.diagnostics), references: checker.references, columns: checker.columns };
 }
 
 export { validateRegex } from './re2-syntax.js';

@@ -17,6 +17,9 @@
  * input character.
  */
 import type { RegexDialect } from '../catalogue/types.js';
+import { wildcardToRe2 } from '../semantics/wildcard.js';
+
+export { wildcardToRe2 };
 
 /**
  * The outcome of {@link validateRegex}. `message` is one clause without a
@@ -438,22 +441,6 @@ class Scanner {
 
 /** Wildcard patterns: RE2 metacharacters a user probably meant as regex syntax. */
 const WILDCARD_REJECTED = /[\^$.+?()[\]{}|\\]/;
-/** Every character RE2 treats as syntax outside a class. */
-const RE2_META = /[\\.+*?()|[\]{}^$]/g;
-
-/**
- * The RE2 pattern a `wildcard`-dialect value means: `*` becomes `.*`,
- * every other character is literal. One function for the checker (which
- * measures the pattern's size) and the engine (which runs it), so the two
- * cannot disagree.
- *
- * @example
- * wildcardToRe2('best*tools'); // 'best.*tools'
- */
-export function wildcardToRe2(pattern: string): string {
-  return pattern.split('*').map((part) => part.replace(RE2_META, '\\$&')).join('.*');
-}
-
 /**
  * Checks a `regex` value against the endpoint's dialect, without compiling it.
  * RE2: the syntax RE2 accepts (as re2js does), with backreferences,

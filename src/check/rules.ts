@@ -4,8 +4,8 @@
  * checker reads this table and never special-cases a type elsewhere, so
  * changing the rules means changing one row here.
  */
-import type { CompareOp } from '../ast/nodes.js';
 import type { Column, ValueType } from '../catalogue/types.js';
+import { COMPARE_OPS, OPERATOR_TEXT, ORDERING_OPS, TEST_JSON, type CompareOp } from '../vocabulary/index.js';
 
 /** How a value was written: the literal kinds, with bare words told apart from quoted strings. */
 export type ValueKind = 'string' | 'bare' | 'number' | 'boolean' | 'date' | 'datetime' | 'regex';
@@ -24,8 +24,10 @@ export interface TypeRule {
   readonly expected: string;
 }
 
-const ORDERED = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte'] as const;
-const TEXT = [...ORDERED, 'substring', 'isubstring', 'phrase_match', 'iphrase_match', 'prefix', 'suffix', 'regex'] as const;
+/** Text columns take every operator. */
+const TEXT = COMPARE_OPS;
+/** Enum and boolean columns: equality only. */
+const EQUALITY = ['eq', 'neq'] as const satisfies readonly CompareOp[];
 const ANY_SCALAR = ['string', 'bare', 'number', 'boolean', 'date', 'datetime'] as const;
 
 /**
@@ -36,15 +38,15 @@ const ANY_SCALAR = ['string', 'bare', 'number', 'boolean', 'date', 'datetime'] a
  * dates (see the checker).
  */
 export const TYPE_RULES = {
-  integer: { article: 'an integer', ops: ORDERED, empty: false, values: ['number'], expected: 'a whole number' },
-  float: { article: 'a float', ops: ORDERED, empty: false, values: ['number'], expected: 'a number' },
+  integer: { article: 'an integer', ops: ORDERING_OPS, empty: false, values: ['number'], expected: 'a whole number' },
+  float: { article: 'a float', ops: ORDERING_OPS, empty: false, values: ['number'], expected: 'a number' },
   string: { article: 'a string', ops: TEXT, empty: true, values: ['string'], expected: 'a quoted string' },
   url: { article: 'a url', ops: TEXT, empty: true, values: ['string'], expected: 'a quoted string' },
   domain: { article: 'a domain', ops: TEXT, empty: true, values: ['string'], expected: 'a quoted string' },
-  enum: { article: 'an enum', ops: ['eq', 'neq'], empty: false, values: ['string', 'bare'], expected: 'one of its values' },
-  boolean: { article: 'a boolean', ops: ['eq', 'neq'], empty: false, values: ['boolean'], expected: 'true or false' },
-  datetime: { article: 'a datetime', ops: ORDERED, empty: false, values: ['date', 'datetime', 'string'], expected: 'a date (YYYY-MM-DD) or a datetime (YYYY-MM-DDThh:mm:ss[Z])' },
-  date: { article: 'a date', ops: ORDERED, empty: false, values: ['date', 'string'], expected: 'a date (YYYY-MM-DD)' },
+  enum: { article: 'an enum', ops: EQUALITY, empty: false, values: ['string', 'bare'], expected: 'one of its values' },
+  boolean: { article: 'a boolean', ops: EQUALITY, empty: false, values: ['boolean'], expected: 'true or false' },
+  datetime: { article: 'a datetime', ops: ORDERING_OPS, empty: false, values: ['date', 'datetime', 'string'], expected: 'a date (YYYY-MM-DD) or a datetime (YYYY-MM-DDThh:mm:ss[Z])' },
+  date: { article: 'a date', ops: ORDERING_OPS, empty: false, values: ['date', 'string'], expected: 'a date (YYYY-MM-DD)' },
   object: { article: 'an object', ops: TEXT, empty: true, values: ANY_SCALAR, expected: 'a value' },
   unknown: { article: 'an untyped', ops: TEXT, empty: true, values: ANY_SCALAR, expected: 'a value' },
 } as const satisfies Record<ValueType | 'enum', TypeRule>;
@@ -72,21 +74,14 @@ export function ruleForColumn(column: Column): TypeRule {
   return TYPE_RULES[typeKeyOf(column.type, column.enumValues)];
 }
 
-/** How the text language writes each operator (for messages about text input). */
-export const OP_TEXT: Readonly<Record<CompareOp, string>> = {
-  eq: '=', neq: '!=', gt: '>', gte: '>=', lt: '<', lte: '<=',
-  substring: 'contains', isubstring: 'icontains', phrase_match: 'contains phrase', iphrase_match: 'icontains phrase',
-  prefix: 'starts with', suffix: 'ends with', regex: 'matches',
-};
-
 /** The tests a row allows, written for text input (`=`, `starts with`, `is empty`) or for JSON input (`eq`, `"empty"`). */
 export function allowedTests(rule: TypeRule, nullable: boolean, json: boolean): string[] {
-  const out: string[] = rule.ops.map((op) => (json ? op : OP_TEXT[op]));
+  const out: string[] = rule.ops.map((op) => (json ? op : OPERATOR_TEXT[op]));
   if (!json) {
     out.push('in (…)');
     if (rule.ops.includes('gte')) out.push('between … and …');
   }
-  if (rule.empty) out.push(json ? '"empty"' : 'is empty');
-  if (nullable) out.push(json ? '"is_null"' : 'is null');
+  if (rule.empty) out.push(json ? `"${TEST_JSON.empty}"` : 'is empty');
+  if (nullable) out.push(json ? `"${TEST_JSON.null}"` : 'is null');
   return out;
 }

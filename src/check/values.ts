@@ -1,19 +1,10 @@
 /**
- * Value helpers of the checker: which date texts spec §4 accepts, and how a
- * literal is named in a message.
+ * Value helpers of the checker: how a literal is named in a message, and the
+ * column-dependent half of the number rule. Which date texts are dates is the
+ * vocabulary's one grammar (`dateKind` in src/vocabulary/dates.ts).
  */
-import { isValidDate, isValidDateTime } from '../ast/dates.js';
 import type { Literal } from '../ast/nodes.js';
 import { quoteString } from '../vocabulary/index.js';
-
-export { isValidDate, isValidDateTime };
-
-/** `date`, `datetime`, or undefined when the text is neither (spec §4 forms, real calendar values only). */
-export function dateKind(text: string): 'date' | 'datetime' | undefined {
-  if (isValidDate(text)) return 'date';
-  if (isValidDateTime(text)) return 'datetime';
-  return undefined;
-}
 
 /** Shortens long values in messages, so one diagnostic stays one readable line. */
 function clip(text: string, max = 60): string {

@@ -16,16 +16,15 @@ import { allBacklinks } from '../catalogue/builtin.js';
 import { resolveField } from '../catalogue/resolve.js';
 import type { Catalogue, ValueType } from '../catalogue/types.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { dateLiteralKind } from '../vocabulary/dates.js';
 import { readNumber } from '../ast/numbers.js';
-import { DEFAULT_MAX_NODES } from '../ast/validate.js';
-import { DEFAULT_MAX_LIST_LENGTH } from '../syntax/parse.js';
+import { DEFAULT_MAX_LIST_LENGTH, DEFAULT_MAX_NODES } from '../ast/validate.js';
 import { jsonErrorOffset } from './json-position.js';
 import { scanJsonText } from './json-scan.js';
 import {
   DEFAULT_MAX_DEPTH, validateWhere,
   type ValidCondition, type ValidConditionFilter, type ValidFilter,
 } from './validate.js';
+import { dateLiteralKind, isBareValue } from '../vocabulary/index.js';
 import { quote } from './wording.js';
 
 /** Options for {@link decompileTree}. */
@@ -72,12 +71,6 @@ export interface DecompileTreeResult {
 /** Default limit on string input. */
 export const DEFAULT_MAX_JSON_LENGTH = 1_000_000;
 
-/** Words of the query language: an enum value spelled like one must stay quoted, or it would not parse back. */
-const KEYWORDS: ReadonlySet<string> = new Set([
-  'and', 'or', 'not', 'in', 'between', 'is', 'null', 'empty', 'true', 'false', 'contains', 'icontains',
-  'phrase', 'starts', 'ends', 'with', 'matches', 'any', 'all',
-]);
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** What the catalogue says about the values a test compares with. */
 interface ValueInfo {
@@ -143,7 +136,8 @@ class Builder {
       const kind = dateLiteralKind(value);
       if (kind) return this.at({ kind, value }, path);
     }
-    const bare = info.enumValues !== undefined && IDENTIFIER.test(value) && !KEYWORDS.has(value.toLowerCase());
+    // An enum value spelled like a keyword, or not one plain word, stays quoted, or it would not parse back.
+    const bare = info.enumValues !== undefined && isBareValue(value);
     return this.at({ kind: 'string', value, bare }, path);
   }
 

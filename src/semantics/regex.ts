@@ -12,8 +12,8 @@
  */
 import { RE2JS } from 're2js';
 import type { RegexDialect } from '../catalogue/types.js';
-// The checker's translation, so that the pattern measured is the pattern run.
-import { wildcardToRe2 } from '../check/re2-syntax.js';
+// The checker's translation too, so that the pattern measured is the pattern run.
+import { wildcardToRe2 } from './wildcard.js';
 
 export { wildcardToRe2 };
 
