@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSyntaxDiagramsCode } from 'chevrotain';
-import { FilterParser } from '../src/syntax/parser.js';
+import { FilterParser } from '../src/syntax/index.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = resolve(root, 'docs/grammar-diagrams.html');

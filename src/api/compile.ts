@@ -13,7 +13,7 @@ import { decompileTree } from '../decompile/decompile.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { printFilter } from '../emit/text.js';
 import { emitWhere, stringifyWhere } from '../emit/where-json.js';
-import { format as formatText } from '../syntax/format.js';
+import { formatWithDiagnostics } from './format-text.js';
 import { analyze, type Analysis, type FilterOptions, type FilterSource } from './analyze.js';
 import { internalError } from './internal.js';
 import { checkFilterOptions, checkFormatOptions } from './options.js';
@@ -119,7 +119,7 @@ export function format(source: string, options: FormatOptions = {}): string {
   if (typeof source !== 'string') return '';
   // Only the layout options: the parser's limits keep their defaults, as the type says.
   const { lineWidth, indent } = options;
-  return formatText(source, { ...(lineWidth !== undefined ? { lineWidth } : {}), ...(indent !== undefined ? { indent } : {}) }).text;
+  return formatWithDiagnostics(source, { ...(lineWidth !== undefined ? { lineWidth } : {}), ...(indent !== undefined ? { indent } : {}) }).text;
 }
 
 /** Options for {@link decompile}. */

@@ -11,5 +11,7 @@ export { toSql } from './sql.js';
 export type { SqlOptions, SqlResult, SqlSource } from './sql.js';
 // For the editor service: the one analysis behind compile/check, option checks, and internal failures as diagnostics.
 export { analyze, type Analysis } from './analyze.js';
+// `format` with the parse's diagnostics (the CLI's `fmt`, which shows them).
+export { formatWithDiagnostics, type FormatTextOptions, type FormatTextResult } from './format-text.js';
 export { checkFormatOptions } from './options.js';
 export { errorText, internalError } from './internal.js';

@@ -12,7 +12,7 @@ import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnosti
 import { renderDiagnostic } from '../diagnostics/render.js';
 import { renderExplanation, type ExplainNode, type Explanation } from '../emit/explain.js';
 import { valueText } from '../emit/value-text.js';
-import { format as formatText } from '../syntax/format.js';
+import { formatWithDiagnostics } from '../api/format-text.js';
 import { MAX_JSON_DEPTH, nestsAtMost, stringifyForOutput, terminalSafeJson, writeText } from './output.js';
 
 /** The streams a CLI run reads and writes (process streams, or test doubles). */
@@ -88,7 +88,7 @@ export function runQueryCommand(command: 'compile' | 'decompile' | 'check' | 'fm
       return exitCode(diagnostics);
     }
     case 'fmt': {
-      const r = formatText(o.input);
+      const r = formatWithDiagnostics(o.input);
       if (o.json) writeJson(o, { ok: !hasErrors(r.diagnostics), text: r.text, diagnostics: r.diagnostics });
       else {
         writeDiagnostics(o, r.diagnostics, o.input);

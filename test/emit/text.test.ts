@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Filter } from '../../src/ast/nodes.js';
 import { printFilter } from '../../src/emit/text.js';
-import { format } from '../../src/syntax/format.js';
+import { formatWithDiagnostics as format } from '../../src/api/format-text.js';
 
 const fmt = (text: string, options = {}) => {
   const r = format(text, options);

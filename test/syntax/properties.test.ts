@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { stripRanges } from '../../src/ast/strip-ranges.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { printFilter } from '../../src/emit/text.js';
-import { format } from '../../src/syntax/format.js';
+import { formatWithDiagnostics as format } from '../../src/api/format-text.js';
 import { parse } from '../../src/syntax/parse.js';
 import { filterAst } from '../support/ast-arbitrary.js';
 
