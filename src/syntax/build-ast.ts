@@ -7,7 +7,9 @@
  * `invalid` node; its diagnostic has already been reported by the parser.
  */
 import type { CstNode, IToken } from 'chevrotain';
-import type { CompareOp, ElementFilter, Filter, Literal, SourceRange, Test } from '../ast/nodes.js';
+import type { CompareOp, ElementFilter, ElementTest, Filter, Literal, RowTest, SourceRange, Test } from '../ast/nodes.js';
+import { tree, type BoolTree, type InvalidNode } from '../ast/tree.js';
+import { TEXT_OPERATORS } from '../vocabulary/index.js';
 import { decodeNumber, decodeQuotedName, decodeRegex, decodeString, type LineIndex } from './lexical.js';
 import * as T from './tokens.js';
 
@@ -31,9 +33,21 @@ interface Tail {
   readonly negated: boolean;
 }
 
-const COMPARE_OPS = new Map<unknown, CompareOp>([
-  [T.Eq, 'eq'], [T.Neq, 'neq'], [T.Gt, 'gt'], [T.Gte, 'gte'], [T.Lt, 'lt'], [T.Lte, 'lte'],
-]);
+/**
+ * The CST rules of one level of boolean tree: rows (`orExpr` → `andExpr` →
+ * `notExpr`) or the elements inside `any(…)` / `all(…)` (`elementOr` → …).
+ * Both levels have the same shape, so one set of functions builds both.
+ */
+interface Level<L> {
+  readonly or: string;
+  readonly and: string;
+  readonly not: string;
+  /** The operand of a `not`-rule node that has no `not`: a primary, built as a tree of this level. */
+  readonly operand: (node: CstNode) => BoolTree<L>;
+}
+
+/** The keyword tokens that spell a word operator, in the order they are written (`icontains phrase`, `starts with`). */
+const OPERATOR_WORDS = ['Contains', 'IContains', 'Starts', 'Ends', 'Matches'] as const;
 
 /** Builds AST nodes from one CST, with ranges from `lines`. */
 export class AstBuilder {
@@ -79,39 +93,55 @@ export class AstBuilder {
     return b ? this.lines.range(b[0], b[1]) : undefined;
   }
 
-  private invalid(node: CstNode): Filter & ElementFilter {
-    const range = this.range(node);
-    return range ? { kind: 'invalid', range } : { kind: 'invalid' };
+  private invalid(node: CstNode): InvalidNode {
+    return tree.invalid(this.range(node));
   }
 
-  // ------------------------------------------------------------ boolean trees
+  // ------------------------------------------------------------ boolean trees (both levels)
+
+  private readonly rows: Level<RowTest> = {
+    or: 'orExpr', and: 'andExpr', not: 'notExpr',
+    operand: (node) => {
+      const primary = nodes(node, 'primary')[0];
+      return primary ? this.primary(primary) : this.invalid(node);
+    },
+  };
+
+  private readonly elements: Level<ElementTest> = {
+    or: 'elementOr', and: 'elementAnd', not: 'elementNot',
+    operand: (node) => {
+      const primary = nodes(node, 'elementPrimary')[0];
+      return primary ? this.elementPrimary(primary) : this.invalid(node);
+    },
+  };
 
   /** `filter` / `orExpr`: the whole tree, or an `invalid` node where recovery left nothing. */
   filter(node: CstNode): Filter {
     const inner = node.name === 'filter' ? nodes(node, 'orExpr')[0] : node;
-    return inner ? this.chain(inner, 'or') : this.invalid(node);
+    return inner ? this.chain(inner, this.rows, 'or') : this.invalid(node);
   }
 
-  private chain(node: CstNode, kind: 'or' | 'and'): Filter {
-    const parts = nodes(node, kind === 'or' ? 'andExpr' : 'notExpr');
-    const operands = parts.map((p) => (kind === 'or' ? this.chain(p, 'and') : this.not(p)));
+  /** An `or` or `and` rule of either level: its operands, or the one operand itself. */
+  private chain<L>(node: CstNode, level: Level<L>, kind: 'or' | 'and'): BoolTree<L> {
+    const parts = nodes(node, kind === 'or' ? level.and : level.not);
+    const operands = parts.map((p) => (kind === 'or' ? this.chain(p, level, 'and') : this.not(p, level)));
     if (operands.length === 0) return this.invalid(node);
     if (operands.length === 1) return operands[0]!;
-    return { kind, operands, range: this.range(node) };
+    return tree[kind](operands, this.range(node));
   }
 
-  private not(node: CstNode): Filter {
+  /** A `not` rule of either level: `not` over its operand, or the primary. */
+  private not<L>(node: CstNode, level: Level<L>): BoolTree<L> {
     if (node.children.Not) {
-      const operand = nodes(node, 'notExpr')[0];
-      return operand ? { kind: 'not', operand: this.not(operand), range: this.range(node) } : this.invalid(node);
+      const operand = nodes(node, level.not)[0];
+      return operand ? tree.not(this.not(operand, level), this.range(node)) : this.invalid(node);
     }
-    const primary = nodes(node, 'primary')[0];
-    return primary ? this.primary(primary) : this.invalid(node);
+    return level.operand(node);
   }
 
   private primary(node: CstNode): Filter {
     const group = nodes(node, 'orExpr')[0];
-    if (group) return this.chain(group, 'or');
+    if (group) return this.chain(group, this.rows, 'or');
     const list = nodes(node, 'listTest')[0];
     if (list) return this.list(list);
     const condition = nodes(node, 'condition')[0];
@@ -146,7 +176,7 @@ export class AstBuilder {
     const condition: Filter = modifierToken
       ? { kind: 'condition', field, modifier: { name: modifierToken.image, range: this.lines.tokenRange(modifierToken) }, test: tail.test, range }
       : { kind: 'condition', field, test: tail.test, range };
-    return tail.negated ? { kind: 'not', operand: condition, range } : condition;
+    return tail.negated ? tree.not(condition, range) : condition;
   }
 
   private list(node: CstNode): Filter {
@@ -162,38 +192,25 @@ export class AstBuilder {
 
   private elementTop(node: CstNode): ElementFilter | undefined {
     const group = nodes(node, 'elementOr')[0];
-    if (group) return this.elementChain(group, 'or');
+    if (group) return this.chain(group, this.elements, 'or');
     const tailNode = nodes(node, 'testTail')[0];
     const tail = tailNode && this.testTail(tailNode);
-    if (!tail) return undefined;
-    const range = this.range(node);
-    const test: ElementFilter = { kind: 'test', test: tail.test, range: tail.test.range };
-    return tail.negated ? { kind: 'not', operand: test, range } : test;
+    return tail && this.elementTest(tail, this.range(node));
   }
 
-  private elementChain(node: CstNode, kind: 'or' | 'and'): ElementFilter {
-    const parts = nodes(node, kind === 'or' ? 'elementAnd' : 'elementNot');
-    const operands = parts.map((p) => (kind === 'or' ? this.elementChain(p, 'and') : this.elementNot(p)));
-    if (operands.length === 0) return this.invalid(node);
-    if (operands.length === 1) return operands[0]!;
-    return { kind, operands, range: this.range(node) };
-  }
-
-  private elementNot(node: CstNode): ElementFilter {
-    if (node.children.Not) {
-      const operand = nodes(node, 'elementNot')[0];
-      return operand ? { kind: 'not', operand: this.elementNot(operand), range: this.range(node) } : this.invalid(node);
-    }
-    const primary = nodes(node, 'elementPrimary')[0];
-    if (!primary) return this.invalid(node);
-    const group = nodes(primary, 'elementOr')[0];
-    if (group) return this.elementChain(group, 'or');
-    const plain = nodes(primary, 'plainTail')[0];
+  private elementPrimary(node: CstNode): ElementFilter {
+    const group = nodes(node, 'elementOr')[0];
+    if (group) return this.chain(group, this.elements, 'or');
+    const plain = nodes(node, 'plainTail')[0];
     const tail = plain && this.plainTail(plain);
-    if (!tail) return this.invalid(primary);
+    // `is not null` / `is not empty` inside the tree (this primary spans the same text as the `not` rule around it).
+    return tail ? this.elementTest(tail, this.range(node)) : this.invalid(node);
+  }
+
+  /** An element test, under a `not` (with `notRange`) when its tail was negated. */
+  private elementTest(tail: Tail, notRange: SourceRange | undefined): ElementFilter {
     const test: ElementFilter = { kind: 'test', test: tail.test, range: tail.test.range };
-    // `is not null` / `is not empty` inside the tree.
-    return tail.negated ? { kind: 'not', operand: test, range: this.range(node) } : test;
+    return tail.negated ? tree.not(test, notRange) : test;
   }
 
   // ------------------------------------------------------------ tests
@@ -213,7 +230,7 @@ export class AstBuilder {
     const op = token(node, 'CompareOperator');
     if (op) {
       const value = this.value(nodes(node, 'value')[0]);
-      const name = COMPARE_OPS.get(op.tokenType);
+      const name = TEXT_OPERATORS.get(op.image);
       return value && name ? { test: { kind: 'compare', op: name, value, range }, negated: false } : undefined;
     }
     if (node.children.Is) {
@@ -240,23 +257,31 @@ export class AstBuilder {
       const high = this.value(nodes(node, 'high')[0]);
       return low && high && token(node, 'And') ? { kind: 'between', low, high, range } : undefined;
     }
-    if (node.children.Matches) {
+    const op = this.wordOperator(node);
+    if (op === 'regex') {
       const regex = token(node, 'RegexToken');
       const quoted = token(node, 'StringToken');
       const source = regex ?? quoted;
       if (!source) return undefined;
       const value = regex ? decodeRegex(regex) : decodeString(quoted!).value;
-      return { kind: 'compare', op: 'regex', value: { kind: 'regex', value, range: this.lines.tokenRange(source) }, range };
+      return { kind: 'compare', op, value: { kind: 'regex', value, range: this.lines.tokenRange(source) }, range };
     }
     const value = this.value(nodes(node, 'value')[0]);
-    if (!value) return undefined;
-    let op: CompareOp | undefined;
-    const phrase = node.children.Phrase !== undefined;
-    if (node.children.Contains) op = phrase ? 'phrase_match' : 'substring';
-    else if (node.children.IContains) op = phrase ? 'iphrase_match' : 'isubstring';
-    else if (node.children.Starts) op = token(node, 'With') ? 'prefix' : undefined;
-    else if (node.children.Ends) op = token(node, 'With') ? 'suffix' : undefined;
-    return op && { kind: 'compare', op, value, range };
+    return value && op && { kind: 'compare', op, value, range };
+  }
+
+  /**
+   * The operator a word test spells (`icontains phrase` → `iphrase_match`), read
+   * from the vocabulary's spellings; undefined where recovery left a word out
+   * (`starts` without `with`). Keyword token names are their words capitalised.
+   */
+  private wordOperator(node: CstNode): CompareOp | undefined {
+    const first = OPERATOR_WORDS.find((key) => node.children[key] !== undefined);
+    if (!first) return undefined;
+    let words = first.toLowerCase();
+    if (node.children.Phrase) words += ' phrase';
+    if (token(node, 'With')) words += ' with';
+    return TEXT_OPERATORS.get(words);
   }
 
   /** A literal from a `value` node; undefined where recovery left the value out. */
