@@ -1,4 +1,6 @@
-import { diagnostic, hasErrors, pointerSegment, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors, pointerSegment, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { report } from '../diagnostics/messages.js';
+import { isNameSegment } from '../vocabulary/index.js';
 import { markCatalogue } from './brand.js';
 import type { Catalogue, Column, Modifier, RegexDialect, ValueType } from './types.js';
 
@@ -54,7 +56,6 @@ const SCALAR_TYPES: ReadonlySet<string> = new Set<ValueType>([
   'integer', 'float', 'string', 'url', 'domain', 'boolean', 'datetime', 'date', 'object', 'unknown',
 ]);
 const COLUMN_KEYS = new Set(['type', 'nullable', 'enum', 'units', 'aliases', 'description', 'returned', 'note']);
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Parses `integer` / `array(string)` / `array(null)` into an element type and an array flag. */
 function parseType(type: string): { type: ValueType; array: boolean } | undefined {
@@ -70,52 +71,54 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function validateColumn(name: string, spec: unknown, path: string, out: Diagnostic[]): Column | undefined {
-  if (!NAME.test(name)) {
-    out.push(diagnostic('catalogue-invalid', `Column name "${name}" must be letters, digits and underscores, not starting with a digit.`, { path }));
+  if (!isNameSegment(name)) {
+    out.push(report('catalogue-invalid', 'columnName', { name }, { path }));
     return undefined;
   }
   if (!isRecord(spec)) {
-    out.push(diagnostic('catalogue-invalid', `Column "${name}" must be an object with at least a "type".`, { path }));
+    out.push(report('catalogue-invalid', 'columnShape', { name }, { path }));
     return undefined;
   }
   for (const key of Object.keys(spec)) {
     if (!COLUMN_KEYS.has(key)) {
-      out.push(diagnostic('catalogue-invalid', `Column "${name}" has an unknown key "${key}"; allowed: ${[...COLUMN_KEYS].join(', ')}.`, { path: `${path}/${pointerSegment(key)}` }));
+      out.push(report('catalogue-invalid', 'columnKey', { name, key, allowed: [...COLUMN_KEYS].join(', ') }, { path: `${path}/${pointerSegment(key)}` }));
     }
   }
   const typeText = spec['type'];
   const parsed = typeof typeText === 'string' ? parseType(typeText) : undefined;
   if (!parsed) {
-    out.push(diagnostic('catalogue-unknown-type', `Column "${name}" has type ${typeof typeText === 'string' ? JSON.stringify(typeText) : `of kind ${Array.isArray(typeText) ? 'array' : typeText === null ? 'null' : typeof typeText}`}; expected one of ${[...SCALAR_TYPES].filter((t) => t !== 'unknown').join(', ')} or array(T).`, { path: typeText === undefined ? path : `${path}/type` }));
+    const type = typeof typeText === 'string' ? JSON.stringify(typeText) : `of kind ${Array.isArray(typeText) ? 'array' : typeText === null ? 'null' : typeof typeText}`;
+    const types = [...SCALAR_TYPES].filter((t) => t !== 'unknown').join(', ');
+    out.push(report('catalogue-unknown-type', 'default', { name, type, types }, { path: typeText === undefined ? path : `${path}/type` }));
     return undefined;
   }
   const nullable = spec['nullable'];
   if (nullable !== undefined && nullable !== null && typeof nullable !== 'boolean') {
-    out.push(diagnostic('catalogue-invalid', `Column "${name}": "nullable" must be true, false or null.`, { path: `${path}/nullable` }));
+    out.push(report('catalogue-invalid', 'nullable', { name }, { path: `${path}/nullable` }));
   }
   const enumValues = spec['enum'];
   if (enumValues !== undefined) {
     if (!Array.isArray(enumValues) || enumValues.length === 0 || !enumValues.every((v) => typeof v === 'string')) {
-      out.push(diagnostic('catalogue-invalid', `Column "${name}": "enum" must be a non-empty array of strings.`, { path: `${path}/enum` }));
+      out.push(report('catalogue-invalid', 'enumShape', { name }, { path: `${path}/enum` }));
     } else if (!['string', 'url', 'domain'].includes(parsed.type)) {
-      out.push(diagnostic('catalogue-invalid', `Column "${name}": only string columns can have enum values, not ${typeText as string}.`, { path: `${path}/enum` }));
+      out.push(report('catalogue-invalid', 'enumType', { name, type: typeText as string }, { path: `${path}/enum` }));
     }
   }
   const units = spec['units'];
   if (units !== undefined && (typeof units !== 'number' || !Number.isInteger(units) || units < 0)) {
-    out.push(diagnostic('catalogue-invalid', `Column "${name}": "units" must be a whole number ≥ 0.`, { path: `${path}/units` }));
+    out.push(report('catalogue-invalid', 'units', { name }, { path: `${path}/units` }));
   }
   const aliases = spec['aliases'];
-  if (aliases !== undefined && (!Array.isArray(aliases) || !aliases.every((a) => typeof a === 'string' && NAME.test(a)))) {
-    out.push(diagnostic('catalogue-invalid', `Column "${name}": "aliases" must be an array of identifier-like names.`, { path: `${path}/aliases` }));
+  if (aliases !== undefined && (!Array.isArray(aliases) || !aliases.every((a) => typeof a === 'string' && isNameSegment(a)))) {
+    out.push(report('catalogue-invalid', 'aliases', { name }, { path: `${path}/aliases` }));
   }
   const description = spec['description'];
   if (description !== undefined && typeof description !== 'string') {
-    out.push(diagnostic('catalogue-invalid', `Column "${name}": "description" must be a string.`, { path: `${path}/description` }));
+    out.push(report('catalogue-invalid', 'description', { name }, { path: `${path}/description` }));
   }
   const returned = spec['returned'];
   if (returned !== undefined && typeof returned !== 'boolean') {
-    out.push(diagnostic('catalogue-invalid', `Column "${name}": "returned" must be a boolean.`, { path: `${path}/returned` }));
+    out.push(report('catalogue-invalid', 'returned', { name }, { path: `${path}/returned` }));
   }
   const column: Column = {
     name,
@@ -135,7 +138,7 @@ function validateColumn(name: string, spec: unknown, path: string, out: Diagnost
 function validateModifiers(value: unknown, out: Diagnostic[]): readonly Modifier[] {
   if (value === undefined) return DEFAULT_MODIFIERS;
   if (!Array.isArray(value)) {
-    out.push(diagnostic('catalogue-invalid', '"modifiers" must be an array of {name, appliesTo, description}.', { path: '/modifiers' }));
+    out.push(report('catalogue-invalid', 'modifiers', {}, { path: '/modifiers' }));
     return DEFAULT_MODIFIERS;
   }
   const result: Modifier[] = [];
@@ -143,12 +146,12 @@ function validateModifiers(value: unknown, out: Diagnostic[]): readonly Modifier
     const ok =
       isRecord(m) &&
       typeof m['name'] === 'string' &&
-      NAME.test(m['name']) &&
+      isNameSegment(m['name']) &&
       Array.isArray(m['appliesTo']) &&
       (m['appliesTo'] as unknown[]).every((t) => typeof t === 'string' && SCALAR_TYPES.has(t)) &&
       typeof m['description'] === 'string';
     if (!ok) {
-      out.push(diagnostic('catalogue-invalid', 'A modifier needs a "name", "appliesTo" (value types) and a "description".', { path: `/modifiers/${i}` }));
+      out.push(report('catalogue-invalid', 'modifier', {}, { path: `/modifiers/${i}` }));
       return;
     }
     result.push(Object.freeze({ name: m['name'] as string, appliesTo: Object.freeze([...(m['appliesTo'] as ValueType[])]), description: m['description'] as string }));
@@ -166,7 +169,7 @@ export function loadCatalogue(input: unknown): LoadCatalogueResult {
     return loadUnguarded(input);
   } catch (error) {
     // Objects handed in by code (not parsed JSON) can have throwing getters or proxy traps.
-    const d = diagnostic('catalogue-invalid', `The catalogue could not be read: ${error instanceof Error ? error.message : 'a property access failed'}.`, { path: '' });
+    const d = report('catalogue-invalid', 'unreadable', { reason: error instanceof Error ? error.message : 'a property access failed' }, { path: '' });
     return { ok: false, catalogue: undefined, diagnostics: [d] };
   }
 }
@@ -178,31 +181,31 @@ function loadUnguarded(input: unknown): LoadCatalogueResult {
     try {
       data = JSON.parse(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input); // a UTF-8 byte order mark is not part of the JSON
     } catch (error) {
-      out.push(diagnostic('json-syntax', `The catalogue is not valid JSON: ${(error as Error).message}`, { path: '' }));
+      out.push(report('json-syntax', 'catalogue', { reason: (error as Error).message }, { path: '' }));
       return { ok: false, catalogue: undefined, diagnostics: out };
     }
   }
   if (!isRecord(data)) {
-    out.push(diagnostic('catalogue-invalid', 'A catalogue must be an object {"name", "columns", "regexDialect"?, "modifiers"?}.', { path: '' }));
+    out.push(report('catalogue-invalid', 'shape', {}, { path: '' }));
     return { ok: false, catalogue: undefined, diagnostics: out };
   }
   for (const key of Object.keys(data)) {
     if (!['name', 'regexDialect', 'columns', 'modifiers'].includes(key)) {
-      out.push(diagnostic('catalogue-invalid', `Unknown key "${key}"; a catalogue has "name", "columns", "regexDialect" and "modifiers".`, { path: `/${pointerSegment(key)}` }));
+      out.push(report('catalogue-invalid', 'key', { key }, { path: `/${pointerSegment(key)}` }));
     }
   }
   const name = data['name'];
   if (typeof name !== 'string' || name.length === 0) {
-    out.push(diagnostic('catalogue-invalid', 'The catalogue needs a "name" (the endpoint, for example "site-explorer/all-backlinks").', { path: name === undefined ? '' : '/name' }));
+    out.push(report('catalogue-invalid', 'name', {}, { path: name === undefined ? '' : '/name' }));
   }
   const dialect = data['regexDialect'] ?? 're2';
   if (dialect !== 're2' && dialect !== 'wildcard') {
-    out.push(diagnostic('catalogue-invalid', '"regexDialect" must be "re2" or "wildcard".', { path: '/regexDialect' }));
+    out.push(report('catalogue-invalid', 'dialect', {}, { path: '/regexDialect' }));
   }
   const columnsData = data['columns'];
   const columns: Column[] = [];
   if (!isRecord(columnsData) || Object.keys(columnsData).length === 0) {
-    out.push(diagnostic('catalogue-invalid', '"columns" must be an object mapping each column name to its definition.', { path: columnsData === undefined ? '' : '/columns' }));
+    out.push(report('catalogue-invalid', 'columns', {}, { path: columnsData === undefined ? '' : '/columns' }));
   } else {
     for (const key of Object.keys(columnsData)) {
       const column = validateColumn(key, columnsData[key], `/columns/${pointerSegment(key)}`, out);
@@ -218,7 +221,7 @@ function loadUnguarded(input: unknown): LoadCatalogueResult {
       const key = alias.toLowerCase();
       const clash = byName.get(alias) ?? byAlias.get(key);
       if (clash) {
-        out.push(diagnostic('catalogue-duplicate-name', `Alias "${alias}" of "${column.name}" is already the name or an alias of "${clash.name}".`, { path: `/columns/${pointerSegment(column.name)}/aliases` }));
+        out.push(report('catalogue-duplicate-name', 'default', { alias, column: column.name, other: clash.name }, { path: `/columns/${pointerSegment(column.name)}/aliases` }));
       } else {
         byAlias.set(key, column);
       }

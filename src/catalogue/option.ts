@@ -5,7 +5,8 @@
  * `defineCatalogue`), a misspelt name or a wrong type would otherwise switch
  * checking off or check against the wrong endpoint without a word.
  */
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatMessage, report } from '../diagnostics/messages.js';
 import { suggestNames } from '../diagnostics/suggest.js';
 import { isKnownCatalogue, markCatalogue } from './brand.js';
 import { allBacklinks } from './builtin.js';
@@ -71,13 +72,12 @@ export function catalogueOption(value: unknown): CatalogueOption {
     const named = getCatalogue(value);
     if (named) return { catalogue: named, diagnostics: [] };
     const names = suggestNames(value.replace(/^\/?v3\//, ''), catalogueNames);
-    const hint = names.length > 0 ? `; did you mean ${names.map((n) => `"${n}"`).join(' or ')}?` : '; catalogueNames (ahrefs-where/catalogues) lists them all.';
-    const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
-    return {
-      catalogue: undefined,
-      diagnostics: [diagnostic('unknown-catalogue', `No built-in catalogue is named ${JSON.stringify(shown)}${hint}`,
-        {}, names.map((n) => ({ message: `Use "${n}"`, replacement: n })))],
-    };
+    const name = JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+    const fixes = names.map((n) => ({ message: formatMessage('unknown-catalogue', 'fix', { name: n }), replacement: n }));
+    const d = names.length > 0
+      ? report('unknown-catalogue', 'suggest', { name, names: names.map((n) => `"${n}"`).join(' or ') }, {}, fixes)
+      : report('unknown-catalogue', 'default', { name });
+    return { catalogue: undefined, diagnostics: [d] };
   }
   let problem: string | undefined;
   if (isRecord(value)) {
@@ -92,7 +92,6 @@ export function catalogueOption(value: unknown): CatalogueOption {
   const found = problem ?? `it is ${describe(value)}`;
   return {
     catalogue: undefined,
-    diagnostics: [diagnostic('invalid-option',
-      `The catalogue option must be a catalogue built by defineCatalogue / loadCatalogue / getCatalogue, or an endpoint name such as "site-explorer/organic-keywords"; ${found}.`)],
+    diagnostics: [report('invalid-option', 'catalogue', { found })],
   };
 }

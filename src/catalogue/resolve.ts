@@ -1,4 +1,5 @@
 import { suggestNames } from '../diagnostics/suggest.js';
+import { isNameSegment } from '../vocabulary/index.js';
 import type { Catalogue, ResolvedField } from './types.js';
 
 /**
@@ -16,7 +17,7 @@ export function resolveField(catalogue: Catalogue, name: string): ResolvedField 
   if (dot > 0) {
     const head = resolveField(catalogue, name.slice(0, dot));
     const rest = name.slice(dot + 1);
-    if (head && head.column.type === 'object' && !head.column.array && /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(rest)) {
+    if (head && head.column.type === 'object' && !head.column.array && rest.split('.').every(isNameSegment)) {
       return { column: head.column, apiName: `${head.column.name}.${rest}`, type: 'unknown', viaAlias: head.viaAlias };
     }
   }

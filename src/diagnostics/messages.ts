@@ -72,6 +72,11 @@ export const MESSAGES = {
     dialect: '"regexDialect" must be "re2" or "wildcard".',
     columns: '"columns" must be an object mapping each column name to its definition.',
   },
+  'unknown-catalogue': {
+    default: 'No built-in catalogue is named {name}; catalogueNames (ahrefs-where/catalogues) lists them all.',
+    suggest: 'No built-in catalogue is named {name}; did you mean {names}?',
+    fix: 'Use "{name}"',
+  },
   'catalogue-unknown-type': {
     default: 'Column "{name}" has type {type}; expected one of {types} or array(T).',
   },
@@ -84,6 +89,7 @@ export const MESSAGES = {
   },
   'invalid-option': {
     'not-object': 'The options argument must be an object (or absent); found {found}.',
+    catalogue: 'The catalogue option must be a catalogue built by defineCatalogue / loadCatalogue / getCatalogue, or an endpoint name such as "site-explorer/organic-keywords"; {found}.',
     unreadable: 'The {option} option could not be read: {reason}.',
     value: 'The {option} option must be {allowed}; found {found}.',
     'sql-options': 'toSql needs an options object with a dialect ({dialects}); found {found}.',
