@@ -87,6 +87,7 @@ export const DIAGNOSTIC_CODES = {
   'sql-untyped-column': { severity: 'error', summary: 'A field inside an object column, or an element of an untyped array: the table keeps it as JSON, which toSql does not test.' },
   'sql-regex-unsupported': { severity: 'error', summary: "PostgreSQL's regular expressions cannot express this RE2 pattern with the same meaning." },
   'sql-case-divergence': { severity: 'warning', summary: "A case-dependent test's value holds a character whose case mapping (Unicode 16) the dialect's tables lack, so rows may differ from the predicate." },
+  'sql-regex-unicode-divergence': { severity: 'warning', summary: "DuckDB, ClickHouse: the regex reads the engine's RE2 Unicode tables (\\pL, \\p{…}, (?i) on non-ASCII), older than the predicate's, so rows holding newer characters may differ." },
 } as const satisfies Record<string, CodeInfo>;
 
 /** A stable diagnostic code; see `docs/diagnostics.md`. */

@@ -10,6 +10,7 @@
  * test suite) are in docs/sql.md.
  */
 import { quoteIdentifier, stringLiteral, type SqlDialect } from './ddl.js';
+import { clickhouseRegex } from './regex-re2.js';
 
 /** The type a bound value is declared with, per dialect (see {@link Spelling.typeName}). */
 export type SqlValueType = 'text' | 'bigint' | 'double' | 'boolean' | 'timestamp';
@@ -43,6 +44,13 @@ export interface Spelling {
   readonly reversedSuffix: boolean;
   /** An unanchored RE2 search in which `.` matches a line break. `p` is a bound pattern. */
   readonly regex: (x: string, p: string) => string;
+  /** A user's RE2 pattern (validated) as {@link regex} must receive it to read it as RE2 does (regex-re2.ts). */
+  readonly userPattern: (re2: string) => string;
+  /**
+   * Whether the engine's RE2 carries its own Unicode tables (older than JavaScript's), so that a
+   * pattern reading them (`\pL`, `(?i)` on non-ASCII) may match other rows than the predicate's.
+   */
+  readonly re2UnicodeTables: boolean;
   /** Number of elements of an array (NULL for a NULL array). */
   readonly arrayLength: (x: string) => string;
   /** True when some element `x` of `array` makes `test(x)` TRUE (never NULL for a non-NULL array). */
@@ -96,6 +104,8 @@ const duckdb: Spelling = {
   endsWith: (x, p) => `ends_with(${x}, ${p})`,
   reversedSuffix: false,
   regex: (x, p) => `regexp_matches(${x}, ${p}, 's')`,
+  userPattern: (re2) => re2,
+  re2UnicodeTables: true,
   arrayLength: (x) => `len(${x})`,
   exists: (array, test) => `(len(list_filter(${array}, lambda ${ELEMENT}: ${test(ELEMENT)})) > 0)`,
   isTrue: (c) => `(${c} IS TRUE)`,
@@ -136,6 +146,9 @@ const postgres: Spelling = {
   reversedSuffix: true,
   // `~` lets `.` match a line break (no newline-sensitive flag); the pattern is translated to ARE (regex-postgres.ts).
   regex: (x, p) => `(${x} COLLATE "C" ~ ${p} COLLATE "C")`,
+  // Not RE2: leaf.ts translates the pattern to ARE (regex-postgres.ts), which refuses \p and (?i).
+  userPattern: (re2) => re2,
+  re2UnicodeTables: false,
   arrayLength: (x) => `cardinality(${x})`,
   // WHERE keeps only TRUE rows, so the subquery's test needs no IS TRUE of its own.
   exists: (array, test) => `EXISTS (SELECT 1 FROM unnest(${array}) AS _e(${ELEMENT}) WHERE ${test(ELEMENT)})`,
@@ -172,6 +185,9 @@ const clickhouse: Spelling = {
   endsWith: (x, p) => `endsWith(${x}, ${p})`,
   reversedSuffix: false,
   regex: (x, p) => `match(${x}, ${p})`,
+  // match's required-substring analysis applies a quantifier to the last byte of a multi-byte literal.
+  userPattern: clickhouseRegex,
+  re2UnicodeTables: true,
   arrayLength: (x) => `length(${x})`,
   exists: (array, test) => `arrayExists(${ELEMENT} -> ${test(ELEMENT)}, ${array})`,
   isTrue: (c) => `ifNull(${c}, 0)`,

@@ -18,6 +18,7 @@ import type { Spelling } from './dialects.js';
 import { instantText, type ParamList } from './params.js';
 import { phrasePattern, wildcardPattern } from './patterns.js';
 import { translateRe2ToPostgres } from './regex-postgres.js';
+import { unicodeDependence } from './regex-re2.js';
 
 /** What a leaf needs besides the test. */
 export interface LeafContext {
@@ -50,6 +51,13 @@ function warnCase(ctx: LeafContext, operand: Operand, value: string, nodes: read
   if (found === undefined) return;
   const cp = `U+${found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
   ctx.report('sql-case-divergence', `A case-insensitive test or the uppercase modifier on ${operand.label}: the value holds "${found}" (${cp}), whose case mapping (Unicode 16) ${ctx.spelling.dialect}'s tables may not have, so rows may differ from the predicate (docs/sql.md, "Case").`, nodes);
+}
+
+/** A regex that reads the engine's Unicode tables (`\pL`, `(?i)` on non-ASCII), which are older than JavaScript's. */
+function warnUnicode(ctx: LeafContext, operand: Operand, pattern: string, literal: Literal): void {
+  const found = unicodeDependence(pattern);
+  if (found === undefined) return;
+  ctx.report('sql-regex-unicode-divergence', `The regex on ${operand.label} uses ${found.feature} at offset ${found.offset} of the pattern, which ${ctx.spelling.dialect} reads from its RE2's Unicode tables (15), older than the predicate's (16): letters, digits or case pairs added since (U+1428A, U+A7CB) match differently, so rows may differ from the predicate (docs/sql.md, "Divergences"). Spell the characters you mean as ranges (e.g. [a-zA-Z\\x{C0}-\\x{24F}] for Latin letters), or keep the warning if rows hold no characters newer than Unicode 15.`, [literal]);
 }
 
 /** TRUE / FALSE for every string, NULL for NULL: a test decided by the value alone. */
@@ -93,14 +101,17 @@ function stringCompare(ctx: LeafContext, op: CompareOp, operand: Operand, c: str
     case 'iphrase_match': {
       const insensitive = op === 'iphrase_match';
       if (insensitive) warnCase(ctx, operand, c, [literal]);
-      const pattern = phrasePattern(insensitive ? lower(c) : c, s.dialect === 'postgres' ? 'ranges' : 're2');
+      const pattern = phrasePattern(insensitive ? lower(c) : c, s.dialect === 'postgres' ? 'are' : 're2');
       // No words: the empty phrase occurs in every string.
       if (pattern === undefined) return forStrings(x, true);
       return s.regex(insensitive ? folded(s, x) : x, text(pattern));
     }
     case 'regex': {
       const re2 = ctx.regexDialect === 'wildcard' ? wildcardPattern(c) : c;
-      if (s.dialect !== 'postgres') return s.regex(x, text(re2));
+      if (s.dialect !== 'postgres') {
+        if (s.re2UnicodeTables) warnUnicode(ctx, operand, re2, literal);
+        return s.regex(x, text(s.userPattern(re2)));
+      }
       const are = translateRe2ToPostgres(re2);
       if (!are.ok) {
         ctx.report('sql-regex-unsupported', `PostgreSQL's regular expressions cannot express this pattern with RE2's meaning (${are.message}, at offset ${are.offset}); match it on DuckDB or ClickHouse, or rewrite it without that feature.`, [literal]);

@@ -5,11 +5,11 @@
  * A phrase is its words (maximal runs of Unicode letters and digits,
  * src/semantics/phrase.ts) joined by runs of non-word characters, with a
  * non-word character or an end on each side:
- * `(?:^|[^\pL\pN])w1[^\pL\pN]+w2(?:$|[^\pL\pN])`. PostgreSQL's ARE has no
- * `\p{…}` classes, and its `[[:alnum:]]` is not letters-and-digits (under
- * `pg_c_utf8` it holds ASCII digits only, under "C" ASCII only), so there
- * the class is spelled out as code-point ranges taken from JavaScript's own
- * Unicode tables: the very tables the predicate's `\p{L}\p{N}` uses.
+ * `(?:^|[^W])w1[^W]+w2(?:$|[^W])`, W being letters and digits spelled as
+ * code-point ranges taken from JavaScript's own Unicode tables: the very
+ * tables the predicate's `\p{L}\p{N}` uses. Neither RE2's `\pL\pN` (the
+ * engines' tables are Unicode 15, JavaScript's 16) nor ARE's `[[:alnum:]]`
+ * (ASCII digits only under `pg_c_utf8`, ASCII under "C") is that class.
  */
 import { words } from '../../semantics/phrase.js';
 
@@ -64,20 +64,21 @@ export function wordClassRanges(): string {
   return wordRanges;
 }
 
-/** Which spelling of the letter-or-digit class a dialect's regex engine reads. */
-export type WordClass = 're2' | 'ranges';
+/** The regex flavour a phrase pattern is written in: RE2 (DuckDB, ClickHouse) or PostgreSQL's ARE. */
+export type PhraseFlavour = 're2' | 'are';
 
 /**
  * The regex that finds `phrase` as whole, consecutive words, or undefined when
  * the phrase has no words (it then matches every string, as in the predicate).
- * The words themselves are letters and digits, literal in every flavour.
+ * The words themselves are letters and digits, literal in every flavour. The
+ * word class is spelled as ranges in every flavour, not as RE2's `\pL\pN`:
+ * the engines' RE2 tables (Unicode 15) lack letters JavaScript's have (16),
+ * and a word boundary at such a letter would differ from the predicate's.
  */
-export function phrasePattern(phrase: string, flavour: WordClass): string | undefined {
+export function phrasePattern(phrase: string, flavour: PhraseFlavour): string | undefined {
   const ws = words(phrase);
   if (ws.length === 0) return undefined;
-  const inside = flavour === 're2' ? '\\pL\\pN' : wordClassRanges();
-  const non = `[^${inside}]`;
-  const start = flavour === 're2' ? `(?:^|${non})` : `(^|${non})`;
-  const end = flavour === 're2' ? `(?:$|${non})` : `($|${non})`;
-  return `${start}${ws.join(`${non}+`)}${end}`;
+  const non = `[^${wordClassRanges()}]`;
+  const group = flavour === 're2' ? '(?:' : '(';
+  return `${group}^|${non})${ws.join(`${non}+`)}${group}$|${non})`;
 }
