@@ -9,4 +9,4 @@
  *
  * @packageDocumentation
  */
-export { getCatalogue, catalogueNames } from './catalogue/endpoints.js';
+export { getCatalogue, catalogueNames } from './api/index.js';

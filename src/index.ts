@@ -3,32 +3,34 @@
  * `where` parameter, compiled and type-checked against each endpoint's
  * columns into the exact `where` JSON and into a local predicate.
  *
+ * Everything here is re-exported from the API stage's entry
+ * (src/api/index.ts), which composes the pipeline stages.
+ *
  * @packageDocumentation
  */
 
 // Entry points
-export { compile, check, format, decompile } from './api/compile.js';
-export type { CompileResult, FieldUse, FormatOptions, DecompileOptions, DecompileResult } from './api/compile.js';
-export type { FilterOptions, FilterSource } from './api/analyze.js';
-export { predicate, evaluate, explain, CompileError } from './api/predicate.js';
-export type { Explanation, ExplainNode } from './api/predicate.js';
-export { renderExplanation } from './emit/explain.js';
+export { compile, check, format, decompile, simplify } from './api/index.js';
+export type { CompileOptions, SimplifyResult, FilterSize } from './api/index.js';
+export type {
+  CompileResult, CompileSuccess, CompileFailure, FieldUse, FormatOptions,
+  DecompileOptions, DecompileResult, DecompileSuccess, DecompileFailure,
+  FilterOptions, FilterSource,
+} from './api/index.js';
+export { predicate, evaluate, explain, CompileError, renderExplanation } from './api/index.js';
+export type { Explanation, ExplainNode, Row, Truth } from './api/index.js';
 
 // Lower-level stages, for tools that want the pieces
-export { parse } from './syntax/parse.js';
-export type { ParseOptions, ParseResult } from './syntax/parse.js';
-export { emitWhere, stringifyWhere } from './emit/where-json.js';
-export { printFilter } from './emit/text.js';
+export { parse, emitWhere, stringifyWhere, EmitError, printFilter } from './api/index.js';
+export type { ParseOptions, ParseResult, EmitOptions, PrintOptions } from './api/index.js';
 
 // Catalogues
-export { allBacklinks, defineCatalogue, loadCatalogue, CatalogueError, DEFAULT_MODIFIERS, resolveField } from './catalogue/index.js';
-export type { Catalogue, CatalogueSpec, Column, ColumnSpec, LoadCatalogueResult, Modifier, RegexDialect, ResolvedField, ValueType } from './catalogue/index.js';
+export { allBacklinks, defineCatalogue, loadCatalogue, CatalogueError, DEFAULT_MODIFIERS, resolveField } from './api/index.js';
+export type { Catalogue, CatalogueSpec, Column, ColumnSpec, LoadCatalogueResult, Modifier, RegexDialect, ResolvedField, ValueType } from './api/index.js';
 
 // Diagnostics
-export { DIAGNOSTIC_CODES } from './diagnostics/codes.js';
-export type { DiagnosticCode, Severity } from './diagnostics/codes.js';
-export type { Diagnostic, Suggestion } from './diagnostics/diagnostic.js';
-export { renderDiagnostic } from './diagnostics/render.js';
+export { DIAGNOSTIC_CODES, renderDiagnostic } from './api/index.js';
+export type { DiagnosticCode, Severity, Diagnostic, Suggestion, RenderOptions } from './api/index.js';
 
 // Types of the AST and of the `where` JSON
 export type * from './ast/nodes.js';

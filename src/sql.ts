@@ -11,13 +11,11 @@
  *
  * @packageDocumentation
  */
-export { toSql } from './api/sql.js';
-export type { SqlOptions, SqlResult, SqlSource } from './api/sql.js';
-export type { ParamStyle, SqlParam, SqlParams, SqlValue, SqlValueType } from './emit/sql/index.js';
-export type { SqlDialect } from './emit/sql/ddl.js';
+export { toSql } from './api/index.js';
+export type { SqlOptions, SqlResult, SqlSource, ParamStyle, SqlParam, SqlParams, SqlValue, SqlValueType, SqlDialect } from './api/index.js';
 
 // Tables and loaders: the layout the condition is exact on, and how rows get into it (docs/sql.md "Tables", "Loading rows").
-export { createTableSql, tableLayout, quoteIdentifier, stringLiteral, SQL_DIALECTS } from './emit/sql/ddl.js';
-export type { TableOptions, TableLayout, TableColumn, StorageKind, LayoutResult, CreateTableResult } from './emit/sql/ddl.js';
-export { loadFileSql, selectFromFileSql, clickhouseInsertRowsSql, postgresInsertBatches } from './emit/sql/load.js';
-export type { FileFormat, FileOptions, LoadSqlResult, InsertBatch, InsertBatchesResult } from './emit/sql/load.js';
+export { createTableSql, tableLayout, quoteIdentifier, stringLiteral, SQL_DIALECTS } from './api/index.js';
+export type { TableOptions, TableLayout, TableColumn, StorageKind, LayoutResult, CreateTableResult } from './api/index.js';
+export { loadFileSql, selectFromFileSql, clickhouseInsertRowsSql, postgresInsertBatches } from './api/index.js';
+export type { FileFormat, FileOptions, LoadSqlResult, InsertBatch, InsertBatchesResult } from './api/index.js';

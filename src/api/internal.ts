@@ -4,7 +4,8 @@
  * stage is a bug, reported as an `internal-error` diagnostic carrying the
  * error's name and message (so the caller can report it), never dropped.
  */
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { report } from '../diagnostics/messages.js';
 
 /** The text of a thrown value; never throws itself (a value's own toString may). */
 export function errorText(error: unknown): string {
@@ -18,5 +19,5 @@ export function errorText(error: unknown): string {
 
 /** The `internal-error` diagnostic for an exception that escaped `stage`. */
 export function internalError(stage: string, error: unknown): Diagnostic {
-  return diagnostic('internal-error', `Internal error in ${stage}; please report it with the input: ${errorText(error)}`);
+  return report('internal-error', 'stage', { stage, error: errorText(error) });
 }

@@ -9,7 +9,8 @@ import type { Catalogue } from '../catalogue/types.js';
 import { allBacklinks } from '../catalogue/builtin.js';
 import { isKnownCatalogue } from '../catalogue/brand.js';
 import { catalogueOption } from '../catalogue/option.js';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { report } from '../diagnostics/messages.js';
 
 /**
  * The largest accepted `maxDepth`. Every stage walks the boolean tree, some of
@@ -42,7 +43,8 @@ export type OptionsResult =
   | { readonly ok: true; readonly options: CheckedOptions; readonly diagnostics: readonly Diagnostic[] }
   | { readonly ok: false; readonly options: undefined; readonly diagnostics: readonly Diagnostic[] };
 
-function show(value: unknown): string {
+/** A value as a message shows it: short strings quoted, scalars as written, anything else by its kind. */
+export function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (value === null) return 'null';
@@ -50,7 +52,7 @@ function show(value: unknown): string {
 }
 
 function invalid(name: string, allowed: string, value: unknown): Diagnostic {
-  return diagnostic('invalid-option', `The ${name} option must be ${allowed}; found ${show(value)}.`);
+  return report('invalid-option', 'value', { option: name, allowed, found: show(value) });
 }
 
 function limit(name: LimitName, value: unknown, out: Diagnostic[]): number | undefined {
@@ -68,7 +70,7 @@ function limit(name: LimitName, value: unknown, out: Diagnostic[]): number | und
 function read(options: unknown, keys: readonly string[], out: Diagnostic[]): Record<string, unknown> | undefined {
   if (options === undefined) return {};
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    out.push(diagnostic('invalid-option', `The options argument must be an object (or absent); found ${show(options)}.`));
+    out.push(report('invalid-option', 'not-object', { found: show(options) }));
     return undefined;
   }
   const values: Record<string, unknown> = {};
@@ -76,7 +78,7 @@ function read(options: unknown, keys: readonly string[], out: Diagnostic[]): Rec
     try {
       values[key] = (options as Record<string, unknown>)[key];
     } catch (error) {
-      out.push(diagnostic('invalid-option', `The ${key} option could not be read: ${error instanceof Error ? error.message : String(error)}.`));
+      out.push(report('invalid-option', 'unreadable', { option: key, reason: error instanceof Error ? error.message : String(error) }));
     }
   }
   return values;

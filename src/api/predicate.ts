@@ -5,7 +5,8 @@
  */
 import type { Filter } from '../ast/nodes.js';
 import type { Catalogue } from '../catalogue/types.js';
-import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { report } from '../diagnostics/messages.js';
 import { explainFilter, type Explanation } from '../emit/explain.js';
 import { compilePredicate, type CompiledPredicate, type PredicateContext, type Row } from '../emit/predicate.js';
 import { analyze, type FilterOptions, type FilterSource } from './analyze.js';
@@ -13,6 +14,9 @@ import { internalError } from './internal.js';
 import { checkFilterOptions } from './options.js';
 
 export type { Explanation, ExplainNode } from '../emit/explain.js';
+export type { Row } from '../emit/predicate.js';
+/** A three-valued result: `true`, `false`, or `null` for unknown (SQL's NULL). */
+export type { Truth } from '../semantics/logic.js';
 
 /**
  * Thrown by {@link predicate}, {@link evaluate} and {@link explain} when the
@@ -45,11 +49,7 @@ function build(source: FilterSource, options: FilterOptions): Compiled {
   // Spec §4: rows never hold filter-only columns, so a local answer would be made up.
   for (const [ref, resolved] of analysis.references) {
     if (resolved.column.returned) continue;
-    diagnostics.push(diagnostic(
-      'filter-only-column',
-      `The API filters on "${resolved.apiName}" but never returns it in rows, so it cannot be evaluated locally.`,
-      { range: ref.range },
-    ));
+    diagnostics.push(report('filter-only-column', 'default', { column: resolved.apiName }, { range: ref.range }));
   }
   if (!analysis.filter || !analysis.catalogue || hasErrors(diagnostics)) throw new CompileError(sortDiagnostics(diagnostics));
   const references = analysis.references;

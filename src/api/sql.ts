@@ -9,11 +9,12 @@ import type { Catalogue } from '../catalogue/types.js';
 import { checkFilter } from '../check/checker.js';
 import { decompileTree } from '../decompile/decompile.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { report } from '../diagnostics/messages.js';
 import { SQL_DIALECTS, type SqlDialect } from '../emit/sql/ddl.js';
 import { emitSql, SPELLINGS, type ParamStyle, type SqlParam, type SqlParams } from '../emit/sql/index.js';
 import { analyze, type Analysis, type FilterOptions, type FilterSource } from './analyze.js';
 import { internalError } from './internal.js';
-import { checkFilterOptions } from './options.js';
+import { checkFilterOptions, show } from './options.js';
 
 /** Options of {@link toSql}. */
 export interface SqlOptions extends FilterOptions {
@@ -55,41 +56,40 @@ interface Checked {
   readonly columns: Readonly<Record<string, string>>;
 }
 
-const show = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v) : v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v);
-const invalid = (message: string) => diagnostic('invalid-option', message);
+const invalid = (option: string, allowed: string, value: unknown) => report('invalid-option', 'value', { option, allowed, found: show(value) });
 const isName = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && !v.includes('\u0000');
 
 /** Validates the SQL options (the filter options are `analyze`'s). */
 function checkSqlOptions(options: unknown, out: Diagnostic[]): Checked | undefined {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    out.push(invalid(`toSql needs an options object with a dialect (${SQL_DIALECTS.join(', ')}); found ${show(options)}.`));
+    out.push(report('invalid-option', 'sql-options', { dialects: SQL_DIALECTS.join(', '), found: show(options) }));
     return undefined;
   }
   const o = options as Record<string, unknown>;
   const dialect = o['dialect'];
   if (!SQL_DIALECTS.includes(dialect as SqlDialect)) {
-    out.push(invalid(`The dialect option must be one of ${SQL_DIALECTS.join(', ')}; found ${show(dialect)}.`));
+    out.push(invalid('dialect', `one of ${SQL_DIALECTS.join(', ')}`, dialect));
     return undefined;
   }
   const styles = SPELLINGS[dialect as SqlDialect].styles;
   const style = o['params'] ?? styles[0];
   if (!styles.includes(style as ParamStyle)) {
     const known = style === 'positional' || style === 'named';
-    out.push(invalid(known
-      ? `The params option "${String(style)}" does not fit ${String(dialect)}, whose clients bind ${styles.map((s) => `"${s}"`).join(' or ')} parameters.`
-      : `The params option must be "positional" or "named"; found ${show(style)}.`));
+    out.push(known
+      ? report('invalid-option', 'sql-params', { style: String(style), dialect: String(dialect), styles: styles.map((s) => `"${s}"`).join(' or ') })
+      : invalid('params', '"positional" or "named"', style));
   }
   const rawTable = o['table'];
   const table = rawTable === undefined ? undefined : typeof rawTable === 'string' ? [rawTable] : Array.isArray(rawTable) ? rawTable : null;
   if (table === null || (table && (table.length === 0 || !table.every(isName)))) {
-    out.push(invalid(`The table option must be a non-empty name, or a list of non-empty name parts, without U+0000; found ${show(rawTable)}.`));
+    out.push(invalid('table', 'a non-empty name, or a list of non-empty name parts, without U+0000', rawTable));
   }
   const columns = o['columns'] ?? {};
   if (typeof columns !== 'object' || columns === null || Array.isArray(columns)) {
-    out.push(invalid(`The columns option must be an object mapping API column names to table column names; found ${show(columns)}.`));
+    out.push(invalid('columns', 'an object mapping API column names to table column names', columns));
   } else {
     for (const [key, value] of Object.entries(columns)) {
-      if (!isName(value)) out.push(invalid(`columns["${key}"] must be a non-empty table column name without U+0000; found ${show(value)}.`));
+      if (!isName(value)) out.push(invalid(`columns[${JSON.stringify(key)}]`, 'a non-empty table column name without U+0000', value));
     }
   }
   if (out.length > 0) return undefined;
@@ -112,7 +112,7 @@ function front(source: unknown, options: FilterOptions, catalogue: Catalogue): {
   const diagnostics: Diagnostic[] = [...tree.diagnostics];
   if (!tree.filter) {
     if (tree.partial) diagnostics.push(...checkFilter(tree.partial, catalogue, { paths: tree.paths }).diagnostics);
-    if (diagnostics.length === 0) diagnostics.push(diagnostic('json-invalid-node', 'The input holds no filter.', { path: '' }));
+    if (diagnostics.length === 0) diagnostics.push(report('json-invalid-node', 'noFilter', {}, { path: '' }));
     return { analysis: undefined, diagnostics };
   }
   const analysis = analyze(tree.filter as Filter, options, tree.paths);

@@ -3,3 +3,4 @@ export { defineCatalogue, loadCatalogue, CatalogueError, DEFAULT_MODIFIERS, type
 export { resolveField, suggestColumns, findModifier } from './resolve.js';
 export { allBacklinks } from './builtin.js';
 export { catalogueOption, type CatalogueOption } from './option.js';
+export { catalogueNames, getCatalogue } from './endpoints.js';

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The executable behind `ahrefs-where` (dist/cli.js): runs the CLI on this process.
-import { escapeForTerminal } from '../diagnostics/render.js';
+import { escapeForTerminal } from '../diagnostics/index.js';
 import { main } from './main.js';
 import { guardOutput } from './output.js';
 

@@ -5,15 +5,11 @@
  * as one JSON object on stdout. Everything printed is safe for a terminal
  * (see output.ts): no input reaches it with raw control characters.
  */
-import { check, compile, decompile } from '../api/compile.js';
-import { CompileError, explain } from '../api/predicate.js';
-import type { Catalogue } from '../catalogue/types.js';
-import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { renderDiagnostic } from '../diagnostics/render.js';
-import { renderExplanation, type ExplainNode, type Explanation } from '../emit/explain.js';
-import { valueText } from '../emit/value-text.js';
-import { formatWithDiagnostics } from '../api/format-text.js';
+import { check, compile, decompile, CompileError, explain, formatWithDiagnostics, renderExplanation, valueText, type ExplainNode, type Explanation } from '../api/index.js';
+import type { Catalogue } from '../catalogue/index.js';
+import { hasErrors, renderDiagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { MAX_JSON_DEPTH, nestsAtMost, stringifyForOutput, terminalSafeJson, writeText } from './output.js';
+import { parseRow, type Row } from './rows.js';
 
 /** The streams a CLI run reads and writes (process streams, or test doubles). */
 export interface CliIO {
@@ -59,70 +55,77 @@ function explanationJson(e: Explanation): { value: Explanation['value']; matches
   return { value: e.value, matches: e.matches, root: nodeJson(e.root) };
 }
 
-/** Runs one query command; returns the exit code. */
-export function runQueryCommand(command: 'compile' | 'decompile' | 'check' | 'fmt' | 'explain', o: QueryCommandOptions): number {
-  const options = { catalogue: o.catalogue };
-  switch (command) {
-    case 'compile': {
-      const r = compile(o.input, options);
-      if (o.json) writeJson(o, { ok: r.ok, where: r.where ?? null, json: r.json ?? null, fields: r.fields, diagnostics: r.diagnostics });
-      else {
-        writeDiagnostics(o, r.diagnostics, o.input);
-        if (r.where) o.io.stdout.write(`${o.pretty ? stringifyForOutput(r.where, true) : terminalSafeJson(r.json!)}\n`);
-      }
-      return exitCode(r.diagnostics);
-    }
-    case 'decompile': {
-      const r = decompile(o.input, options);
-      if (o.json) writeJson(o, { ok: r.ok, text: r.text ?? null, diagnostics: r.diagnostics });
-      else {
-        writeDiagnostics(o, r.diagnostics);
-        if (r.text !== undefined && r.ok) writeText(o.io.stdout, o.io.stderr, r.text);
-      }
-      return exitCode(r.diagnostics);
-    }
-    case 'check': {
-      const diagnostics = check(o.input, options);
-      if (o.json) writeJson(o, { ok: !hasErrors(diagnostics), diagnostics });
-      else writeDiagnostics(o, diagnostics, o.input);
-      return exitCode(diagnostics);
-    }
-    case 'fmt': {
-      const r = formatWithDiagnostics(o.input);
-      if (o.json) writeJson(o, { ok: !hasErrors(r.diagnostics), text: r.text, diagnostics: r.diagnostics });
-      else {
-        writeDiagnostics(o, r.diagnostics, o.input);
-        if (!hasErrors(r.diagnostics)) writeText(o.io.stdout, o.io.stderr, r.text);
-      }
-      return exitCode(r.diagnostics);
-    }
-    case 'explain': {
-      let row: unknown;
-      try {
-        row = JSON.parse(o.row ?? '');
-      } catch (error) {
-        const d = diagnostic('invalid-row', `ROW_JSON is not valid JSON: ${(error as Error).message}`, { path: '' });
-        if (o.json) writeJson(o, { ok: false, diagnostics: [d] });
-        else writeDiagnostics({ ...o, label: '<row>' }, [d]);
-        return 1;
-      }
-      if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-        const d = diagnostic('invalid-row', 'ROW_JSON must be a JSON object, one row as the API returns it.', { path: '' });
-        if (o.json) writeJson(o, { ok: false, diagnostics: [d] });
-        else writeDiagnostics({ ...o, label: '<row>' }, [d]);
-        return 1;
-      }
-      try {
-        const tree = explain(o.input, row as Record<string, unknown>, options);
-        if (o.json) writeJson(o, { ok: true, explanation: explanationJson(tree) });
-        else o.io.stdout.write(`${renderExplanation(tree)}\n`);
-        return 0;
-      } catch (error) {
-        if (!(error instanceof CompileError)) throw error;
-        if (o.json) writeJson(o, { ok: false, diagnostics: error.diagnostics });
-        else writeDiagnostics(o, error.diagnostics, o.input);
-        return 1;
-      }
-    }
+/** The query commands, by name. */
+export type QueryCommand = 'compile' | 'decompile' | 'check' | 'fmt' | 'explain';
+
+function runCompile(o: QueryCommandOptions): number {
+  const r = compile(o.input, { catalogue: o.catalogue });
+  if (o.json) writeJson(o, { ok: r.ok, where: r.where ?? null, json: r.json ?? null, fields: r.fields, diagnostics: r.diagnostics });
+  else {
+    writeDiagnostics(o, r.diagnostics, o.input);
+    if (r.ok) o.io.stdout.write(`${o.pretty ? stringifyForOutput(r.where, true) : terminalSafeJson(r.json)}\n`);
   }
+  return exitCode(r.diagnostics);
+}
+
+function runDecompile(o: QueryCommandOptions): number {
+  const r = decompile(o.input, { catalogue: o.catalogue });
+  if (o.json) writeJson(o, { ok: r.ok, text: r.text ?? null, diagnostics: r.diagnostics });
+  else {
+    writeDiagnostics(o, r.diagnostics);
+    if (r.ok) writeText(o.io.stdout, o.io.stderr, r.text);
+  }
+  return exitCode(r.diagnostics);
+}
+
+function runCheck(o: QueryCommandOptions): number {
+  const diagnostics = check(o.input, { catalogue: o.catalogue });
+  if (o.json) writeJson(o, { ok: !hasErrors(diagnostics), diagnostics });
+  else writeDiagnostics(o, diagnostics, o.input);
+  return exitCode(diagnostics);
+}
+
+function runFmt(o: QueryCommandOptions): number {
+  const r = formatWithDiagnostics(o.input);
+  if (o.json) writeJson(o, { ok: !hasErrors(r.diagnostics), text: r.text, diagnostics: r.diagnostics });
+  else {
+    writeDiagnostics(o, r.diagnostics, o.input);
+    if (!hasErrors(r.diagnostics)) writeText(o.io.stdout, o.io.stderr, r.text);
+  }
+  return exitCode(r.diagnostics);
+}
+
+/** Writes the diagnostics of a command that failed before it had output (the row, or the query, of explain). */
+function writeFailure(o: QueryCommandOptions, diagnostics: readonly Diagnostic[], source?: string): number {
+  if (o.json) writeJson(o, { ok: false, diagnostics });
+  else writeDiagnostics(o, diagnostics, source);
+  return 1;
+}
+
+function runExplain(o: QueryCommandOptions): number {
+  const parsed = parseRow(o.row ?? '', 'ROW_JSON');
+  if ('problem' in parsed) return writeFailure({ ...o, label: '<row>' }, [parsed.problem]);
+  let tree: Explanation;
+  try {
+    tree = explain(o.input, parsed.row satisfies Row, { catalogue: o.catalogue });
+  } catch (error) {
+    if (!(error instanceof CompileError)) throw error;
+    return writeFailure(o, error.diagnostics, o.input);
+  }
+  if (o.json) writeJson(o, { ok: true, explanation: explanationJson(tree) });
+  else o.io.stdout.write(`${renderExplanation(tree)}\n`);
+  return 0;
+}
+
+const RUN: Readonly<Record<QueryCommand, (o: QueryCommandOptions) => number>> = {
+  compile: runCompile,
+  decompile: runDecompile,
+  check: runCheck,
+  fmt: runFmt,
+  explain: runExplain,
+};
+
+/** Runs one query command; returns the exit code. */
+export function runQueryCommand(command: QueryCommand, o: QueryCommandOptions): number {
+  return RUN[command](o);
 }

@@ -9,12 +9,9 @@
  * dependency: without it the command says what to install.
  */
 import { once } from 'node:events';
-import { toSql } from '../api/sql.js';
-import type { Catalogue } from '../catalogue/types.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { escapeForTerminal, renderDiagnostic } from '../diagnostics/render.js';
-import { quoteIdentifier, tableLayout } from '../emit/sql/ddl.js';
-import { selectFromFileSql, type FileFormat } from '../emit/sql/load.js';
+import { quoteIdentifier, selectFromFileSql, tableLayout, toSql, type FileFormat } from '../api/index.js';
+import type { Catalogue } from '../catalogue/index.js';
+import { escapeForTerminal, renderDiagnostic, type Diagnostic } from '../diagnostics/index.js';
 
 export interface EngineFilterOptions {
   readonly where: string;

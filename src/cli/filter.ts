@@ -8,11 +8,10 @@
  * batch of matches being written are held. Writes respect backpressure.
  */
 import { once } from 'node:events';
-import { check } from '../api/compile.js';
-import { CompileError, predicate } from '../api/predicate.js';
-import type { Catalogue } from '../catalogue/types.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { escapeForTerminal, renderDiagnostic } from '../diagnostics/render.js';
+import { check, CompileError, predicate } from '../api/index.js';
+import type { Catalogue } from '../catalogue/index.js';
+import { escapeForTerminal, renderDiagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { parseRow, type Row } from './rows.js';
 
 /** What {@link runFilterCommand} needs: the query, the streams, and the flags. */
 export interface FilterCommandOptions {
@@ -43,8 +42,6 @@ const LF_BUFFER = Buffer.from('\n');
 const PROGRESS_MS = 250;
 const CLEAR_LINE = '\r\x1b[K';
 
-type Row = Record<string, unknown>;
-
 /** Wraps an exception of the predicate itself, so that it is not mistaken for a read error. */
 class PredicateFailure extends Error {
   constructor(override readonly cause: unknown) {
@@ -59,12 +56,6 @@ function isBlank(buf: Buffer, start: number, end: number): boolean {
     if (c !== 0x20 && c !== 0x09 && c !== CR) return false;
   }
   return true;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return `a ${typeof value}`;
 }
 
 /** Writes the query's diagnostics; true when one of them is an error. */
@@ -90,6 +81,134 @@ function compileQuery(o: FilterCommandOptions): ((row: Row) => boolean) | undefi
 }
 
 /**
+ * Everything one run keeps between lines and chunks: counters, the partial
+ * line, the batch being written, and whether to stop. One object, passed to
+ * each step, instead of closures over loose variables.
+ */
+interface FilterRun {
+  readonly o: FilterCommandOptions;
+  readonly matches: (row: Row) => boolean;
+  lineNo: number;
+  matched: number;
+  bytes: number;
+  /** The start of a line that continues in the next chunk. */
+  pending: Buffer[];
+  /** Matching lines of the current chunk, written once per chunk. */
+  out: Buffer[];
+  /** A malformed line under `strict`: stop, exit 1. */
+  failed: boolean;
+  /** The output went away (EPIPE when piped into `head`): stop reading, quietly. */
+  outputClosed: boolean;
+  readonly started: number;
+  lastProgress: number;
+  progressShown: boolean;
+}
+
+function clearProgress(run: FilterRun): void {
+  if (run.progressShown) run.o.stderr.write(CLEAR_LINE);
+  run.progressShown = false;
+}
+
+/** The throttled progress line: lines, matches, megabytes read and the rate. */
+function showProgress(run: FilterRun): void {
+  const now = performance.now();
+  if (now - run.lastProgress < PROGRESS_MS) return;
+  run.lastProgress = now;
+  const mb = run.bytes / 1e6;
+  const rate = mb / Math.max((now - run.started) / 1000, 1e-3);
+  run.o.stderr.write(`${CLEAR_LINE}${run.lineNo.toLocaleString('en-US')} lines, ${run.matched.toLocaleString('en-US')} matches, ${mb.toFixed(1)} MB, ${rate.toFixed(1)} MB/s`);
+  run.progressShown = true;
+}
+
+/** Reports a malformed line as `FILE:LINE: error invalid-row: …`; under `strict` the run stops. */
+function malformed(run: FilterRun, d: Diagnostic): void {
+  clearProgress(run);
+  // JSON.parse's message quotes the line: escaped, so that a row cannot drive the terminal.
+  run.o.stderr.write(`${escapeForTerminal(`${run.o.fileLabel}:${run.lineNo}: error ${d.code}: ${d.message}`)}\n`);
+  if (run.o.strict) run.failed = true;
+}
+
+/**
+ * Handles one line: `buf[start, end)` without its `\n`, `buf[start, wholeEnd)` with it (a last
+ * line without one has `wholeEnd === end` and gets one added in the output).
+ */
+function handleLine(run: FilterRun, buf: Buffer, start: number, end: number, wholeEnd: number): void {
+  const lineStart = start;
+  run.lineNo++;
+  let contentEnd = end;
+  if (contentEnd > start && buf[contentEnd - 1] === CR) contentEnd--;
+  if (isBlank(buf, start, contentEnd)) return;
+  // A UTF-8 byte order mark on the first line is not part of the JSON.
+  if (run.lineNo === 1 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) start += 3;
+  const parsed = parseRow(buf.toString('utf8', start, contentEnd), 'This line');
+  if ('problem' in parsed) return malformed(run, parsed.problem);
+  let selected: boolean;
+  try {
+    selected = run.matches(parsed.row);
+  } catch (error) {
+    throw new PredicateFailure(error); // a bug, not an input problem: not reported as one
+  }
+  if (!selected) return;
+  run.matched++;
+  if (run.o.count) return;
+  run.out.push(buf.subarray(lineStart, wholeEnd));
+  if (wholeEnd === end) run.out.push(LF_BUFFER);
+}
+
+/** Handles the whole lines of a chunk (the first completing a pending line), keeping its unfinished end as pending. */
+function handleChunk(run: FilterRun, chunk: Buffer): void {
+  run.bytes += chunk.length;
+  let start = 0;
+  let nl = chunk.indexOf(NEWLINE, 0);
+  if (nl >= 0 && run.pending.length > 0) {
+    // The line began in an earlier chunk.
+    const line = Buffer.concat([...run.pending, chunk.subarray(0, nl + 1)]);
+    run.pending = [];
+    handleLine(run, line, 0, line.length - 1, line.length);
+    start = nl + 1;
+    nl = run.failed ? -1 : chunk.indexOf(NEWLINE, start);
+  }
+  while (nl >= 0) {
+    handleLine(run, chunk, start, nl, nl + 1);
+    if (run.failed) return;
+    start = nl + 1;
+    nl = chunk.indexOf(NEWLINE, start);
+  }
+  if (start < chunk.length) run.pending.push(chunk.subarray(start));
+}
+
+/** Writes this chunk's matches; waits while the output is full. */
+async function flush(run: FilterRun): Promise<void> {
+  if (run.out.length === 0) return;
+  const data = run.out.length === 1 ? run.out[0]! : Buffer.concat(run.out);
+  run.out = [];
+  if (!run.o.stdout.write(data) && !run.outputClosed) {
+    try {
+      await once(run.o.stdout as unknown as NodeJS.EventEmitter, 'drain');
+    } catch { // expected: `once` rejects when the output fails while full (EPIPE); the reader is gone, stop quietly
+      run.outputClosed = true;
+    }
+  }
+}
+
+/** Reads the input to its end (or until the run stops); read errors propagate. */
+async function readRows(run: FilterRun): Promise<void> {
+  for await (const piece of run.o.input as AsyncIterable<Buffer | string>) {
+    handleChunk(run, typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece);
+    await flush(run); // under `strict`, the matches before the malformed line are still written
+    if (run.failed || run.outputClosed) return;
+    if (run.o.progress) showProgress(run);
+  }
+  if (run.pending.length > 0) {
+    // The last line has no line break: give it one in the output.
+    const line = Buffer.concat(run.pending);
+    run.pending = [];
+    handleLine(run, line, 0, line.length, line.length);
+    await flush(run);
+  }
+}
+
+/**
  * Runs `filter`: compiles `where` once, then reads `input` as JSON Lines and
  * writes every line whose row matches to `stdout`, unchanged (its original
  * bytes, line ending included; a last line without one gets `\n`), in input
@@ -110,139 +229,27 @@ function compileQuery(o: FilterCommandOptions): ((row: Row) => boolean) | undefi
 export async function runFilterCommand(o: FilterCommandOptions): Promise<number> {
   const matches = compileQuery(o);
   if (!matches) return 1;
-
-  let lineNo = 0;
-  let matched = 0;
-  let bytes = 0;
-  let pending: Buffer[] = []; // the start of a line that continues in the next chunk
-  let out: Buffer[] = []; // matching lines of the current chunk, written once per chunk
-  let failed = false;
-  let outputClosed = false;
   const started = performance.now();
-  let lastProgress = started;
-  let progressShown = false;
-
+  const run: FilterRun = {
+    o, matches, lineNo: 0, matched: 0, bytes: 0, pending: [], out: [],
+    failed: false, outputClosed: false, started, lastProgress: started, progressShown: false,
+  };
   const onOutputError = () => {
-    outputClosed = true; // e.g. EPIPE when piped into `head`: stop reading, quietly
+    run.outputClosed = true;
   };
   o.stdout.on('error', onOutputError);
-
-  const clearProgress = () => {
-    if (progressShown) o.stderr.write(CLEAR_LINE);
-    progressShown = false;
-  };
-  const showProgress = (now: number) => {
-    lastProgress = now;
-    const mb = bytes / 1e6;
-    const rate = mb / Math.max((now - started) / 1000, 1e-3);
-    o.stderr.write(`${CLEAR_LINE}${lineNo.toLocaleString('en-US')} lines, ${matched.toLocaleString('en-US')} matches, ${mb.toFixed(1)} MB, ${rate.toFixed(1)} MB/s`);
-    progressShown = true;
-  };
-  const malformed = (message: string): void => {
-    clearProgress();
-    // JSON.parse's message quotes the line: escaped, so that a row cannot drive the terminal.
-    o.stderr.write(`${escapeForTerminal(`${o.fileLabel}:${lineNo}: error invalid-row: ${message}`)}\n`);
-    if (o.strict) failed = true;
-  };
-
-  /**
-   * Handles one line: `buf[start, end)` without its `\n`, `buf[start, wholeEnd)` with it (a last
-   * line without one has `wholeEnd === end` and gets one added in the output).
-   */
-  const handleLine = (buf: Buffer, start: number, end: number, wholeEnd: number): void => {
-    const lineStart = start;
-    lineNo++;
-    let contentEnd = end;
-    if (contentEnd > start && buf[contentEnd - 1] === CR) contentEnd--;
-    if (isBlank(buf, start, contentEnd)) return;
-    // A UTF-8 byte order mark on the first line is not part of the JSON.
-    if (lineNo === 1 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) start += 3;
-    let row: unknown;
-    try {
-      row = JSON.parse(buf.toString('utf8', start, contentEnd));
-    } catch (error) {
-      malformed(`not valid JSON (${(error as Error).message})`);
-      return;
-    }
-    if (row === null || typeof row !== 'object' || Array.isArray(row)) {
-      malformed(`expected a JSON object, got ${describe(row)}`);
-      return;
-    }
-    let selected: boolean;
-    try {
-      selected = matches(row as Row);
-    } catch (error) {
-      throw new PredicateFailure(error); // a bug, not an input problem: not reported as one
-    }
-    if (selected) {
-      matched++;
-      if (!o.count) {
-        out.push(buf.subarray(lineStart, wholeEnd));
-        if (wholeEnd === end) out.push(LF_BUFFER);
-      }
-    }
-  };
-
-  /** Writes this chunk's matches; waits while the output is full. */
-  const flush = async (): Promise<void> => {
-    if (out.length === 0) return;
-    const data = out.length === 1 ? out[0]! : Buffer.concat(out);
-    out = [];
-    if (!o.stdout.write(data) && !outputClosed) {
-      try {
-        await once(o.stdout as unknown as NodeJS.EventEmitter, 'drain');
-      } catch { // expected: `once` rejects when the output fails while full (EPIPE); the reader is gone, stop quietly
-        outputClosed = true;
-      }
-    }
-  };
-
   try {
-    for await (const piece of o.input as AsyncIterable<Buffer | string>) {
-      const chunk = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
-      bytes += chunk.length;
-      let start = 0;
-      let nl = chunk.indexOf(NEWLINE, 0);
-      if (nl >= 0 && pending.length > 0) {
-        // The line began in an earlier chunk.
-        const line = Buffer.concat([...pending, chunk.subarray(0, nl + 1)]);
-        pending = [];
-        handleLine(line, 0, line.length - 1, line.length);
-        start = nl + 1;
-        nl = failed ? -1 : chunk.indexOf(NEWLINE, start);
-      }
-      while (nl >= 0) {
-        handleLine(chunk, start, nl, nl + 1);
-        if (failed) break;
-        start = nl + 1;
-        nl = chunk.indexOf(NEWLINE, start);
-      }
-      await flush(); // under `strict`, the matches before the malformed line are still written
-      if (failed) break;
-      if (start < chunk.length) pending.push(chunk.subarray(start));
-      if (outputClosed) break;
-      if (o.progress) {
-        const now = performance.now();
-        if (now - lastProgress >= PROGRESS_MS) showProgress(now);
-      }
-    }
-    if (!failed && !outputClosed && pending.length > 0) {
-      // The last line has no line break: give it one in the output.
-      const line = Buffer.concat(pending);
-      pending = [];
-      handleLine(line, 0, line.length, line.length);
-      await flush();
-    }
+    await readRows(run);
   } catch (error) {
-    clearProgress();
-    o.stdout.removeListener('error', onOutputError);
+    clearProgress(run);
     if (error instanceof PredicateFailure) throw error.cause;
     o.stderr.write(`${escapeForTerminal(`${o.fileLabel}: error: cannot read the input: ${(error as Error).message}`)}\n`);
     return 2;
+  } finally {
+    clearProgress(run);
+    o.stdout.removeListener('error', onOutputError);
   }
-  clearProgress();
-  o.stdout.removeListener('error', onOutputError);
-  if (failed) return 1;
-  if (o.count && !outputClosed) o.stdout.write(`${matched}\n`);
+  if (run.failed) return 1;
+  if (o.count && !run.outputClosed) o.stdout.write(`${run.matched}\n`);
   return 0;
 }

@@ -1,21 +1,37 @@
-/** The CLI's --help text and version. */
+/** The CLI's --help text, each command's usage, and the version. */
 import pkg from '../../package.json';
 
 export const VERSION: string = pkg.version;
 
+/** The names of the CLI's commands, in the order --help lists them. */
+export const COMMAND_NAMES = ['compile', 'decompile', 'check', 'fmt', 'explain', 'filter', 'sql', 'catalogues', 'lsp'] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+/** Each command's usage lines (without the program name): shown by --help, and with a usage error of that command. */
+export const USAGE: Readonly<Record<CommandName, readonly string[]>> = {
+  compile: ['compile   [--catalogue C] [--json] [--pretty] QUERY|-'],
+  decompile: ['decompile [--catalogue C] [--json] [--pretty] WHERE_JSON|-'],
+  check: ['check     [--catalogue C] [--json] [--pretty] QUERY|-'],
+  fmt: ['fmt       [--json] [--pretty] QUERY|-'],
+  explain: ['explain   [--catalogue C] [--json] [--pretty] QUERY ROW_JSON'],
+  filter: [
+    'filter    [--catalogue C] --where QUERY [--strict] [--count] [FILE|-]',
+    'filter    [--catalogue C] --engine duckdb --where QUERY [--count] FILE',
+  ],
+  sql: ['sql       [--catalogue C] --dialect D [--table T] [--params named|positional] [--json] [--pretty] QUERY|-'],
+  catalogues: ['catalogues'],
+  lsp: ['lsp       (a language server on stdin/stdout)'],
+};
+
+/** The usage lines of one command, as printed after its usage error. */
+export function usageOf(command: CommandName): string {
+  return `Usage:\n${USAGE[command].map((line) => `  ahrefs-where ${line}\n`).join('')}`;
+}
+
 export const HELP = `ahrefs-where ${VERSION}: compile readable filters into the Ahrefs API v3 \`where\` JSON
 
 Usage:
-  ahrefs-where compile   [--catalogue C] [--json] [--pretty] QUERY|-
-  ahrefs-where decompile [--catalogue C] [--json] WHERE_JSON|-
-  ahrefs-where check     [--catalogue C] [--json] QUERY|-
-  ahrefs-where fmt       [--json] QUERY|-
-  ahrefs-where explain   [--catalogue C] [--json] QUERY ROW_JSON
-  ahrefs-where filter    [--catalogue C] --where QUERY [--strict] [--count] [FILE|-]
-  ahrefs-where filter    [--catalogue C] --engine duckdb --where QUERY [--count] FILE
-  ahrefs-where sql       [--catalogue C] --dialect D [--table T] [--params named|positional] [--json] QUERY|-
-  ahrefs-where catalogues
-  ahrefs-where lsp       (a language server on stdin/stdout)
+${COMMAND_NAMES.flatMap((c) => USAGE[c]).map((line) => `  ahrefs-where ${line}`).join('\n')}
 
 Commands:
   compile     print the \`where\` JSON for a query
@@ -27,7 +43,7 @@ Commands:
   sql         print the SQL condition (DuckDB, PostgreSQL, ClickHouse) and its values
   catalogues  list the built-in endpoint catalogues
 
-Options:
+Options (each command takes only those its usage shows):
   -c, --catalogue C   a built-in endpoint (site-explorer/organic-keywords) or a
                       catalogue JSON file; default site-explorer/all-backlinks
       --json          machine-readable output: one JSON object with diagnostics

@@ -15,9 +15,7 @@
 import lsp from 'vscode-languageserver/node.js';
 import type * as L from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { allBacklinks } from '../catalogue/builtin.js';
-import { getCatalogue } from '../catalogue/endpoints.js';
-import type { Catalogue } from '../catalogue/types.js';
+import { allBacklinks, getCatalogue, type Catalogue } from '../catalogue/index.js';
 import { complete, diagnose, formatDocument, hover } from '../editor/index.js';
 import type { CompletionKind, EditorDiagnostic } from '../editor/index.js';
 import { VERSION } from './help.js';

@@ -2,23 +2,63 @@
  * The `ahrefs-where` command line. Node-only code lives under src/cli; the
  * library itself runs in browsers.
  *
+ * Commands are a table (name → the options it takes, its handler; the usage
+ * lines are in help.ts): an option a command does not take is a usage error
+ * that shows that command's usage, so a misplaced flag is never ignored.
+ *
  * Exit codes: 0 success, 1 invalid input (the query, the JSON, a row), 2 usage,
  * or an input that cannot be read (or an output that cannot be written).
  * No input makes the CLI print a stack trace.
  */
 import { createReadStream, readFileSync, type ReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { allBacklinks, loadCatalogue, type Catalogue } from '../catalogue/index.js';
-import { catalogueNames, getCatalogue } from '../catalogue/endpoints.js';
-import { escapeForTerminal, renderDiagnostic } from '../diagnostics/render.js';
-import { HELP, VERSION } from './help.js';
-import { runQueryCommand, type CliIO } from './commands.js';
+import { allBacklinks, catalogueNames, getCatalogue, loadCatalogue, type Catalogue } from '../catalogue/index.js';
+import { escapeForTerminal, renderDiagnostic } from '../diagnostics/index.js';
+import { COMMAND_NAMES, HELP, usageOf, VERSION, type CommandName } from './help.js';
+import { runQueryCommand, type CliIO, type QueryCommand } from './commands.js';
 
-/** Thrown for bad command lines; becomes exit code 2. */
-export class UsageError extends Error {}
+/** Thrown for bad command lines; becomes exit code 2. With a command, its usage is shown. */
+export class UsageError extends Error {
+  constructor(message: string, readonly command?: CommandName) {
+    super(message);
+  }
+}
 
 /** Thrown when an input (a FILE, standard input) cannot be read; becomes exit code 2, with no usage hint. */
 class InputError extends Error {}
+
+/** Every option of the CLI, as node:util parseArgs reads it; each command takes a subset ({@link COMMANDS}). */
+const OPTIONS = {
+  catalogue: { type: 'string', short: 'c' },
+  json: { type: 'boolean' },
+  pretty: { type: 'boolean' },
+  where: { type: 'string', short: 'w' },
+  strict: { type: 'boolean' },
+  count: { type: 'boolean' },
+  engine: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  stdio: { type: 'boolean' },
+  dialect: { type: 'string' },
+  table: { type: 'string' },
+  params: { type: 'string' },
+} as const;
+
+type OptionName = keyof typeof OPTIONS;
+type Values = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof OPTIONS }>>['values'];
+
+/** What a command's handler gets: the parsed options, its positional arguments, the streams. */
+interface Invocation {
+  readonly values: Values;
+  readonly args: readonly string[];
+  readonly io: CliIO;
+}
+
+interface Command {
+  /** The options it takes, besides --help and --version (which every command takes). */
+  readonly options: readonly OptionName[];
+  readonly run: (call: Invocation) => Promise<number>;
+}
 
 /** Standard input as text; a read error is an {@link InputError}. */
 async function readStdin(io: CliIO): Promise<string> {
@@ -47,7 +87,7 @@ function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   });
 }
 
-/** `--catalogue` takes a built-in endpoint name (`site-explorer/organic-keywords`) or a JSON file. */
+/** `--catalogue` takes a built-in endpoint name (`site-explorer/organic-keywords`) or a JSON file; undefined (diagnostics written) when the file is no catalogue. */
 function loadCatalogueOption(value: string | undefined, io: CliIO): Catalogue | undefined {
   if (value === undefined) return allBacklinks;
   const builtIn = getCatalogue(value);
@@ -63,108 +103,137 @@ function loadCatalogueOption(value: string | undefined, io: CliIO): Catalogue | 
   return result.ok ? result.catalogue : undefined;
 }
 
+const isTty = (stream: NodeJS.WritableStream) => Boolean((stream as { isTTY?: boolean }).isTTY);
+
+/** The one QUERY argument (or standard input for none or `-`), with the label diagnostics show. */
+async function queryInput(command: CommandName, call: Invocation, expected: number, what: string): Promise<{ input: string; label: string }> {
+  if (call.args.length > expected) throw new UsageError(`${command} takes ${what}; quote the query so the shell passes it as one argument.`, command);
+  const fromStdin = call.args.length === 0 || call.args[0] === '-';
+  return fromStdin ? { input: await readStdin(call.io), label: '<stdin>' } : { input: call.args[0]!, label: '<query>' };
+}
+
+/** A query command (compile, decompile, check, fmt, explain) as a table entry. */
+function queryCommand(command: QueryCommand, options: readonly OptionName[]): Command {
+  const expected = command === 'explain' ? 2 : 1;
+  return {
+    options,
+    run: async (call) => {
+      const { input, label } = await queryInput(command, call, expected, expected === 2 ? 'QUERY and ROW_JSON' : 'one QUERY (or - for standard input)');
+      const catalogue = loadCatalogueOption(call.values.catalogue, call.io);
+      if (!catalogue) return 1;
+      const { json = false, pretty = false } = call.values;
+      return runQueryCommand(command, { input, row: call.args[1], label, catalogue, json, pretty, io: call.io });
+    },
+  };
+}
+
+async function runFilter(call: Invocation): Promise<number> {
+  const { values, args, io } = call;
+  if (values.where === undefined) throw new UsageError('filter needs --where QUERY.', 'filter');
+  if (args.length > 1) throw new UsageError('filter takes at most one FILE (or - for standard input).', 'filter');
+  const file = args[0] ?? '-';
+  const engine = values.engine ?? 'memory';
+  if (engine !== 'memory' && engine !== 'duckdb') throw new UsageError('--engine is "memory" (the default) or "duckdb".', 'filter');
+  if (engine === 'duckdb') {
+    if (file === '-') throw new UsageError('filter --engine duckdb reads a FILE (DuckDB reads it itself), not standard input.', 'filter');
+    if (values.strict) throw new UsageError('filter --engine duckdb does not take --strict.', 'filter');
+  }
+  const catalogue = loadCatalogueOption(values.catalogue, io);
+  if (!catalogue) return 1;
+  const common = { where: values.where, stdout: io.stdout, stderr: io.stderr, count: values.count ?? false, progress: isTty(io.stderr), catalogue };
+  if (engine === 'duckdb') {
+    const { runEngineFilter } = await import('./filter-engine.js');
+    return await runEngineFilter({ ...common, file });
+  }
+  const input = file === '-' ? io.stdin : await openInput(file);
+  const { runFilterCommand } = await import('./filter.js');
+  return await runFilterCommand({ ...common, input, strict: values.strict ?? false, fileLabel: file === '-' ? '<stdin>' : file });
+}
+
+async function runSql(call: Invocation): Promise<number> {
+  const { values, io } = call;
+  if (values.dialect === undefined) throw new UsageError('sql needs --dialect duckdb, postgres or clickhouse.', 'sql');
+  const { input, label } = await queryInput('sql', call, 1, 'one QUERY (or - for standard input)');
+  const catalogue = loadCatalogueOption(values.catalogue, io);
+  if (!catalogue) return 1;
+  const { runSqlCommand } = await import('./sql-command.js');
+  return runSqlCommand({ input, label, catalogue, dialect: values.dialect, table: values.table, params: values.params, json: values.json ?? false, pretty: values.pretty ?? false, io });
+}
+
+function noArguments(command: CommandName, call: Invocation): void {
+  if (call.args.length > 0) throw new UsageError(`${command} takes no arguments.`, command);
+}
+
+/** The commands: the options each takes and its handler. Usage lines: help.ts `USAGE`. */
+const COMMANDS: Readonly<Record<CommandName, Command>> = {
+  compile: queryCommand('compile', ['catalogue', 'json', 'pretty']),
+  decompile: queryCommand('decompile', ['catalogue', 'json', 'pretty']),
+  check: queryCommand('check', ['catalogue', 'json', 'pretty']),
+  fmt: queryCommand('fmt', ['json', 'pretty']),
+  explain: queryCommand('explain', ['catalogue', 'json', 'pretty']),
+  filter: { options: ['catalogue', 'where', 'strict', 'count', 'engine'], run: runFilter },
+  sql: { options: ['catalogue', 'dialect', 'table', 'params', 'json', 'pretty'], run: runSql },
+  catalogues: {
+    options: [],
+    run: async (call) => {
+      noArguments('catalogues', call);
+      call.io.stdout.write(`${catalogueNames.join('\n')}\n`);
+      return 0;
+    },
+  },
+  lsp: {
+    // --stdio: what LSP clients pass by convention; stdin/stdout is the only transport.
+    options: ['stdio'],
+    run: async (call) => {
+      noArguments('lsp', call);
+      const { runLanguageServer } = await import('./lsp.js');
+      runLanguageServer();
+      return await new Promise<number>(() => {});
+    },
+  },
+};
+
+function isCommand(name: string): name is CommandName {
+  return (COMMAND_NAMES as readonly string[]).includes(name);
+}
+
+/** The options given that `command` does not take, as written on the command line (`--where`). */
+function foreignOptions(command: CommandName, values: Values): string[] {
+  const allowed = new Set<string>([...COMMANDS[command].options, 'help', 'version']);
+  return Object.keys(values).filter((name) => !allowed.has(name)).map((name) => `--${name}`);
+}
+
+function usageFailure(io: CliIO, message: string, command: CommandName | undefined): number {
+  const hint = command ? usageOf(command) : "Run 'ahrefs-where --help' for usage.\n";
+  io.stderr.write(`ahrefs-where: ${escapeForTerminal(message)}\n${hint}`);
+  return 2;
+}
+
 /** Runs the CLI with the given arguments; resolves to the exit code. */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        catalogue: { type: 'string', short: 'c' },
-        json: { type: 'boolean' },
-        pretty: { type: 'boolean' },
-        where: { type: 'string', short: 'w' },
-        strict: { type: 'boolean' },
-        count: { type: 'boolean' },
-        engine: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-        stdio: { type: 'boolean' },
-        dialect: { type: 'string' },
-        table: { type: 'string' },
-        params: { type: 'string' },
-      },
-    });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: OPTIONS });
   } catch (error) {
-    io.stderr.write(`ahrefs-where: ${escapeForTerminal((error as Error).message)}\nRun 'ahrefs-where --help' for usage.\n`);
-    return 2;
+    return usageFailure(io, (error as Error).message, undefined);
   }
   const { values, positionals } = parsed;
-  const [command, ...rest] = positionals;
+  const [name, ...args] = positionals;
   if (values.version) {
     io.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  if (values.help || command === undefined || command === 'help') {
+  if (values.help || name === undefined || name === 'help') {
     io.stdout.write(HELP);
-    return command === undefined && !values.help ? 2 : 0;
+    return name === undefined && !values.help ? 2 : 0;
   }
+  if (!isCommand(name)) return usageFailure(io, `unknown command "${name}".`, undefined);
+  const foreign = foreignOptions(name, values);
+  if (foreign.length > 0) return usageFailure(io, `${name} does not take ${foreign.join(', ')}.`, name);
   try {
-    if (command === 'catalogues') {
-      io.stdout.write(`${catalogueNames.join('\n')}\n`);
-      return 0;
-    }
-    if (command === 'lsp') {
-      const { runLanguageServer } = await import('./lsp.js');
-      runLanguageServer();
-      return await new Promise<number>(() => {});
-    }
-    const catalogue = loadCatalogueOption(values.catalogue, io);
-    if (!catalogue) return 1;
-    if (command === 'filter') {
-      if (values.where === undefined) throw new UsageError('filter needs --where QUERY.');
-      if (rest.length > 1) throw new UsageError('filter takes at most one FILE (or - for standard input).');
-      const file = rest[0] ?? '-';
-      if (values.engine !== undefined && values.engine !== 'memory') {
-        if (values.engine !== 'duckdb') throw new UsageError('--engine is "memory" (the default) or "duckdb".');
-        if (file === '-') throw new UsageError('filter --engine duckdb reads a FILE (DuckDB reads it itself), not standard input.');
-        const { runEngineFilter } = await import('./filter-engine.js');
-        return await runEngineFilter({ where: values.where, file, stdout: io.stdout, stderr: io.stderr, count: values.count ?? false, progress: Boolean((io.stderr as { isTTY?: boolean }).isTTY), catalogue });
-      }
-      const input = file === '-' ? io.stdin : await openInput(file);
-      const { runFilterCommand } = await import('./filter.js');
-      return await runFilterCommand({
-        where: values.where,
-        input,
-        stdout: io.stdout,
-        stderr: io.stderr,
-        strict: values.strict ?? false,
-        count: values.count ?? false,
-        progress: Boolean((io.stderr as { isTTY?: boolean }).isTTY),
-        catalogue,
-        fileLabel: file === '-' ? '<stdin>' : file,
-      });
-    }
-    if (command === 'sql') {
-      if (rest.length > 1) throw new UsageError('sql takes one QUERY (or - for standard input); quote the query so the shell passes it as one argument.');
-      if (values.dialect === undefined) throw new UsageError('sql needs --dialect duckdb, postgres or clickhouse.');
-      const fromStdin = rest.length === 0 || rest[0] === '-';
-      const input = fromStdin ? await readStdin(io) : rest[0]!;
-      const { runSqlCommand } = await import('./sql-command.js');
-      return runSqlCommand({ input, label: fromStdin ? '<stdin>' : '<query>', catalogue, dialect: values.dialect, table: values.table, params: values.params, json: values.json ?? false, pretty: values.pretty ?? false, io });
-    }
-    if (!['compile', 'decompile', 'check', 'fmt', 'explain'].includes(command)) {
-      throw new UsageError(`unknown command "${command}".`);
-    }
-    const expected = command === 'explain' ? 2 : 1;
-    if (rest.length > expected) throw new UsageError(`${command} takes ${expected === 2 ? 'QUERY and ROW_JSON' : 'one QUERY (or - for standard input)'}; quote the query so the shell passes it as one argument.`);
-    const fromStdin = rest.length === 0 || rest[0] === '-';
-    const input = fromStdin ? await readStdin(io) : rest[0]!;
-    return runQueryCommand(command as 'compile' | 'decompile' | 'check' | 'fmt' | 'explain', {
-      input,
-      row: rest[1],
-      label: fromStdin ? '<stdin>' : '<query>',
-      catalogue,
-      json: values.json ?? false,
-      pretty: values.pretty ?? false,
-      io,
-    });
+    return await COMMANDS[name].run({ values, args, io });
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`ahrefs-where: ${escapeForTerminal(error.message)}\nRun 'ahrefs-where --help' for usage.\n`);
-      return 2;
-    }
+    if (error instanceof UsageError) return usageFailure(io, error.message, error.command);
     if (error instanceof InputError) {
       io.stderr.write(`ahrefs-where: error: ${escapeForTerminal(error.message)}\n`);
       return 2;

@@ -11,7 +11,7 @@
  *   escaped, with a note on stderr.
  * - Messages on stderr: always escaped ({@link escapeForTerminal}).
  */
-import { escapeForTerminal } from '../diagnostics/render.js';
+import { escapeForTerminal } from '../diagnostics/index.js';
 
 /** The characters JSON.stringify leaves raw that a terminal acts on (C0 controls it already escapes). */
 const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;

@@ -7,7 +7,7 @@
  */
 import { toSql, type SqlOptions } from '../api/index.js';
 import type { Catalogue } from '../catalogue/index.js';
-import { renderDiagnostic } from '../diagnostics/render.js';
+import { renderDiagnostic } from '../diagnostics/index.js';
 import type { CliIO } from './commands.js';
 import { stringifyForOutput, terminalSafeJson, writeText } from './output.js';
 

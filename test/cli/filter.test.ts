@@ -79,7 +79,7 @@ describe('filter', () => {
   it('skips blank lines but counts them in line numbers', async () => {
     const r = await run(['\n  \n{"traffic": 2000}\n\r\n\t\n[1]\n'], 'traffic > 1000');
     expect(r.stdout.toString()).toBe('{"traffic": 2000}\n');
-    expect(r.stderr).toBe('rows.jsonl:6: error invalid-row: expected a JSON object, got an array\n');
+    expect(r.stderr).toBe('rows.jsonl:6: error invalid-row: This line must be a JSON object, one row as the API returns it; found an array.\n');
   });
 
   it('reports malformed lines with their line numbers and goes on', async () => {
@@ -89,10 +89,10 @@ describe('filter', () => {
     expect(r.stdout.toString()).toBe('{"traffic": 2000}\n{"traffic": 3000}\n');
     const errors = r.stderr.trim().split('\n');
     expect(errors).toHaveLength(4);
-    expect(errors[0]).toMatch(/^rows\.jsonl:2: error invalid-row: not valid JSON/);
-    expect(errors[1]).toBe('rows.jsonl:3: error invalid-row: expected a JSON object, got null');
-    expect(errors[2]).toBe('rows.jsonl:4: error invalid-row: expected a JSON object, got a number');
-    expect(errors[3]).toBe('rows.jsonl:5: error invalid-row: expected a JSON object, got a string');
+    expect(errors[0]).toMatch(/^rows\.jsonl:2: error invalid-row: This line is not valid JSON \(/);
+    expect(errors[1]).toBe('rows.jsonl:3: error invalid-row: This line must be a JSON object, one row as the API returns it; found null.');
+    expect(errors[2]).toBe('rows.jsonl:4: error invalid-row: This line must be a JSON object, one row as the API returns it; found a number.');
+    expect(errors[3]).toBe('rows.jsonl:5: error invalid-row: This line must be a JSON object, one row as the API returns it; found a string.');
   });
 
   it('stops at the first malformed line under --strict, with exit code 1', async () => {
