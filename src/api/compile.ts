@@ -10,7 +10,8 @@ import type { WhereFilter } from '../ast/where-json.js';
 import type { Catalogue, Column } from '../catalogue/types.js';
 import { checkFilter } from '../check/checker.js';
 import { decompileTree } from '../decompile/decompile.js';
-import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { report } from '../diagnostics/messages.js';
 import { printFilter } from '../emit/text.js';
 import { emitWhere, stringifyWhere } from '../emit/where-json.js';
 import { formatWithDiagnostics } from './format-text.js';
@@ -28,14 +29,8 @@ export interface FieldUse {
   readonly returned: boolean;
 }
 
-/** The result of {@link compile}. */
-export interface CompileResult {
-  /** True when the filter compiled without errors (warnings may be present). */
-  readonly ok: boolean;
-  /** The `where` object; undefined when there are errors. */
-  readonly where: WhereFilter | undefined;
-  /** `where` as the compact string to send in the `where` query parameter. */
-  readonly json: string | undefined;
+/** What every {@link compile} result holds. */
+interface CompileOutcome {
   /** The parsed filter (partial when the parser had to recover from errors). */
   readonly ast: Filter | undefined;
   /** Every problem found, sorted by position. */
@@ -44,17 +39,40 @@ export interface CompileResult {
   readonly fields: readonly FieldUse[];
 }
 
+/** A {@link compile} result without errors (warnings may be present). */
+export interface CompileSuccess extends CompileOutcome {
+  readonly ok: true;
+  /** The `where` object. */
+  readonly where: WhereFilter;
+  /** `where` as the compact string to send in the `where` query parameter. */
+  readonly json: string;
+  readonly ast: Filter;
+}
+
+/** A {@link compile} result with errors: no `where` JSON. */
+export interface CompileFailure extends CompileOutcome {
+  readonly ok: false;
+  readonly where: undefined;
+  readonly json: undefined;
+}
+
+/**
+ * The result of {@link compile}, discriminated on `ok`: after `if (r.ok)`,
+ * `r.where` and `r.json` are defined (no `!` needed).
+ */
+export type CompileResult = CompileSuccess | CompileFailure;
+
 /** Object paths (`intents.informational`) count as their column: the API charges per column. */
 function fieldUses(columns: readonly Column[]): FieldUse[] {
   return columns.map((c) => ({ name: c.name, units: c.units, returned: c.returned }));
 }
 
-function emitChecked(analysis: Analysis): { where: WhereFilter | undefined; json: string | undefined } {
-  if (!analysis.ok || !analysis.filter) return { where: undefined, json: undefined };
+function emitChecked(analysis: Analysis): { where: WhereFilter; json: string; ast: Filter } | undefined {
+  if (!analysis.ok || !analysis.filter) return undefined;
   const where = emitWhere(analysis.filter, {
     fieldName: (ref) => analysis.references.get(ref)?.apiName ?? ref.name,
   });
-  return { where, json: stringifyWhere(where) };
+  return { where, json: stringifyWhere(where), ast: analysis.filter };
 }
 
 /**
@@ -67,22 +85,16 @@ function emitChecked(analysis: Analysis): { where: WhereFilter | undefined; json
  */
 export function compile(source: FilterSource, options: FilterOptions = {}): CompileResult {
   const analysis = analyze(source, options);
+  const fields = fieldUses(analysis.columns);
   let emitted: ReturnType<typeof emitChecked>;
   try {
     emitted = emitChecked(analysis);
   } catch (error) {
     const diagnostics = sortDiagnostics([...analysis.diagnostics, internalError('the where JSON emitter', error)]);
-    return { ok: false, where: undefined, json: undefined, ast: analysis.filter, diagnostics, fields: fieldUses(analysis.columns) };
+    return { ok: false, where: undefined, json: undefined, ast: analysis.filter, diagnostics, fields };
   }
-  const { where, json } = emitted;
-  return {
-    ok: where !== undefined,
-    where,
-    json,
-    ast: analysis.filter,
-    diagnostics: analysis.diagnostics,
-    fields: fieldUses(analysis.columns),
-  };
+  if (!emitted) return { ok: false, where: undefined, json: undefined, ast: analysis.filter, diagnostics: analysis.diagnostics, fields };
+  return { ok: true, ...emitted, diagnostics: analysis.diagnostics, fields };
 }
 
 /**
@@ -125,16 +137,31 @@ export function format(source: string, options: FormatOptions = {}): string {
 /** Options for {@link decompile}. */
 export interface DecompileOptions extends FilterOptions, FormatOptions {}
 
-/** The result of {@link decompile}. */
-export interface DecompileResult {
-  /** True when the JSON is well-formed and type-checks against the catalogue. */
-  readonly ok: boolean;
-  /** Canonical query text; undefined when the JSON is malformed. */
+/** A {@link decompile} result: the JSON is well-formed and type-checks against the catalogue. */
+export interface DecompileSuccess {
+  readonly ok: true;
+  /** Canonical query text. */
+  readonly text: string;
+  readonly ast: Filter;
+  /** Warnings, each with the JSON Pointer of its node. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** A {@link decompile} result with errors. */
+export interface DecompileFailure {
+  readonly ok: false;
+  /** The query text when the JSON is well-formed but does not type-check (an unknown column); undefined when it is malformed. */
   readonly text: string | undefined;
   readonly ast: Filter | undefined;
   /** Every problem found, each with the JSON Pointer of the offending node (`/and/2/is/0`). */
   readonly diagnostics: readonly Diagnostic[];
 }
+
+/**
+ * The result of {@link decompile}, discriminated on `ok`: after `if (r.ok)`,
+ * `r.text` is a string.
+ */
+export type DecompileResult = DecompileSuccess | DecompileFailure;
 
 /**
  * Reads `where` JSON (an object, or the string sent to the API) back into
@@ -165,12 +192,12 @@ function decompileChecked(where: unknown, options: DecompileOptions & { readonly
   if (!tree.filter) {
     // Type errors in the well-formed parts are reported too, beside the structural ones (an unknown column beside a bad operator).
     if (tree.partial) diagnostics.push(...checkFilter(tree.partial, options.catalogue, { paths: tree.paths }).diagnostics);
-    if (diagnostics.length === 0) diagnostics.push(diagnostic('json-invalid-node', 'The input holds no filter.', { path: '' }));
+    if (diagnostics.length === 0) diagnostics.push(report('json-invalid-node', 'noFilter', {}, { path: '' }));
     return { ok: false, text: undefined, ast: undefined, diagnostics: sortDiagnostics(diagnostics) };
   }
   const analysis = analyze(tree.filter, options, tree.paths);
   diagnostics.push(...analysis.diagnostics);
   const text = printFilter(tree.filter, options);
   const sorted = sortDiagnostics(diagnostics);
-  return { ok: !hasErrors(sorted), text, ast: tree.filter, diagnostics: sorted };
+  return hasErrors(sorted) ? { ok: false, text, ast: tree.filter, diagnostics: sorted } : { ok: true, text, ast: tree.filter, diagnostics: sorted };
 }
