@@ -13,7 +13,7 @@
 export { compile, check, format, decompile, simplify } from './api/index.js';
 export type { CompileOptions, SimplifyResult, FilterSize } from './api/index.js';
 export type {
-  CompileResult, CompileSuccess, CompileFailure, FieldUse, FormatOptions,
+  CompileResult, CompileOutcome, CompileSuccess, CompileFailure, FieldUse, FormatOptions,
   DecompileOptions, DecompileResult, DecompileSuccess, DecompileFailure,
   FilterOptions, FilterSource,
 } from './api/index.js';
@@ -34,4 +34,4 @@ export type { DiagnosticCode, Severity, Diagnostic, Suggestion, RenderOptions } 
 
 // Types of the AST and of the `where` JSON
 export type * from './ast/nodes.js';
-export type { WhereFilter, WhereExpr, WhereCondition, WhereConditionFilter, WhereValue } from './ast/where-json.js';
+export type { WhereFilter, WhereExpr, WhereCondition, WhereConditionFilter, WhereTree, WhereValue } from './ast/where-json.js';

@@ -30,7 +30,7 @@ export interface FieldUse {
 }
 
 /** What every {@link compile} result holds. */
-interface CompileOutcome {
+export interface CompileOutcome {
   /** The parsed filter (partial when the parser had to recover from errors). */
   readonly ast: Filter | undefined;
   /** Every problem found, sorted by position. */
