@@ -169,3 +169,25 @@ describe('terminal safety of the output', () => {
     expect(JSON.parse(j.stdout).diagnostics[0].message).toContain(value);
   });
 });
+
+describe('options per command', () => {
+  it.each([
+    [['fmt', '--catalogue', 'site-explorer/all-backlinks', 'DR > 5'], 'fmt does not take --catalogue.', 'ahrefs-where fmt '],
+    [['compile', '--where', 'x', 'DR > 5'], 'compile does not take --where.', 'ahrefs-where compile '],
+    [['check', '--dialect', 'duckdb', '--strict', 'DR > 5'], 'check does not take --dialect, --strict.', 'ahrefs-where check '],
+    [['sql', '--dialect', 'duckdb', '--count', 'DR > 5'], 'sql does not take --count.', 'ahrefs-where sql '],
+    [['catalogues', '--json'], 'catalogues does not take --json.', 'ahrefs-where catalogues'],
+    [['filter', '--engine', 'duckdb', '--strict', '--where', 'DR > 5', 'rows.jsonl'], 'filter --engine duckdb does not take --strict.', 'ahrefs-where filter '],
+  ])('%j is a usage error with the command\'s usage', async (args, message, usage) => {
+    const r = await runCli(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`ahrefs-where: ${message}\nUsage:\n`);
+    expect(r.stderr).toContain(usage);
+  });
+
+  it('keeps the options a command takes', async () => {
+    expect((await runCli(['fmt', '--json', '--pretty', 'DR>5'])).code).toBe(0);
+    expect((await runCli(['decompile', '--pretty', '--json', '{"field":"is_spam","is":["eq",false]}'])).code).toBe(0);
+  });
+});
