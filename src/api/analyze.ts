@@ -120,7 +120,9 @@ function analyzeChecked(source: unknown, rawOptions: unknown, paths: ReadonlyMap
   let references: ReadonlyMap<FieldRef, ResolvedField> = new Map();
   let columns: readonly Column[] = [];
   if (filter) {
-    const checked = checkFilter(filter, catalogue, paths ? { paths } : {});
+    // The static analysis judges only filters without errors, syntax errors included (a recovered tree is a guess).
+    const analysis = !hasErrors(diagnostics);
+    const checked = checkFilter(filter, catalogue, paths ? { paths, analysis } : typeof source === 'string' ? { source, analysis } : { analysis });
     diagnostics.push(...checked.diagnostics);
     references = checked.references;
     columns = checked.columns;

@@ -10,13 +10,14 @@ import type { WhereFilter } from '../ast/where-json.js';
 import type { Catalogue, Column } from '../catalogue/types.js';
 import { checkFilter } from '../check/checker.js';
 import { decompileTree } from '../decompile/decompile.js';
-import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
 import { printFilter } from '../emit/text.js';
 import { emitWhere, stringifyWhere } from '../emit/where-json.js';
 import { formatWithDiagnostics } from './format-text.js';
 import { analyze, type Analysis, type FilterOptions, type FilterSource } from './analyze.js';
 import { internalError } from './internal.js';
+import { simplifiedOf } from './simplify.js';
 import { checkFilterOptions, checkFormatOptions } from './options.js';
 
 /** A column a filter uses, with what it costs. */
@@ -83,18 +84,41 @@ function emitChecked(analysis: Analysis): { where: WhereFilter; json: string; as
  * const r = compile('domain_rating_source >= 50 and is_dofollow');
  * r.json; // '{"and":[{"field":"domain_rating_source","is":["gte",50]},{"field":"is_dofollow","is":["eq",true]}]}'
  */
-export function compile(source: FilterSource, options: FilterOptions = {}): CompileResult {
+export function compile(source: FilterSource, options: CompileOptions = {}): CompileResult {
+  const simplifyOption = readSimplify(options);
+  if (typeof simplifyOption !== 'boolean') return { ok: false, where: undefined, json: undefined, ast: undefined, diagnostics: [simplifyOption], fields: [] };
   const analysis = analyze(source, options);
   const fields = fieldUses(analysis.columns);
   let emitted: ReturnType<typeof emitChecked>;
   try {
-    emitted = emitChecked(analysis);
+    // `simplify: true`: the equivalent smaller filter of src/api/simplify.ts (and `ast` is that tree).
+    const simplified = simplifyOption ? simplifiedOf(analysis) : undefined;
+    emitted = simplified ? { where: simplified.where, json: simplified.json, ast: simplified.filter } : emitChecked(analysis);
   } catch (error) {
     const diagnostics = sortDiagnostics([...analysis.diagnostics, internalError('the where JSON emitter', error)]);
     return { ok: false, where: undefined, json: undefined, ast: analysis.filter, diagnostics, fields };
   }
   if (!emitted) return { ok: false, where: undefined, json: undefined, ast: analysis.filter, diagnostics: analysis.diagnostics, fields };
   return { ok: true, ...emitted, diagnostics: analysis.diagnostics, fields };
+}
+
+/** Options of {@link compile}. */
+export interface CompileOptions extends FilterOptions {
+  /** Emit the equivalent smaller filter of `simplify` (same rows on every input, fewer clauses in the URL). Default false. */
+  readonly simplify?: boolean;
+}
+
+/** The `simplify` option, or the `invalid-option` diagnostic for a value that is not a boolean. */
+function readSimplify(options: unknown): boolean | Diagnostic {
+  if (typeof options !== 'object' || options === null) return false; // analyze's options check reports a non-object
+  let value: unknown;
+  try {
+    value = (options as { simplify?: unknown }).simplify;
+  } catch (error) {
+    return diagnostic('invalid-option', `The simplify option could not be read: ${error instanceof Error ? error.message : String(error)}.`);
+  }
+  if (value === undefined || typeof value === 'boolean') return value === true;
+  return diagnostic('invalid-option', `The simplify option must be true or false; found ${typeof value === 'string' ? JSON.stringify(value) : typeof value}.`);
 }
 
 /**

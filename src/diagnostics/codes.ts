@@ -46,6 +46,12 @@ export const DIAGNOSTIC_CODES = {
   'filter-only-column': { severity: 'error', summary: 'The column can be filtered on by the API but is never returned in rows, so it cannot be evaluated locally.' },
   'list-too-short': { severity: 'error', summary: '`in (…)` needs at least two values.' },
 
+  // ---- static analysis: three-valued verdicts per column (src/check/analysis)
+  'never-matches': { severity: 'warning', summary: 'A condition that no row makes true: false for every value of its column, and unknown (or false) where it is null.' },
+  'always-true-where-known': { severity: 'warning', summary: 'A condition true for every value of its column; where the column is null it is not true, so it is no tautology.' },
+  'redundant-condition': { severity: 'warning', summary: 'An operand that repeats another of the same `and` / `or`, or a value listed twice in `in (…)`: removing it keeps the same rows.' },
+  'subsumed-condition': { severity: 'warning', summary: 'An operand implied (in an `and`) or covered (in an `or`) by the others on its column: removing it keeps the same rows.' },
+
   // ---- `where` JSON input (src/decompile)
   'json-syntax': { severity: 'error', summary: 'The input is not valid JSON.' },
   'json-invalid-node': { severity: 'error', summary: 'A node of the `where` tree has the wrong shape.' },

@@ -24,6 +24,7 @@
  * diagnosed before.
  */
 import { analyze } from '../api/index.js';
+import { ANALYSIS_CODES } from '../check/index.js';
 import type { Catalogue } from '../catalogue/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { quoteName } from '../vocabulary/index.js';
@@ -96,6 +97,28 @@ function toEditor(d: Diagnostic, length: number, shift = 0): EditorDiagnostic {
   return { code: d.code, severity: d.severity, message: d.message, start, end, fixes };
 }
 
+const ANALYSIS: ReadonlySet<string> = new Set(ANALYSIS_CODES);
+
+/**
+ * A static-analysis warning judged in one part, or undefined. Its range covers
+ * every operand it rests on, so one that runs past the part involves another
+ * part (or a stand-in) and is dropped, whole text or not; fixes that reach
+ * outside the part go too. So the incremental path and the whole text agree:
+ * verdicts across top-level operands (`DR > 50 and DR < 10` at top level) are
+ * left to `check`, which sees the whole tree.
+ */
+function inPart(d: EditorDiagnostic, start: number, end: number): EditorDiagnostic | undefined {
+  if (!ANALYSIS.has(d.code)) return d;
+  if (d.start < start || d.end > end) return undefined;
+  const fixes = d.fixes.filter((f) => f.start >= start && f.end <= end);
+  return fixes.length === d.fixes.length ? d : { ...d, fixes };
+}
+
+/** The analysis judges only error-free filters: with an error anywhere, its warnings from error-free parts go too. */
+function withoutAnalysisOnErrors(out: EditorDiagnostic[]): EditorDiagnostic[] {
+  return out.some((d) => d.severity === 'error') ? out.filter((d) => !ANALYSIS.has(d.code)) : out;
+}
+
 function moved(d: EditorDiagnostic, by: number): EditorDiagnostic {
   if (by === 0) return d;
   return { ...d, start: d.start + by, end: d.end + by, fixes: d.fixes.map((f) => ({ ...f, start: f.start + by, end: f.end + by })) };
@@ -109,7 +132,14 @@ function blank(text: string): boolean {
 export function diagnoseWhole(text: string, options: EditorOptions = {}): EditorDiagnostic[] {
   const checked = catalogueArgument(options);
   if (!checked.catalogue) return checked.problems.map(atStart);
-  return wholeText(text, checked.catalogue, false);
+  const all = wholeText(text, checked.catalogue, false);
+  const parts = text.length > MAX_LENGTH ? undefined : partsOf(text);
+  if (!parts) return all;
+  return all.flatMap((d) => {
+    const part = parts.find((p) => d.start >= p.start && d.start <= p.end);
+    const kept = part ? inPart(d, part.start, part.end) : ANALYSIS.has(d.code) ? undefined : d;
+    return kept ? [kept] : [];
+  });
 }
 
 function wholeText(text: string, catalogue: Catalogue, counted = true): EditorDiagnostic[] {
@@ -184,7 +214,9 @@ function analyseRun(text: string, parts: readonly Part[], first: number, last: n
     }
     const part = parts[lo]!;
     if (d.start < part.start || d.start > part.end) continue;
-    const local = moved(d, -part.start);
+    const judged = inPart(d, part.start, part.end);
+    if (!judged) continue;
+    const local = moved(judged, -part.start);
     const length = part.end - part.start;
     found[lo - first]!.push(local.end > length ? { ...local, end: length } : local);
   }
@@ -239,7 +271,7 @@ export function diagnose(text: string, options: EditorOptions = {}): EditorDiagn
   const out: EditorDiagnostic[] = [];
   for (const part of parts) for (const d of fresh.get(part.key)!) out.push(moved(d, part.start));
   const sorted = out.map((d, i) => ({ d, i })).sort((a, b) => a.d.start - b.d.start || a.i - b.i).map((x) => x.d);
-  return [...problems, ...sorted];
+  return [...problems, ...withoutAnalysisOnErrors(sorted)];
 }
 
 /** Forgets the cached parts of a catalogue (default: all-backlinks), for benchmarks that measure the cold path. */

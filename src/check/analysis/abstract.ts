@@ -188,6 +188,11 @@ export function testSet(test: Test, d: Domain): ValueSet | undefined {
     const values = d.universe.map((v) => holds(test, v, d.kind));
     return values.includes(undefined) ? undefined : { t: 'finite', universe: d.universe, members: values as boolean[] };
   }
+  // Complemented after the upper-case filter below, so that `uppercase(x) != "seo"` is true for every string.
+  if (d.upper && test.kind === 'compare' && test.op === 'neq') {
+    const eq = testSet({ ...test, op: 'eq' }, d);
+    return eq && complement(eq);
+  }
   // Under `uppercase`, a needle with a lower-case letter is never part of the value (see casing.ts).
   if (d.upper && test.kind === 'compare' && ['eq', 'prefix', 'suffix', 'substring'].includes(test.op)
     && test.value.kind === 'string' && !upperFixed(test.value.value)) {

@@ -7,6 +7,7 @@
  */
 import type { FieldRef, Filter } from '../../ast/nodes.js';
 import { isBranch, isInvalid, type BoolTree } from '../../ast/tree.js';
+import { validateFilterTree } from '../../ast/validate.js';
 import type { ResolvedField } from '../../catalogue/types.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { Reporter } from './report.js';
@@ -26,6 +27,11 @@ export interface AnalysisOptions {
   readonly paths?: ReadonlyMap<object, string> | undefined;
 }
 
+/** The deepest tree analysed: the largest maxDepth any entry point accepts. */
+const MAX_DEPTH = 256;
+/** Bounds the validation's work on trees that share nodes (each counted every time it is reached). */
+const MAX_NODES = 1_000_000;
+
 function hasInvalid(node: BoolTree<unknown>): boolean {
   if (isInvalid(node)) return true;
   if (!isBranch(node)) {
@@ -41,6 +47,8 @@ function hasInvalid(node: BoolTree<unknown>): boolean {
  * known yet.
  */
 export function analyzeFilter(filter: Filter, references: ReadonlyMap<FieldRef, ResolvedField>, options: AnalysisOptions = {}): Diagnostic[] {
-  if (hasInvalid(filter)) return [];
+  // The checker also takes hand-built trees it could not fully type (cyclic, malformed); the analysis
+  // walks recursively and trusts the shapes, so it judges only trees of the AST's types within the depth limit.
+  if (validateFilterTree(filter, { maxDepth: MAX_DEPTH, maxNodes: MAX_NODES }).length > 0 || hasInvalid(filter)) return [];
   return new Reporter({ source: options.source, paths: options.paths }).diagnostics(findVerdicts(filter, references));
 }

@@ -137,7 +137,8 @@ export class Reporter {
     if (v.nodes.length > 1) {
       const nullable = v.subject.column.nullable ? formatMessage('never-matches', 'nullableGroup', { column }) : '';
       this.either(v, fixes);
-      return report('never-matches', 'together', { condition: v.nodes.map((n) => this.name(n)).join(' and '), column, nullable, negation }, this.location(v.nodes), fixes);
+      const condition = this.ctx.source === undefined ? 'These conditions' : v.nodes.map((n) => this.name(n)).join(' and ');
+      return report('never-matches', 'together', { condition, column, nullable, negation }, this.location(v.nodes), fixes);
     }
     if (!v.negated && v.container?.kind === 'or') {
       const fix = this.removal(formatMessage('never-matches', 'fixRemove', {}), v.container as Verdict['parent'], node);
@@ -184,18 +185,19 @@ export class Reporter {
     }
     const fixes: Suggestion[] = [];
     const node = v.nodes[0]!;
-    const container = v.nodes.length > 1 ? v.parent : v.container;
+    // The part judged: one node, or a whole and/or judged by its operands (the `together` verdicts).
+    const whole = v.nodes.length === 1 ? node : v.parent && v.parent.operands.length === v.nodes.length ? (v.parent as Node) : undefined;
     const everyRow = abs.onNull === true || !v.subject.column.nullable;
-    if (everyRow && v.nodes.length === 1 && container?.kind === 'and' && (!v.negated || (abs.onNull === true && abs.onOdd === true))) {
-      const fix = this.removal(formatMessage('always-true-where-known', 'fixRemove', {}), container as Verdict['parent'], node);
+    if (everyRow && whole && v.container?.kind === 'and' && (!v.negated || (abs.onNull === true && abs.onOdd === true))) {
+      const fix = this.removal(formatMessage('always-true-where-known', 'fixRemove', {}), v.container as Verdict['parent'], whole);
       if (fix) fixes.push(fix);
     }
     if (!everyRow && !v.negated && node.kind === 'condition' || (!everyRow && !v.negated && v.nodes.length > 1)) {
       const field = v.nodes.map((n) => (n.kind === 'condition' ? this.text(n.field) : n.kind === 'not' && n.operand.kind === 'condition' ? this.text(n.operand.field) : undefined)).find((t) => t !== undefined);
-      const whole = v.nodes.length === 1 ? rangeOf(node) : v.parent && v.parent.operands.length === v.nodes.length ? rangeOf(v.parent) : undefined;
-      if (field && whole) {
+      const at = whole && rangeOf(whole);
+      if (field && at) {
         const text = `${field} is not null`;
-        fixes.push({ message: formatMessage('always-true-where-known', 'fixNotNull', { text: `\`${text}\`` }), replacement: text, range: whole });
+        fixes.push({ message: formatMessage('always-true-where-known', 'fixNotNull', { text: `\`${text}\`` }), replacement: text, range: at });
       }
     }
     if (abs.onNull === true) return report('always-true-where-known', 'everyRow', { condition, column }, at, fixes);
@@ -225,7 +227,7 @@ export class Reporter {
     }
     const fix = this.removal(formatMessage('redundant-condition', 'fix', {}), v.parent, node);
     return report('redundant-condition', 'operand', { condition: this.name(node), other: this.name(v.nodes[1], 'an earlier operand'), connective: v.parent?.kind ?? 'and' },
-      this.location([node]), fix ? [fix] : []);
+      this.location(v.nodes), fix ? [fix] : []);
   }
 
   private subsumed(v: Verdict): Diagnostic {
@@ -235,7 +237,8 @@ export class Reporter {
     const condition = this.name(node);
     const fix = this.removal(formatMessage('subsumed-condition', 'fix', { condition }), v.parent, node);
     const variant = v.parent?.kind === 'or' ? 'or' : 'and';
-    return report('subsumed-condition', variant, { condition, other, connective: variant }, this.location([node]), fix ? [fix] : []);
+    // The range covers the operands the verdict rests on, so that an editor checking one part at a time can tell it spans several.
+    return report('subsumed-condition', variant, { condition, other, connective: variant }, this.location(v.nodes), fix ? [fix] : []);
   }
 }
 
