@@ -16,6 +16,7 @@ import { allBacklinks } from '../catalogue/builtin.js';
 import { resolveField } from '../catalogue/resolve.js';
 import type { Catalogue, ValueType } from '../catalogue/types.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatMessage, report } from '../diagnostics/messages.js';
 import { readNumber } from '../ast/numbers.js';
 import { DEFAULT_MAX_LIST_LENGTH, DEFAULT_MAX_NODES } from '../ast/validate.js';
 import { jsonErrorOffset } from './json-position.js';
@@ -99,9 +100,9 @@ class Builder {
   private field(name: string, path: string): FieldRef {
     const resolved = resolveField(this.catalogue, name);
     if (resolved?.viaAlias) {
-      this.diagnostics.push(diagnostic('json-field-alias',
-        `${quote(name)} is a name of the query language, not of the API; \`where\` JSON names the column ${quote(resolved.apiName)}. Did you mean "${resolved.apiName}"?`,
-        { path }, [{ message: `Replace with "${resolved.apiName}"`, replacement: resolved.apiName }]));
+      const apiName = resolved.apiName;
+      this.diagnostics.push(report('json-field-alias', 'default', { name: quote(name), quotedApiName: quote(apiName), apiName }, { path },
+        [{ message: formatMessage('json-field-alias', 'fix', { apiName }), replacement: apiName }]));
     }
     return this.at({ name }, path);
   }
@@ -122,8 +123,7 @@ class Builder {
     if (typeof value === 'boolean') return this.at({ kind: 'boolean', value }, path);
     if (typeof value === 'number') {
       if (info.booleanColumn && (op === 'eq' || op === 'neq') && (value === 1 || value === 0)) {
-        this.diagnostics.push(diagnostic('json-boolean-as-number',
-          `Read ${value} as ${value === 1} for a boolean column; the JSON emitted will say ${value === 1}.`, { path }));
+        this.diagnostics.push(report('json-boolean-as-number', 'default', { value, boolean: String(value === 1) }, { path }));
         return this.at({ kind: 'boolean', value: value === 1 }, path);
       }
       // Which numbers a column takes is the checker's rule (src/check/values.ts), the same for text and JSON.
@@ -183,8 +183,7 @@ class Builder {
    */
   private single<T extends { path: string }>(node: { kind: string; path: string; operands: readonly T[] }): T | undefined {
     if (node.operands.length !== 1) return undefined;
-    this.diagnostics.push(diagnostic('json-single-operand',
-      `This "${node.kind}" has one operand, so it means just that operand; the text leaves the "${node.kind}" out.`, { path: node.path }));
+    this.diagnostics.push(report('json-single-operand', 'default', { kind: node.kind }, { path: node.path }));
     return node.operands[0];
   }
 
@@ -320,9 +319,9 @@ function textDiagnostics(text: string, value: unknown): Diagnostic[] {
     const field = fieldAt(value, finding.path);
     const where = field === undefined ? '' : ` in the condition on ${quote(field)}`;
     if (finding.kind === 'duplicate-key') {
-      return diagnostic('json-duplicate-key',
-        `The key ${quote(finding.key)} appears twice in ${where === '' ? 'one object' : where.slice(4)}; JSON parsers keep only the last, and spec §1 allows each key once. Remove one.`,
-        { path: finding.path });
+      const key = quote(finding.key);
+      return field === undefined ? report('json-duplicate-key', 'default', { key }, { path: finding.path })
+        : report('json-duplicate-key', 'condition', { key, field: quote(field) }, { path: finding.path });
     }
     return diagnostic('invalid-number', readNumber(finding.text, where).problem ?? '', { path: finding.path });
   });
@@ -347,7 +346,7 @@ export function decompileTree(input: unknown, options: DecompileOptions = {}): D
   const early: Diagnostic[] = [];
   if (typeof input === 'string') {
     if (input.length > maxLength) {
-      return failure([diagnostic('input-too-long', `The JSON is ${input.length} characters long; the limit is ${maxLength}.`, { path: '' })]);
+      return failure([report('input-too-long', 'default', { what: 'JSON', length: input.length, limit: maxLength, option: 'maxLength' }, { path: '' })]);
     }
     // A byte order mark is how some editors start a UTF-8 file; it is not part of the JSON.
     const bom = input.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -359,7 +358,7 @@ export function decompileTree(input: unknown, options: DecompileOptions = {}): D
       const reason = error instanceof Error ? error.message : String(error);
       const offset = (jsonErrorOffset(text) ?? text.length) + bom;
       const { line, column } = lineColumn(input, offset);
-      return failure([diagnostic('json-syntax', `Invalid JSON at line ${line}, column ${column} (offset ${offset}): ${reason}`, { path: '' })]);
+      return failure([report('json-syntax', 'default', { line, column, offset, reason }, { path: '' })]);
     }
     early.push(...textDiagnostics(text, value));
   }
@@ -372,7 +371,7 @@ export function decompileTree(input: unknown, options: DecompileOptions = {}): D
     filter = builder.filter(validated.partial);
   } catch (error) {
     // The validated tree is no deeper than maxDepth; only an absurd limit can exhaust the stack here.
-    if (error instanceof RangeError) return failure([...diagnostics, diagnostic('nesting-too-deep', 'The filter is nested too deeply to read.', { path: '' })]);
+    if (error instanceof RangeError) return failure([...diagnostics, report('nesting-too-deep', 'stack', { limit: maxDepth }, { path: '' })]);
     throw error;
   }
   const all = [...diagnostics, ...builder.diagnostics];

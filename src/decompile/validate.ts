@@ -20,10 +20,10 @@ import type { CompareOp } from '../ast/nodes.js';
 import type { InvalidPart, ValidCondition, ValidConditionFilter, ValidFilter } from './valid-tree.js';
 import { COMPARE_OPS, type WhereValue } from '../ast/where-json.js';
 import { DEFAULT_MAX_NODES } from '../ast/validate.js';
-import type { DiagnosticCode } from '../diagnostics/codes.js';
-import { diagnostic, pointerSegment, type Diagnostic, type Suggestion } from '../diagnostics/diagnostic.js';
+import { pointerSegment, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatMessage, report } from '../diagnostics/messages.js';
 import { suggestNames } from '../diagnostics/suggest.js';
-import { about, capital, describeValue, didYouMean, EXPR_ALIASES, OPERATOR_ALIASES, QUANTIFIER_ALIASES, quote, safeJson } from './wording.js';
+import { about, capital, describeValue, didYouMean, EXPR_ALIASES, OPERATOR_ALIASES, orList, QUANTIFIER_ALIASES, quote, reasonOf, safeJson } from './wording.js';
 
 export type { InvalidPart, ValidCondition, ValidConditionFilter, ValidFilter } from './valid-tree.js';
 
@@ -87,14 +87,13 @@ class Validator {
     if (this.nodes <= this.maxNodes) return true;
     if (!this.tooManyReported) {
       this.tooManyReported = true;
-      this.report('too-many-nodes', `The filter has more than ${this.maxNodes} nodes (the maxNodes option; an object reached twice counts twice, `
-        + 'as it is read twice); make it smaller.', path);
+      this.push(report('too-many-nodes', 'default', { limit: this.maxNodes }, { path }));
     }
     return false;
   }
 
-  report(code: DiagnosticCode, message: string, path: string, suggestions?: readonly Suggestion[]): void {
-    this.diagnostics.push(diagnostic(code, message, { path }, suggestions));
+  push(diagnostic: Diagnostic): void {
+    this.diagnostics.push(diagnostic);
   }
 
   /** True (and reported, once) when entering one more level would pass the limit. */
@@ -102,7 +101,7 @@ class Validator {
     if (depth < this.maxDepth) return false;
     if (!this.tooDeepReported) {
       this.tooDeepReported = true;
-      this.report('nesting-too-deep', `The filter is nested more than ${this.maxDepth} levels deep.`, path);
+      this.push(report('nesting-too-deep', 'default', { limit: this.maxDepth }, { path }));
     }
     return true;
   }
@@ -112,7 +111,7 @@ class Validator {
     try {
       return Object.keys(obj);
     } catch (error) {
-      this.report('json-invalid-node', `The keys of this object cannot be read: ${String(error instanceof Error ? error.message : error)}.`, path);
+      this.push(report('json-invalid-node', 'unreadableKeys', { reason: reasonOf(error) }, { path }));
       return undefined;
     }
   }
@@ -122,7 +121,7 @@ class Validator {
     try {
       return Object.prototype.hasOwnProperty.call(obj, key) ? (obj as Record<string | number, unknown>)[key] : undefined;
     } catch (error) {
-      this.report('json-invalid-node', `This value cannot be read (its getter throws: ${String(error instanceof Error ? error.message : error)}).`, path);
+      this.push(report('json-invalid-node', 'unreadableValue', { reason: reasonOf(error) }, { path }));
       return UNREADABLE;
     }
   }
@@ -136,9 +135,10 @@ class Validator {
   private unknownKey(key: string, path: string, where: string, candidates: readonly string[], aliases: Readonly<Record<string, string>> = {}): void {
     const alias = Object.prototype.hasOwnProperty.call(aliases, key.toLowerCase()) ? aliases[key.toLowerCase()] : undefined;
     const names = alias ? [alias] : suggestNames(key, candidates);
-    const hint = names.length > 0 ? `; did you mean ${names.map((n) => `"${n}"`).join(' or ')}?` : '.';
-    this.report('json-unknown-key', `Unknown key ${quote(key)} in ${where}${hint} Allowed: ${candidates.map((c) => `"${c}"`).join(', ')}.`,
-      `${path}/${pointerSegment(key)}`, didYouMean(names));
+    const args = { key: quote(key), where, allowed: candidates.map((c) => `"${c}"`).join(', ') };
+    const at = { path: `${path}/${pointerSegment(key)}` };
+    this.push(names.length === 0 ? report('json-unknown-key', 'default', args, at, [])
+      : report('json-unknown-key', 'suggest', { ...args, names: orList(names) }, at, didYouMean(names)));
   }
 
   /**
@@ -150,12 +150,12 @@ class Validator {
     const present = keys.filter((k): k is Kind => (BOOL_KEYS as readonly string[]).includes(k));
     let ok = true;
     if (present.length > 1) {
-      this.report('json-ambiguous-node', `An object holds ${present.map((k) => `"${k}"`).join(' and ')} at once; use one per object and nest them.`, path);
+      this.push(report('json-ambiguous-node', 'kinds', { kinds: present.map((k) => `"${k}"`).join(' and ') }, { path }));
       ok = false;
     }
     const mixed = keys.filter((k) => others.includes(k));
     if (mixed.length > 0) {
-      this.report('json-ambiguous-node', `An object holds "${present[0]!}" and ${mixed.map(quote).join(', ')} at once; put the condition inside the "${present[0]!}".`, path);
+      this.push(report('json-ambiguous-node', 'mixed', { kind: present[0]!, keys: mixed.map(quote).join(', ') }, { path }));
       ok = false;
     }
     for (const key of keys) {
@@ -175,12 +175,12 @@ class Validator {
         continue;
       }
       if (!Array.isArray(value)) {
-        this.report('json-invalid-node', `"${kind}" must be an array of ${where}s, found ${describeValue(value)}.`, at);
+        this.push(report('json-invalid-node', 'notArray', { kind, what: where, found: describeValue(value) }, { path: at }));
         ok = false;
         continue;
       }
       if (value.length === 0) {
-        this.report('json-empty-list', `"${kind}" needs at least one operand.`, at);
+        this.push(report('json-empty-list', 'default', { kind }, { path: at }));
         ok = false;
         continue;
       }
@@ -203,7 +203,7 @@ class Validator {
   filter(value: unknown, path: string, depth: number): ValidFilter {
     if (!this.count(path)) return this.invalid(path);
     if (!isObject(value)) {
-      this.report('json-invalid-node', `Expected a filter object ({"and": …}, {"or": …}, {"not": …} or {"field": …, "is": …}), found ${describeValue(value)}.`, path);
+      this.push(report('json-invalid-node', 'notFilter', { found: describeValue(value) }, { path }));
       return this.invalid(path);
     }
     const keys = this.keys(value, path);
@@ -215,7 +215,7 @@ class Validator {
     }
     if (keys.some((k) => (EXPR_KEYS as readonly string[]).includes(k))) return this.expr(value, keys, path, depth) ?? this.invalid(path);
     if (keys.length === 0) {
-      this.report('json-invalid-node', 'An empty object is not a filter; expected "and", "or", "not" or "field".', path);
+      this.push(report('json-invalid-node', 'emptyFilter', {}, { path }));
     }
     for (const key of keys) this.unknownKey(key, path, 'a filter', [...BOOL_KEYS, ...EXPR_KEYS], EXPR_ALIASES);
     return this.invalid(path);
@@ -235,28 +235,28 @@ class Validator {
       ok = false;
     }
     if (!has('field')) {
-      this.report('json-invalid-node', 'A condition needs a "field" (the column name).', path);
+      this.push(report('json-invalid-node', 'noField', {}, { path }));
       ok = false;
     } else if (field === undefined && fieldValue !== UNREADABLE) {
-      this.report('json-invalid-node', `"field" must be a non-empty string (a column name), found ${describeValue(fieldValue)}.`, `${path}/field`);
+      this.push(report('json-invalid-node', 'badField', { found: describeValue(fieldValue) }, { path: `${path}/field` }));
     }
     let modifier: string | undefined;
     if (has('modifier')) {
       const value = this.read(obj, 'modifier', `${path}/modifier`);
       if (has('list_is') && !has('is')) {
-        this.report('json-unknown-key', `${capital(subject)} has "modifier", which is allowed only with "is", not with "list_is".`, `${path}/modifier`);
+        this.push(report('json-unknown-key', 'modifierWithList', { subject: capital(subject) }, { path: `${path}/modifier` }));
         ok = false;
       } else if (typeof value === 'string' && value !== '') modifier = value;
       else if (value !== UNREADABLE) {
-        this.report('json-invalid-node', `The "modifier" of ${subject} must be a non-empty string such as "uppercase", found ${describeValue(value)}.`, `${path}/modifier`);
+        this.push(report('json-invalid-node', 'badModifier', { subject, found: describeValue(value) }, { path: `${path}/modifier` }));
         ok = false;
       } else ok = false;
     }
     if (has('is') && has('list_is')) {
-      this.report('json-ambiguous-node', `${capital(subject)} holds both "is" and "list_is"; use "is" for a value and "list_is" for an array.`, path);
+      this.push(report('json-ambiguous-node', 'isAndListIs', { subject: capital(subject) }, { path }));
       ok = false;
     } else if (!has('is') && !has('list_is')) {
-      this.report('json-invalid-node', `${capital(subject)} needs "is" (a test of the value) or "list_is" (a test of an array's elements).`, path);
+      this.push(report('json-invalid-node', 'noTest', { subject: capital(subject) }, { path }));
       ok = false;
     }
     let condition: ValidCondition | undefined;
@@ -279,21 +279,20 @@ class Validator {
   condition(value: unknown, path: string, subject: string): ValidCondition | undefined {
     if (!this.count(path)) return undefined;
     if (value === 'empty' || value === 'is_null') return { kind: value, path };
-    const expected = `${capital(subject)} must be [op, value], "empty" or "is_null"`;
+    const args = { subject: capital(subject), found: describeValue(value) };
     if (typeof value === 'string') {
       const names = suggestNames(value, ['empty', 'is_null'], 1);
-      this.report('json-invalid-condition', `${expected}; found ${describeValue(value)}.`, path, didYouMean(names));
+      this.push(report('json-invalid-condition', 'default', args, { path }, didYouMean(names)));
       return undefined;
     }
     if (!Array.isArray(value)) {
-      const hint = isObject(value) ? ' To combine tests, put "and" / "or" / "not" around whole conditions.'
-        : value === null ? ' To test for null, use "is_null".' : '';
-      this.report('json-invalid-condition', `${expected}; found ${describeValue(value)}.${hint}`, path);
+      const variant = isObject(value) ? 'object' : value === null ? 'null' : 'default';
+      this.push(report('json-invalid-condition', variant, args, { path }));
       return undefined;
     }
     if (value.length !== 2) {
-      const items = value.length === 1 ? '1 item' : `${value.length} items`;
-      this.report('json-invalid-condition', `${capital(subject)} has ${items}; [op, value] expected.`, path);
+      this.push(value.length === 1 ? report('json-invalid-condition', 'oneItem', args, { path })
+        : report('json-invalid-condition', 'items', { subject: args.subject, count: value.length }, { path }));
       return undefined;
     }
     const [op, operand] = this.items(value, path);
@@ -305,15 +304,16 @@ class Validator {
   private operator(op: unknown, path: string, subject: string): boolean {
     if (op === UNREADABLE) return false;
     if (typeof op !== 'string') {
-      this.report('json-invalid-condition', `The operator of ${subject} must be a string such as "eq", found ${describeValue(op)}.`, path);
+      this.push(report('json-invalid-condition', 'operator', { subject, found: describeValue(op) }, { path }));
       return false;
     }
     if (OPS.has(op)) return true;
     const lower = op.toLowerCase();
     const alias = OPS.has(lower) ? lower : Object.prototype.hasOwnProperty.call(OPERATOR_ALIASES, lower) ? OPERATOR_ALIASES[lower] : undefined;
     const names = alias ? [alias] : suggestNames(op, COMPARE_OPS);
-    const hint = names.length > 0 ? `; did you mean ${names.map((n) => `"${n}"`).join(' or ')}?` : '.';
-    this.report('json-unknown-operator', `Unknown operator ${quote(op)} in ${subject}${hint} The API accepts ${COMPARE_OPS.join(', ')}.`, path, didYouMean(names));
+    const args = { op: quote(op), subject, ops: COMPARE_OPS.join(', ') };
+    this.push(names.length === 0 ? report('json-unknown-operator', 'default', args, { path }, [])
+      : report('json-unknown-operator', 'suggest', { ...args, names: orList(names) }, { path }, didYouMean(names)));
     return false;
   }
 
@@ -322,11 +322,11 @@ class Validator {
     if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) return true;
     if (typeof value === 'number' && !Number.isNaN(value)) {
       // JSON text such as `1e999` parses to Infinity.
-      this.report('invalid-number', `The number of ${subject} is too large to represent (it reads as ${value}).`, path);
+      this.push(report('invalid-number', 'infinite', { subject, value }, { path }));
       return false;
     }
-    const hint = value === null ? ' To test for null, use the condition "is_null".' : Array.isArray(value) ? ' For a list of values, use "or" of "eq" conditions.' : '';
-    this.report('json-invalid-condition', `The value of ${subject} must be a string, a number or a boolean, found ${describeValue(value)}.${hint}`, path);
+    const variant = value === null ? 'valueNull' : Array.isArray(value) ? 'valueArray' : 'value';
+    this.push(report('json-invalid-condition', variant, { subject, found: describeValue(value) }, { path }));
     return false;
   }
 
@@ -341,22 +341,22 @@ class Validator {
     if (bare) {
       // The official docs write `"list_is": {"and": […]}`; their prose means "every element", hence `all`.
       const json = safeJson(value);
-      this.report('json-missing-quantifier', `"list_is"${of} needs "any" or "all" around its condition: {"any": …} (some element) or {"all": …} (every element).`, path,
-        [{ message: 'Wrap it in {"all": …} (every element must match)', replacement: json === undefined ? '{"all": …}' : `{"all":${json}}` }]);
+      this.push(report('json-missing-quantifier', 'default', { of }, { path },
+        [{ message: formatMessage('json-missing-quantifier', 'fix', {}), replacement: json === undefined ? '{"all": …}' : `{"all":${json}}` }]));
       this.conditionFilter(value, path, depth + 1, field); // report what else is wrong inside, too
       return undefined;
     }
     if (!isObject(value)) {
-      this.report('json-invalid-node', `"list_is"${of} must be {"any": …} or {"all": …}, found ${describeValue(value)}.`, path);
+      this.push(report('json-invalid-node', 'listIs', { of, found: describeValue(value) }, { path }));
       return undefined;
     }
     let ok = true;
     if (keys.length === 0) {
-      this.report('json-invalid-node', `"list_is"${of} must be {"any": …} or {"all": …}, found an empty object.`, path);
+      this.push(report('json-invalid-node', 'listIsEmpty', { of }, { path }));
       ok = false;
     }
     if (quantifiers.length > 1) {
-      this.report('json-ambiguous-node', `"list_is"${of} holds both "any" and "all"; use one.`, path);
+      this.push(report('json-ambiguous-node', 'quantifiers', { of }, { path }));
       ok = false;
     }
     for (const key of keys) {
@@ -384,7 +384,7 @@ class Validator {
       return condition ? { kind: 'condition', condition, path } : this.invalid(path);
     }
     if (!isObject(value)) {
-      this.report('json-invalid-node', `${capital(subject)} must be [op, value], "empty", "is_null" or "and" / "or" / "not" over conditions, found ${describeValue(value)}.`, path);
+      this.push(report('json-invalid-node', 'notCondition', { subject: capital(subject), found: describeValue(value) }, { path }));
       return this.invalid(path);
     }
     const keys = this.keys(value, path);
@@ -395,10 +395,10 @@ class Validator {
       if (!node) return this.invalid(path);
       return 'operand' in node ? { kind: 'not', operand: node.operand, path } : { kind: node.kind as 'and' | 'or', operands: node.operands, path };
     }
-    if (keys.length === 0) this.report('json-invalid-node', `${capital(subject)} is an empty object; expected [op, value], "empty", "is_null", "and", "or" or "not".`, path);
+    if (keys.length === 0) this.push(report('json-invalid-node', 'emptyCondition', { subject: capital(subject) }, { path }));
     for (const key of keys) {
       if ((EXPR_KEYS as readonly string[]).includes(key)) {
-        this.report('json-unknown-key', `${quote(key)} is not allowed inside "list_is"${field === undefined ? '' : ` of ${quote(field)}`}: its conditions test the array element itself, written directly as ["eq", …].`, `${path}/${pointerSegment(key)}`);
+        this.push(report('json-unknown-key', 'inElement', { key: quote(key), of: field === undefined ? '' : ` of ${quote(field)}` }, { path: `${path}/${pointerSegment(key)}` }));
       } else this.unknownKey(key, path, subject, BOOL_KEYS);
     }
     return this.invalid(path);
@@ -421,7 +421,7 @@ export function validateWhere(input: unknown, options: ValidateOptions = {}): Va
     // Only reachable with a limit too high for the stack, or an object whose traps throw where we did not expect.
     const deep = error instanceof RangeError;
     const reason = error instanceof Error ? error.message : String(error);
-    validator.report(deep ? 'nesting-too-deep' : 'internal-error', deep ? 'The filter is nested too deeply to read.' : `The input could not be read: ${reason}.`, '');
+    validator.push(deep ? report('nesting-too-deep', 'stack', { limit: maxDepth }, { path: '' }) : report('internal-error', 'input', { reason }, { path: '' }));
     partial = undefined;
   }
   const diagnostics = validator.diagnostics;

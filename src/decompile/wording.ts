@@ -5,6 +5,7 @@
  */
 import type { CompareOp } from '../ast/nodes.js';
 import type { Suggestion } from '../diagnostics/diagnostic.js';
+import { formatMessage } from '../diagnostics/messages.js';
 
 /** Operator spellings of other languages, mapped to the API's names (the edit distance would not find them). */
 export const OPERATOR_ALIASES: Readonly<Record<string, CompareOp>> = {
@@ -42,7 +43,17 @@ export function quote(key: string): string {
 
 /** "Did you mean" suggestions for names. */
 export function didYouMean(names: readonly string[]): Suggestion[] {
-  return names.map((name) => ({ message: `Did you mean "${name}"?`, replacement: name }));
+  return names.map((name) => ({ message: formatMessage('json-unknown-key', 'fix', { name }), replacement: name }));
+}
+
+/** `"a" or "b"`: the names of a "did you mean" message. */
+export function orList(names: readonly string[]): string {
+  return names.map((n) => `"${n}"`).join(' or ');
+}
+
+/** The message of a caught error, for a diagnostic that carries it. */
+export function reasonOf(error: unknown): string {
+  return String(error instanceof Error ? error.message : error);
 }
 
 /** The JSON text of a value for a suggestion, or undefined if it cannot be printed (cycles, BigInt) or is long. */
