@@ -10,12 +10,14 @@ import { isBranch, isInvalid, type BoolTree } from '../../ast/tree.js';
 import { validateFilterTree } from '../../ast/validate.js';
 import type { ResolvedField } from '../../catalogue/types.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { tooManyConditions } from './budget.js';
 import { Reporter } from './report.js';
 import { findVerdicts } from './verdicts.js';
 
 export { findVerdicts, neverTrue, type Verdict, type VerdictCode } from './verdicts.js';
 export { simplifyFilter, filterCost, type SimplifyContext } from './simplify.js';
 export { upperFixed } from './casing.js';
+export { MAX_ANALYSED_CONDITIONS } from './budget.js';
 
 /** The codes this analysis reports (all warnings). */
 export const ANALYSIS_CODES = Object.freeze(['never-matches', 'always-true-where-known', 'redundant-condition', 'subsumed-condition'] as const);
@@ -31,6 +33,7 @@ export interface AnalysisOptions {
 const MAX_DEPTH = 256;
 /** Bounds the validation's work on trees that share nodes (each counted every time it is reached). */
 const MAX_NODES = 1_000_000;
+
 
 function hasInvalid(node: BoolTree<unknown>): boolean {
   if (isInvalid(node)) return true;
@@ -50,5 +53,6 @@ export function analyzeFilter(filter: Filter, references: ReadonlyMap<FieldRef, 
   // The checker also takes hand-built trees it could not fully type (cyclic, malformed); the analysis
   // walks recursively and trusts the shapes, so it judges only trees of the AST's types within the depth limit.
   if (validateFilterTree(filter, { maxDepth: MAX_DEPTH, maxNodes: MAX_NODES }).length > 0 || hasInvalid(filter)) return [];
+  if (tooManyConditions(filter)) return [];
   return new Reporter({ source: options.source, paths: options.paths }).diagnostics(findVerdicts(filter, references));
 }

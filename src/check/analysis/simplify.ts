@@ -17,6 +17,7 @@
  * Nothing uses the catalogue's promises here (exact mode): rows that break
  * them still get the same result.
  */
+import { tooManyConditions } from './budget.js';
 import type { ConditionNode, ElementFilter, ElementTest, FieldRef, Filter, ListNode, Literal, RowTest, Test } from '../../ast/nodes.js';
 import type { BoolTree } from '../../ast/tree.js';
 import type { ResolvedField } from '../../catalogue/types.js';
@@ -50,6 +51,7 @@ function testCost(test: Test): number {
 const sameAbs = (a: Abs, b: Abs) => a.onNull === b.onNull && a.onOdd === b.onOdd && sameSet(a.set, b.set);
 
 export function simplifyFilter(filter: Filter, ctx: SimplifyContext): Filter {
+  if (tooManyConditions(filter)) return filter;
   return new Simplifier(ctx.references).row(filter);
 }
 
