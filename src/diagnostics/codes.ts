@@ -63,6 +63,8 @@ export const DIAGNOSTIC_CODES = {
   'json-missing-quantifier': { severity: 'error', summary: '`list_is` needs `any` or `all` around its condition.' },
   'json-boolean-as-number': { severity: 'info', summary: '`1` / `0` for a boolean column was read as `true` / `false`.' },
   'json-single-operand': { severity: 'info', summary: 'An `and` / `or` with one operand means its operand; the text drops the wrapper.' },
+  'json-field-alias': { severity: 'error', summary: 'The `field` is an alias of the query language (`DR`); `where` JSON names columns by their API names.' },
+  'json-duplicate-key': { severity: 'error', summary: 'An object of the `where` JSON text has the same key twice (JSON parsers would keep only the last).' },
 
   // ---- catalogues (src/catalogue)
   'catalogue-invalid': { severity: 'error', summary: 'The catalogue JSON has the wrong shape.' },
@@ -75,8 +77,6 @@ export const DIAGNOSTIC_CODES = {
   'list-too-long': { severity: 'error', summary: 'A list has more items than the configured limit.' },
   'invalid-row': { severity: 'error', summary: 'A row is not a JSON object.' },
 
-  // ---- the language service (src/editor)
-  'invalid-argument': { severity: 'error', summary: 'A language-service function got text that is not a string; it was read as empty text.' },
   // ---- entry points: options, trees built in code, internal failures (src/api)
   'invalid-option': { severity: 'error', summary: 'An option has a value it does not accept (the message names the option and what it accepts).' },
   'unknown-catalogue': { severity: 'error', summary: 'The catalogue option names no built-in endpoint.' },
@@ -84,6 +84,8 @@ export const DIAGNOSTIC_CODES = {
   'too-many-nodes': { severity: 'error', summary: 'A filter tree built in code, or a `where` object, has more nodes than the configured limit (shared nodes count each time they are reached).' },
   'internal-error': { severity: 'error', summary: 'A bug: a stage failed unexpectedly; the message carries the error.' },
 
+  // ---- the language service (src/editor)
+  'invalid-argument': { severity: 'error', summary: 'A language-service function got text that is not a string; it was read as empty text.' },
 
   // ---- SQL back end: tables and loaders (src/emit/sql/ddl.ts, load*.ts)
   'sql-unloadable-value': { severity: 'error', summary: 'A row value cannot be stored in the table as the predicate reads it (U+0000 in PostgreSQL text, a value of another type than its column); the row is skipped.' },

@@ -8,6 +8,7 @@
 import { longestListRange, measureFilter } from '../ast/measure.js';
 import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
 import type { Comment, Document, Filter } from '../ast/nodes.js';
+import { DEFAULT_MAX_LIST_LENGTH } from '../ast/validate.js';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
 import { AstBuilder } from './build-ast.js';
@@ -37,8 +38,8 @@ export interface ParseResult {
 export const DEFAULT_MAX_LENGTH = 100_000;
 /** Default of {@link ParseOptions.maxDepth}. */
 export const DEFAULT_MAX_DEPTH = 128;
-/** Default of {@link ParseOptions.maxListLength}. */
-export const DEFAULT_MAX_LIST_LENGTH = 1000;
+/** Default of {@link ParseOptions.maxListLength}: the one the decompiler uses too. */
+export { DEFAULT_MAX_LIST_LENGTH };
 
 /** `list-too-long` for the longest `in (…)` list, when it passes the limit. */
 function listLimit(result: ParseResult, maxListLength: number): ParseResult {
