@@ -13,22 +13,26 @@ import { emitWhere, stringifyWhere } from '../../src/emit/where-json.js';
 import { parse } from '../../src/syntax/parse.js';
 import { named, stripRanges } from './helpers.js';
 import { runs, timeout } from './runs.js';
+import { ANALYSIS_CODES } from '../../src/check/index.js';
+
+/** The diagnostics of typing and syntax: the static analysis may rightly warn on generated filters (`x = 1 or x = 1`). */
+const typing = <D extends { code: string }>(ds: readonly D[]) => ds.filter((d) => !(ANALYSIS_CODES as readonly string[]).includes(d.code));
 
 describe.each(named)('round trips on %s', (_, catalogue) => {
   const options = { catalogue };
 
   it('generated ASTs check without a single diagnostic', () => {
     fc.assert(fc.property(filterAst(catalogue), (ast) => {
-      expect(check(ast, options)).toEqual([]);
+      expect(typing(check(ast, options))).toEqual([]);
     }), runs(200));
   }, timeout());
 
   it('text → AST → JSON → AST → text gives the same text', () => {
     fc.assert(fc.property(filterText(catalogue), (text) => {
       const compiled = compile(text, options);
-      expect(compiled.diagnostics).toEqual([]);
+      expect(typing(compiled.diagnostics)).toEqual([]);
       const back = decompile(compiled.where, options);
-      expect(back.diagnostics).toEqual([]);
+      expect(typing(back.diagnostics)).toEqual([]);
       expect(back.text).toBe(text);
     }), runs(200));
   }, timeout());
@@ -36,7 +40,7 @@ describe.each(named)('round trips on %s', (_, catalogue) => {
   it('parse(print(ast)) is the AST (modulo ranges)', () => {
     fc.assert(fc.property(filterAst(catalogue), (ast) => {
       const parsed = parse(printFilter(ast));
-      expect(parsed.diagnostics).toEqual([]);
+      expect(typing(parsed.diagnostics)).toEqual([]);
       expect(stripRanges(parsed.document.filter)).toEqual(ast);
     }), runs(200));
   }, timeout());
@@ -45,7 +49,7 @@ describe.each(named)('round trips on %s', (_, catalogue) => {
     fc.assert(fc.property(filterAst(catalogue), (ast) => {
       const json = stringifyWhere(emitWhere(ast));
       const result = decompileTree(json, options);
-      expect(result.diagnostics).toEqual([]);
+      expect(typing(result.diagnostics)).toEqual([]);
       expect(result.filter).toEqual(ast);
       expect(stringifyWhere(emitWhere(result.filter!))).toBe(json);
     }), runs(300));
