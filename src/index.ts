@@ -17,7 +17,7 @@ export type {
   DecompileOptions, DecompileResult, DecompileSuccess, DecompileFailure,
   FilterOptions, FilterSource,
 } from './api/index.js';
-export { predicate, evaluate, explain, CompileError, renderExplanation } from './api/index.js';
+export { predicate, evaluate, explain, PredicateError, CompileError, renderExplanation } from './api/index.js';
 export type { Explanation, ExplainNode, Row, Truth } from './api/index.js';
 
 // Lower-level stages, for tools that want the pieces

@@ -14,7 +14,7 @@ export type { SimplifyResult, FilterSize } from './simplify.js';
 export type { CompileOptions } from './compile.js';
 export type { CompileResult, CompileOutcome, CompileSuccess, CompileFailure, DecompileOptions, DecompileResult, DecompileSuccess, DecompileFailure, FieldUse, FormatOptions } from './compile.js';
 export type { FilterOptions, FilterSource } from './analyze.js';
-export { predicate, evaluate, explain, CompileError } from './predicate.js';
+export { predicate, evaluate, explain, PredicateError, CompileError } from './predicate.js';
 export type { Explanation, ExplainNode, Row, Truth } from './predicate.js';
 export { renderExplanation } from '../emit/explain.js';
 

@@ -1,7 +1,7 @@
 /**
  * The predicate entry points: `predicate`, `evaluate`, `explain`. Unlike the
  * rest of the API they throw, since a predicate that cannot be built has
- * nothing to return: {@link CompileError}, carrying every diagnostic.
+ * nothing to return: {@link PredicateError}, carrying every diagnostic.
  */
 import type { Filter } from '../ast/nodes.js';
 import type { Catalogue } from '../catalogue/types.js';
@@ -24,17 +24,26 @@ export type { Truth } from '../semantics/logic.js';
  * (`invalid-option`, `unknown-catalogue`), a malformed tree (`invalid-ast`), or
  * an internal failure (`internal-error`). `diagnostics` holds them all.
  */
-export class CompileError extends Error {
+export class PredicateError extends Error {
   /** Every problem found (errors and any warnings), sorted by position. */
   readonly diagnostics: readonly Diagnostic[];
   constructor(diagnostics: readonly Diagnostic[]) {
     const errors = diagnostics.filter((d) => d.severity === 'error');
     const listed = errors.map((d) => `  ${d.range ? `${d.range.start.line}:${d.range.start.column}` : (d.path ?? '-')}: ${d.code}: ${d.message}`);
     super(`The filter cannot be compiled into a predicate:\n${listed.join('\n')}`);
-    this.name = 'CompileError';
+    this.name = 'PredicateError';
     this.diagnostics = diagnostics;
   }
 }
+
+/**
+ * The former name of {@link PredicateError} (the same class: `instanceof`
+ * either name holds).
+ * @deprecated Use `PredicateError`; `CompileError` will be removed in the next minor release.
+ */
+export const CompileError = PredicateError;
+/** @deprecated Use `PredicateError`. */
+export type CompileError = PredicateError;
 
 interface Compiled {
   readonly filter: Filter;
@@ -42,7 +51,7 @@ interface Compiled {
   readonly predicate: CompiledPredicate;
 }
 
-/** Parses, checks and compiles; throws CompileError on errors and on filter-only columns. */
+/** Parses, checks and compiles; throws PredicateError on errors and on filter-only columns. */
 function build(source: FilterSource, options: FilterOptions): Compiled {
   const analysis = analyze(source, options);
   const diagnostics = [...analysis.diagnostics];
@@ -51,14 +60,14 @@ function build(source: FilterSource, options: FilterOptions): Compiled {
     if (resolved.column.returned) continue;
     diagnostics.push(report('filter-only-column', 'default', { column: resolved.apiName }, { range: ref.range }));
   }
-  if (!analysis.filter || !analysis.catalogue || hasErrors(diagnostics)) throw new CompileError(sortDiagnostics(diagnostics));
+  if (!analysis.filter || !analysis.catalogue || hasErrors(diagnostics)) throw new PredicateError(sortDiagnostics(diagnostics));
   const references = analysis.references;
   try {
     const ctx: PredicateContext = { resolve: (ref) => references.get(ref), dialect: analysis.catalogue.regexDialect };
     return { filter: analysis.filter, ctx, predicate: compilePredicate(analysis.filter, ctx) };
   } catch (error) {
     // The checker passed the filter, so the predicate compiler failing is a bug: report it, with the error.
-    throw new CompileError(sortDiagnostics([...diagnostics, internalError('the predicate compiler', error)]));
+    throw new PredicateError(sortDiagnostics([...diagnostics, internalError('the predicate compiler', error)]));
   }
 }
 
@@ -74,7 +83,7 @@ const cache = new WeakMap<Catalogue, Map<string, Compiled>>();
 function compiled(source: FilterSource, options: FilterOptions): Compiled {
   // Options first: the cache is keyed by the resolved catalogue and the validated limits.
   const checked = checkFilterOptions(options);
-  if (!checked.ok) throw new CompileError(sortDiagnostics(checked.diagnostics));
+  if (!checked.ok) throw new PredicateError(sortDiagnostics(checked.diagnostics));
   if (typeof source !== 'string') return build(source, options);
   const { catalogue, maxLength, maxDepth, maxListLength } = checked.options;
   const key = `${maxLength ?? ''}:${maxDepth ?? ''}:${maxListLength ?? ''}:${source}`;
@@ -99,12 +108,12 @@ function compiled(source: FilterSource, options: FilterOptions): Compiled {
  * order, dates by instant, RE2 regexes in linear time. Rows are plain objects
  * as the API returns them; absent columns count as null.
  *
- * @throws {CompileError} when the filter has errors, uses a column the API
+ * @throws {PredicateError} when the filter has errors, uses a column the API
  *   filters on but never returns in rows (`filter-only-column`), is a
  *   malformed tree (`invalid-ast`), or the options are invalid
  *   (`invalid-option`, `unknown-catalogue`); `diagnostics` holds every
  *   problem. Nothing else is thrown while compiling: an internal failure is
- *   a CompileError with an `internal-error` diagnostic.
+ *   a PredicateError with an `internal-error` diagnostic.
  * @example
  * const keep = predicate('domain_rating_source >= 50 and not is_spam');
  * keep({ domain_rating_source: 72, is_spam: false }); // true
@@ -121,7 +130,7 @@ export function predicate(source: FilterSource, options: FilterOptions = {}): (r
  * decided by the rest of the filter). String sources are compiled once and
  * cached (a 64-entry LRU per catalogue).
  *
- * @throws {CompileError} as {@link predicate}.
+ * @throws {PredicateError} as {@link predicate}.
  * @example
  * evaluate('alt = "logo"', { alt: null });          // null
  * evaluate('not (alt = "logo")', { alt: null });    // null: not unknown is unknown
@@ -136,7 +145,7 @@ export function evaluate(source: FilterSource, row: Row, options: FilterOptions 
  * (`true` / `false` / `null`), the column values read and a short text.
  * `renderExplanation` (src/emit/explain.ts; the CLI's `explain`) prints it.
  *
- * @throws {CompileError} as {@link predicate}.
+ * @throws {PredicateError} as {@link predicate}.
  * @example
  * const e = explain('DR >= 50 and alt is null', { domain_rating_source: 60, alt: 'x' });
  * e.value;                  // false

@@ -8,13 +8,14 @@
  * their children by Kleene logic without short-circuiting, so that every
  * branch is shown.
  */
-import type { ElementFilter, Filter, RowTest, Test } from '../ast/nodes.js';
-import type { ValueType } from '../catalogue/types.js';
+import type { Filter, RowTest, Test } from '../ast/nodes.js';
+import { foldTree, type BoolTree } from '../ast/tree.js';
 import { kleeneAnd, kleeneNot, kleeneOr, type Truth } from '../semantics/logic.js';
 import { escapeForTerminal } from '../diagnostics/render.js';
 import { printFilter, printTest } from './text.js';
 import { isArraySafe, someElements, valueText } from './value-text.js';
-import { compileElement, compileNode, field, readColumn, type Polar, type PredicateContext, type Row } from './predicate.js';
+import { compileElement, compileRowTest } from './predicate-closures.js';
+import { BUILD_ERRORS, field, PredicateBuildError, readColumn, type Polar, type PredicateContext, type Row } from './predicate-core.js';
 
 /** One node of an explanation. */
 export interface ExplainNode {
@@ -66,57 +67,42 @@ function truth<X>(p: Polar<X>, x: X): Truth {
   return p.t(x) ? true : p.f(x) ? false : null;
 }
 
-function explainElement(node: ElementFilter, type: ValueType, ctx: PredicateContext, value: unknown): ExplainNode {
-  switch (node.kind) {
-    case 'and': case 'or': {
-      const children = node.operands.map((o) => explainElement(o, type, ctx, value));
-      const v = node.kind === 'and' ? kleeneAnd(children.map((c) => c.value)) : kleeneOr(children.map((c) => c.value));
-      return { kind: node.kind, value: v, text: node.kind, children };
-    }
-    case 'not': {
-      const child = explainElement(node.operand, type, ctx, value);
-      return { kind: 'not', value: kleeneNot(child.value), text: 'not', children: [child] };
-    }
-    case 'test': {
-      const p = compileElement(node, type, ctx.dialect);
-      return { kind: 'test', value: truth(p, value), text: `element ${testText(node.test)}`, read: value, children: [] };
-    }
-    case 'invalid': throw new Error('Cannot explain a tree with syntax errors.');
-  }
+/**
+ * The boolean structure, the same at both levels (the row's tree, and an
+ * element's inside `any` / `all`): Kleene logic over every child, with no
+ * short-circuit, so that every branch is shown.
+ */
+function explainTree<L>(node: BoolTree<L>, leaf: (leaf: L) => ExplainNode): ExplainNode {
+  return foldTree<L, ExplainNode>(node, {
+    and: (children) => ({ kind: 'and', value: kleeneAnd(children.map((c) => c.value)), text: 'and', children }),
+    or: (children) => ({ kind: 'or', value: kleeneOr(children.map((c) => c.value)), text: 'or', children }),
+    not: (child) => ({ kind: 'not', value: kleeneNot(child.value), text: 'not', children: [child] }),
+    leaf,
+    invalid: () => {
+      throw new PredicateBuildError(BUILD_ERRORS.invalid);
+    },
+  });
 }
 
-function explainNode(node: Filter, ctx: PredicateContext, row: Row): ExplainNode {
-  switch (node.kind) {
-    case 'and': case 'or': {
-      const children = node.operands.map((o) => explainNode(o, ctx, row));
-      const v = node.kind === 'and' ? kleeneAnd(children.map((c) => c.value)) : kleeneOr(children.map((c) => c.value));
-      return { kind: node.kind, value: v, text: node.kind, children };
-    }
-    case 'not': {
-      const child = explainNode(node.operand, ctx, row);
-      return { kind: 'not', value: kleeneNot(child.value), text: 'not', children: [child] };
-    }
-    case 'condition': {
-      const f = field(node.field, ctx);
-      const read = readColumn(row, f.apiName);
-      return { kind: 'condition', value: truth(compileNode(node, ctx), row), text: rowTestText(node, f.apiName), field: f.apiName, ...readFields(read), children: [] };
-    }
-    case 'list': {
-      const f = field(node.field, ctx);
-      const read = readColumn(row, f.apiName);
-      const children: ExplainNode[] = [];
-      const value = truth(compileNode(node, ctx), row);
-      const elements = isArraySafe(read) ? someElements(read as readonly unknown[], MAX_ELEMENTS) : { items: [], length: 0 };
-      for (let i = 0; i < elements.items.length; i++) {
-        const element = elements.items[i];
-        const inner = explainElement(node.element, f.type, ctx, element);
-        children.push({ kind: 'element', value: inner.value, text: `[${i}] ${valueText(element)}`, read: element, children: inner.kind === 'test' ? [] : [inner] });
-      }
-      const more = elements.length > elements.items.length ? ` (first ${MAX_ELEMENTS} of ${elements.length} elements shown)` : '';
-      return { kind: 'list', value, text: `${rowTestText(node, f.apiName)}${more}`, field: f.apiName, ...readFields(read), children };
-    }
-    case 'invalid': throw new Error('Cannot explain a tree with syntax errors.');
+/** A condition, or `any` / `all` with each element explained (the first {@link MAX_ELEMENTS}). */
+function explainRowTest(node: RowTest, ctx: PredicateContext, row: Row): ExplainNode {
+  const f = field(node.field, ctx);
+  const read = readColumn(row, f.apiName);
+  const value = truth(compileRowTest(node, ctx), row);
+  if (node.kind === 'condition') {
+    return { kind: 'condition', value, text: rowTestText(node, f.apiName), field: f.apiName, ...readFields(read), children: [] };
   }
+  const children: ExplainNode[] = [];
+  const elements = isArraySafe(read) ? someElements(read as readonly unknown[], MAX_ELEMENTS) : { items: [], length: 0 };
+  for (let i = 0; i < elements.items.length; i++) {
+    const element = elements.items[i];
+    const inner = explainTree(node.element, (leaf) => ({
+      kind: 'test', value: truth(compileElement(leaf, f.type, ctx.dialect), element), text: `element ${testText(leaf.test)}`, read: element, children: [],
+    }));
+    children.push({ kind: 'element', value: inner.value, text: `[${i}] ${valueText(element)}`, read: element, children: inner.kind === 'test' ? [] : [inner] });
+  }
+  const more = elements.length > elements.items.length ? ` (first ${MAX_ELEMENTS} of ${elements.length} elements shown)` : '';
+  return { kind: 'list', value, text: `${rowTestText(node, f.apiName)}${more}`, field: f.apiName, ...readFields(read), children };
 }
 
 function readFields(read: unknown): { read?: unknown; absent?: boolean } {
@@ -125,7 +111,7 @@ function readFields(read: unknown): { read?: unknown; absent?: boolean } {
 
 /** Explains how a checked filter evaluates on one row. */
 export function explainFilter(filter: Filter, ctx: PredicateContext, row: Row): Explanation {
-  const root = explainNode(filter, ctx, row);
+  const root = explainTree(filter, (leaf) => explainRowTest(leaf, ctx, row));
   return { value: root.value, matches: root.value === true, root };
 }
 

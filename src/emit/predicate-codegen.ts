@@ -16,20 +16,27 @@
  * `unsafe-eval`), {@link generatePredicate} returns undefined and the caller
  * keeps the closures, which compute the same results.
  */
-import type { ElementFilter, Filter, Test } from '../ast/nodes.js';
-import { parseInstant } from '../vocabulary/dates.js';
+import type { CompareOp, ElementFilter, Filter, Literal, RowTest, Test } from '../ast/nodes.js';
+import { foldTree, type BoolTree } from '../ast/tree.js';
+import type { RegexDialect, ResolvedField, ValueType } from '../catalogue/types.js';
+import { phraseTest } from '../semantics/phrase.js';
+import { compileRegex } from '../semantics/regex.js';
 import { lower } from '../semantics/strings.js';
-import type { ResolvedField, ValueType } from '../catalogue/types.js';
+import { parseInstant } from '../vocabulary/dates.js';
+import { isNameSegment } from '../vocabulary/names.js';
+import { compileRowTest } from './predicate-closures.js';
 import {
-  compileElement, compileTest, domainOf, field, inheritedKey, lowerLiteral, onColumn, PredicateBuildError, quantified, reader, withModifier,
+  BUILD_ERRORS, domainOf, field, inheritedKey, lowerAll, lowerLiteral, numberBounds, PredicateBuildError, reader,
   type Polar, type PredicateContext, type Row,
-} from './predicate.js';
+} from './predicate-core.js';
 
 interface Gen {
   readonly constants: unknown[];
   temps: number;
   /** Helper functions (loops over array elements), declared once in the factory. */
   readonly helpers: string[];
+  /** How the endpoint reads `regex` values. */
+  readonly dialect: RegexDialect;
 }
 
 /** A boolean expression for each polarity. */
@@ -47,167 +54,200 @@ function temp(g: Gen): string {
   return `v${g.temps++}`;
 }
 
+/** `not`: the polarities swapped, as in the closures. */
+function negate(code: Code): Code {
+  return { t: code.f, f: code.t };
+}
+
 /** Calls a closure-compiled row test: the fallback for every leaf not inlined below. */
 function call(g: Gen, p: Polar<Row>): Code {
   return { t: `${constant(g, p.t)}(row)`, f: `${constant(g, p.f)}(row)` };
 }
 
+/** The JavaScript `typeof` test that stores the value read in `v` (the type is one of two fixed fragments). */
+function typeIs(v: string, read: string, type: 'number' | 'string'): string {
+  return `typeof (${v} = ${read}) === ${type === 'number' ? "'number'" : "'string'"}`;
+}
+
+/** The JavaScript operators of an ordering and of its negation. */
 const ORDER: Readonly<Record<string, readonly [string, string]>> = {
   gt: ['>', '<='], gte: ['>=', '<'], lt: ['<', '>='], lte: ['<=', '>'],
 };
 
 /**
- * Inline code for the common leaves (numbers, booleans, plain string tests,
- * null tests), or undefined to fall back to the closure. Each expression
- * reads the column once, into a fresh temporary.
+ * `=` as `eq`, `!=` as its negation (exact in three-valued logic), an
+ * ordering as `test` with its operator and the negated one; undefined for an
+ * operator the domain has no inline code for.
  */
-/** Names safe to write as `row.name`: identifier characters only, so no text of a filter can escape. */
-const PLAIN_PROPERTY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function ordered(op: CompareOp, eq: Code, test?: (jsOperator: string) => string): Code | undefined {
+  if (op === 'eq') return eq;
+  if (op === 'neq') return negate(eq);
+  const order = ORDER[op];
+  return order && test ? { t: test(order[0]), f: test(order[1]) } : undefined;
+}
 
+// ---------------------------------------------------------------- one function per value domain
+
+/** Numbers. NaN is unknown: `v === v` excludes it where `!==` alone would not. */
+function numberCode(g: Gen, op: CompareOp, value: number, read: string): Code | undefined {
+  const v = temp(g);
+  const c = constant(g, value);
+  const is = typeIs(v, read, 'number');
+  return ordered(op, { t: `(${read} === ${c})`, f: `(${is} && ${v} === ${v} && ${v} !== ${c})` }, (o) => `(${is} && ${v} ${o} ${c})`);
+}
+
+/** Dates and datetimes, as instants in ms; `parseInstant` gives null (so NaN) for invalid dates, and every comparison with NaN is false: unknown. */
+function dateCode(g: Gen, op: CompareOp, value: number, read: string): Code | undefined {
+  const v = temp(g);
+  const c = constant(g, value);
+  const isDate = `typeof (${v} = ${read}) === 'string' && (${v} = ${constant(g, parseInstant)}(${v}) ?? NaN) === ${v}`;
+  return ordered(op, { t: `(${isDate} && ${v} === ${c})`, f: `(${isDate} && ${v} !== ${c})` }, (o) => `(${isDate} && ${v} ${o} ${c})`);
+}
+
+/** Booleans: `=` and `!=` only. */
+function booleanCode(g: Gen, op: CompareOp, value: boolean, read: string): Code | undefined {
+  return ordered(op, { t: `(${read} === ${constant(g, value)})`, f: `(${read} === ${constant(g, !value)})` });
+}
+
+/**
+ * Strings (enum values included): equality and the substring tests as
+ * methods, phrases and regexes as calls of the same compiled tests the
+ * closures use. Orderings by code point are left to the closures.
+ */
+function stringCode(g: Gen, op: CompareOp, value: string, read: string): Code | undefined {
+  const v = temp(g);
+  const is = typeIs(v, read, 'string');
+  const holds = (test: string): Code => ({ t: `(${is} && ${test})`, f: `(${is} && !${test})` });
+  switch (op) {
+    case 'eq': case 'neq': {
+      const c = constant(g, value);
+      return ordered(op, { t: `(${read} === ${c})`, f: `(${is} && ${v} !== ${c})` });
+    }
+    case 'substring': return holds(`${v}.includes(${constant(g, value)})`);
+    case 'prefix': return holds(`${v}.startsWith(${constant(g, value)})`);
+    case 'suffix': return holds(`${v}.endsWith(${constant(g, value)})`);
+    case 'isubstring': {
+      // Both sides lower-cased (semantics/strings.ts `lower`); the constant once, here.
+      const lowered = lower(value);
+      // `lower` also folds final ς to σ; when the needle has no σ that folding cannot change the answer,
+      // so the plain toLowerCase() (what hand-written code calls) is enough.
+      const low = lowered.includes('σ') ? `${constant(g, lower)}(${v})` : `${v}.toLowerCase()`;
+      return holds(`${low}.includes(${constant(g, lowered)})`);
+    }
+    case 'phrase_match': return holds(`${constant(g, phraseTest(value))}(${v})`);
+    case 'iphrase_match': {
+      const phrase = phraseTest(lower(value));
+      return holds(`${constant(g, (s: string) => phrase(lower(s)))}(${v})`);
+    }
+    case 'regex': return holds(`${constant(g, compileRegex(value, g.dialect).test)}(${v})`);
+    default: return undefined;
+  }
+}
+
+/** One comparison, by the value domain of the column (or of the literal, for untyped paths). */
+function compareCode(g: Gen, op: CompareOp, literal: Literal, type: ValueType, read: string): Code | undefined {
+  const domain = domainOf(type, literal);
+  switch (domain) {
+    case 'number': { const c = lowerLiteral(literal, domain); return c === undefined ? undefined : numberCode(g, op, c, read); }
+    case 'date': { const c = lowerLiteral(literal, domain); return c === undefined ? undefined : dateCode(g, op, c, read); }
+    case 'boolean': { const c = lowerLiteral(literal, domain); return c === undefined ? undefined : booleanCode(g, op, c, read); }
+    case 'string': { const c = lowerLiteral(literal, domain); return c === undefined ? undefined : stringCode(g, op, c, read); }
+    case undefined: return undefined;
+  }
+}
+
+/** `in (…)` of numbers or strings: a few comparisons, or one Set lookup for longer lists. */
+function inCode(g: Gen, literals: readonly Literal[], type: ValueType, read: string): Code | undefined {
+  const domain = domainOf(type, literals[0]);
+  if (domain !== 'number' && domain !== 'string') return undefined;
+  const values = lowerAll(literals, domain);
+  if (!values) return undefined;
+  const v = temp(g);
+  const is = typeIs(v, read, domain);
+  const nan = domain === 'number' ? ` && ${v} === ${v}` : '';
+  if (values.length <= 4) {
+    // A few values: comparisons beat a Set lookup.
+    const cs = values.map((x) => constant(g, x));
+    return { t: `(${is} && (${cs.map((c) => `${v} === ${c}`).join(' || ')}))`, f: `(${is}${nan} && ${cs.map((c) => `${v} !== ${c}`).join(' && ')})` };
+  }
+  const set = constant(g, new Set<unknown>(values));
+  return { t: `(${is} && ${set}.has(${v}))`, f: `(${is}${nan} && !${set}.has(${v}))` };
+}
+
+/** `between` two numbers (any other between is left to the closures' `>=` and `<=`). */
+function betweenCode(g: Gen, low: Literal, high: Literal, type: ValueType, read: string): Code | undefined {
+  const bounds = numberBounds(type, low, high);
+  if (!bounds) return undefined;
+  const v = temp(g);
+  const is = typeIs(v, read, 'number');
+  const cl = constant(g, bounds[0]);
+  const ch = constant(g, bounds[1]);
+  return { t: `(${is} && ${v} >= ${cl} && ${v} <= ${ch})`, f: `(${is} && (${v} < ${cl} || ${v} > ${ch}))` };
+}
+
+/**
+ * The inline test of one value read by `read` (a column of the row, or an
+ * array element `x`), or undefined to fall back to the closure. Each
+ * expression reads the value once, into a fresh temporary.
+ */
+function inlineValueTest(g: Gen, test: Test, type: ValueType, read: string): Code | undefined {
+  switch (test.kind) {
+    case 'null': return { t: `(${read} == null)`, f: `(${read} != null)` };
+    case 'empty': return undefined;
+    case 'compare': return compareCode(g, test.op, test.value, type, read);
+    case 'in': return inCode(g, test.values, type, read);
+    case 'between': return betweenCode(g, test.low, test.high, type, read);
+  }
+}
+
+// ---------------------------------------------------------------- tree
+
+/** A condition's test inline, reading the column as directly as the name allows. */
 function inlineLeaf(g: Gen, test: Test, f: ResolvedField): Code | undefined {
   if (f.column.array) return undefined;
-  // A plain load, as fast as hand-written code, unless the key names an Object.prototype member (see inheritedKey).
-  // A name made only of identifier characters is written as a property access (`row.traffic`), which V8
-  // optimises like hand-written code; nothing else from the filter ever enters the code text.
   let read: string;
   if (f.apiName.includes('.')) {
     // A dotted path into an object column: the same nested read as the closures, as a constant function.
     read = `${constant(g, reader(f.apiName))}(row)`;
   } else if (inheritedKey(f.apiName)) {
+    // A key that names an Object.prototype member is read as an own property only (see inheritedKey).
     const key = constant(g, f.apiName);
     read = `(h.call(row, ${key}) ? row[${key}] : undefined)`;
   } else {
-    read = PLAIN_PROPERTY.test(f.apiName) ? `row.${f.apiName}` : `row[${constant(g, f.apiName)}]`;
+    // One name segment is identifier characters only, written as a property access (`row.traffic`), which V8
+    // optimises like hand-written code; no other text of the filter ever enters the code.
+    read = isNameSegment(f.apiName) ? `row.${f.apiName}` : `row[${constant(g, f.apiName)}]`;
   }
   return inlineValueTest(g, test, f.type, read);
 }
 
-/** The inline test of one value read by `read` (a column of the row, or an array element `x`). */
-function inlineValueTest(g: Gen, test: Test, type: ValueType, read: string): Code | undefined {
-  const v = temp(g);
-  const is = (type: 'number' | 'string') => `typeof (${v} = ${read}) === ${type === 'number' ? "'number'" : "'string'"}`;
-  if (test.kind === 'null') return { t: `(${read} == null)`, f: `(${read} != null)` };
-  if (test.kind === 'between') {
-    const domain = domainOf(type, test.low);
-    const lo = domain === 'number' ? lowerLiteral(test.low, domain) : undefined;
-    const hi = domain === 'number' ? lowerLiteral(test.high, domain) : undefined;
-    if (typeof lo !== 'number' || typeof hi !== 'number') return undefined;
-    const cl = constant(g, lo);
-    const ch = constant(g, hi);
-    return { t: `(${is('number')} && ${v} >= ${cl} && ${v} <= ${ch})`, f: `(${is('number')} && (${v} < ${cl} || ${v} > ${ch}))` };
-  }
-  if (test.kind === 'in') {
-    const domain = domainOf(type, test.values[0]);
-    if (domain !== 'number' && domain !== 'string') return undefined;
-    const values = test.values.map((l) => lowerLiteral(l, domain));
-    if (values.includes(undefined)) return undefined;
-    const nan = domain === 'number' ? ` && ${v} === ${v}` : '';
-    if (values.length <= 4) {
-      // A few values: comparisons beat a Set lookup.
-      const cs = values.map((x) => constant(g, x));
-      return { t: `(${is(domain)} && (${cs.map((c) => `${v} === ${c}`).join(' || ')}))`, f: `(${is(domain)}${nan} && ${cs.map((c) => `${v} !== ${c}`).join(' && ')})` };
-    }
-    const set = constant(g, new Set(values));
-    return { t: `(${is(domain)} && ${set}.has(${v}))`, f: `(${is(domain)}${nan} && !${set}.has(${v}))` };
-  }
-  if (test.kind !== 'compare') return undefined;
-  const domain = domainOf(type, test.value);
-  if (domain === undefined) return undefined;
-  const value = lowerLiteral(test.value, domain);
-  if (value === undefined) return undefined;
-  const c = constant(g, value);
-  const op = test.op;
-  if (domain === 'date') {
-    // Instants in ms; `parseInstant` gives null (so NaN) for invalid dates, and every comparison with NaN is false: unknown.
-    const ms = `${constant(g, parseInstant)}(${v})`;
-    const isDate = `typeof (${v} = ${read}) === 'string' && (${v} = ${ms} ?? NaN) === ${v}`;
-    if (op === 'eq') return { t: `(${isDate} && ${v} === ${c})`, f: `(${isDate} && ${v} !== ${c})` };
-    if (op === 'neq') return { t: `(${isDate} && ${v} !== ${c})`, f: `(${isDate} && ${v} === ${c})` };
-    const order = ORDER[op];
-    if (!order) return undefined;
-    return { t: `(${isDate} && ${v} ${order[0]} ${c})`, f: `(${isDate} && ${v} ${order[1]} ${c})` };
-  }
-  if (domain === 'boolean') {
-    const negated = constant(g, !value);
-    if (op === 'eq') return { t: `(${read} === ${c})`, f: `(${read} === ${negated})` };
-    if (op === 'neq') return { t: `(${read} === ${negated})`, f: `(${read} === ${c})` };
-    return undefined;
-  }
-  if (domain === 'number') {
-    // NaN is unknown: `v === v` excludes it where `!==` alone would not.
-    if (op === 'eq') return { t: `(${read} === ${c})`, f: `(${is('number')} && ${v} === ${v} && ${v} !== ${c})` };
-    if (op === 'neq') return { t: `(${is('number')} && ${v} === ${v} && ${v} !== ${c})`, f: `(${read} === ${c})` };
-    const order = ORDER[op];
-    if (!order) return undefined;
-    return { t: `(${is('number')} && ${v} ${order[0]} ${c})`, f: `(${is('number')} && ${v} ${order[1]} ${c})` };
-  }
-  switch (op) {
-    case 'eq': return { t: `(${read} === ${c})`, f: `(${is('string')} && ${v} !== ${c})` };
-    case 'neq': return { t: `(${is('string')} && ${v} !== ${c})`, f: `(${read} === ${c})` };
-    case 'substring': return { t: `(${is('string')} && ${v}.includes(${c}))`, f: `(${is('string')} && !${v}.includes(${c}))` };
-    case 'isubstring': {
-      // Both sides lower-cased (semantics/strings.ts `lower`); the constant once, here.
-      const lowered = lower(value as string);
-      const lc = constant(g, lowered);
-      // `lower` also folds final ς to σ; when the needle has no σ that folding cannot change the answer,
-      // so the plain toLowerCase() (what hand-written code calls) is enough.
-      const low = lowered.includes('σ') ? `${constant(g, lower)}(${v})` : `${v}.toLowerCase()`;
-      return { t: `(${is('string')} && ${low}.includes(${lc}))`, f: `(${is('string')} && !${low}.includes(${lc}))` };
-    }
-    case 'prefix': return { t: `(${is('string')} && ${v}.startsWith(${c}))`, f: `(${is('string')} && !${v}.startsWith(${c}))` };
-    case 'suffix': return { t: `(${is('string')} && ${v}.endsWith(${c}))`, f: `(${is('string')} && !${v}.endsWith(${c}))` };
-    default: return undefined;
-  }
+function join(parts: readonly (Code | undefined)[], t: string, f: string): Code | undefined {
+  if (parts.some((p) => p === undefined)) return undefined;
+  return { t: `(${parts.map((p) => p!.t).join(t)})`, f: `(${parts.map((p) => p!.f).join(f)})` };
 }
 
-function generate(node: Filter, ctx: PredicateContext, g: Gen): Code {
-  switch (node.kind) {
-    case 'and': {
-      const parts = node.operands.map((o) => generate(o, ctx, g));
-      return { t: `(${parts.map((p) => p.t).join(' && ')})`, f: `(${parts.map((p) => p.f).join(' || ')})` };
-    }
-    case 'or': {
-      const parts = node.operands.map((o) => generate(o, ctx, g));
-      return { t: `(${parts.map((p) => p.t).join(' || ')})`, f: `(${parts.map((p) => p.f).join(' && ')})` };
-    }
-    case 'not': {
-      const inner = generate(node.operand, ctx, g);
-      return { t: inner.f, f: inner.t };
-    }
-    case 'condition': {
-      const f = field(node.field, ctx);
-      const inline = node.modifier ? undefined : inlineLeaf(g, node.test, f);
-      if (inline) return inline;
-      return call(g, onColumn(f.apiName, withModifier(node.modifier?.name, compileTest(node.test, f.type, f.column.array, ctx.dialect))));
-    }
-    case 'list': {
-      const f = field(node.field, ctx);
-      return inlineList(g, node.quantifier, node.element, f) ?? call(g, quantified(f.apiName, node.quantifier, compileElement(node.element, f.type, ctx.dialect)));
-    }
-    case 'invalid':
-      throw new PredicateBuildError('Cannot evaluate a tree with syntax errors.');
-  }
+/**
+ * The boolean structure, the same at both levels: the rows' tree (whose
+ * leaves always have code) and the elements' (undefined as soon as one leaf
+ * cannot be inlined, and then the whole `any` / `all` is a closure call).
+ */
+function generateTree<L, C extends Code | undefined>(node: BoolTree<L>, leaf: (leaf: L) => C): C {
+  return foldTree<L, Code | undefined>(node, {
+    and: (parts) => join(parts, ' && ', ' || '),
+    or: (parts) => join(parts, ' || ', ' && '),
+    not: (inner) => inner && negate(inner),
+    leaf,
+    invalid: () => {
+      throw new PredicateBuildError(BUILD_ERRORS.invalid);
+    },
+  }) as C; // `join` and `negate` give code whenever every leaf did
 }
 
-/** The element tree as inline code over the element `x`, or undefined when a leaf is not inlinable. */
-function inlineElement(g: Gen, node: ElementFilter, type: ValueType): Code | undefined {
-  switch (node.kind) {
-    case 'and':
-    case 'or': {
-      const parts = node.operands.map((o) => inlineElement(g, o, type));
-      if (parts.some((p) => p === undefined)) return undefined;
-      const [ta, fa] = node.kind === 'and' ? [' && ', ' || '] : [' || ', ' && '];
-      return { t: `(${parts.map((p) => p!.t).join(ta)})`, f: `(${parts.map((p) => p!.f).join(fa)})` };
-    }
-    case 'not': {
-      const inner = inlineElement(g, node.operand, type);
-      return inner && { t: inner.f, f: inner.t };
-    }
-    case 'test':
-      return inlineValueTest(g, node.test, type, 'x');
-    case 'invalid':
-      return undefined;
-  }
+/** One row test inline where it can be, else a call of the closures' own compilation of it. */
+function rowCode(g: Gen, node: RowTest, ctx: PredicateContext): Code {
+  const f = field(node.field, ctx);
+  const inline = node.kind === 'list' ? inlineList(g, node.quantifier, node.element, f) : node.modifier ? undefined : inlineLeaf(g, node.test, f);
+  return inline ?? call(g, compileRowTest(node, ctx));
 }
 
 /**
@@ -217,9 +257,9 @@ function inlineElement(g: Gen, node: ElementFilter, type: ValueType): Code | und
  * not an array is unknown: both polarities false.
  */
 function inlineList(g: Gen, quantifier: 'any' | 'all', element: ElementFilter, f: ResolvedField): Code | undefined {
-  if (!f.column.array || !PLAIN_PROPERTY.test(f.apiName) || inheritedKey(f.apiName)) return undefined;
+  if (!f.column.array || !isNameSegment(f.apiName) || inheritedKey(f.apiName)) return undefined;
   const firstTemp = g.temps;
-  const code = inlineElement(g, element, f.type);
+  const code = generateTree(element, (leaf) => inlineValueTest(g, leaf.test, f.type, 'x'));
   if (!code) return undefined;
   const temps = Array.from({ length: g.temps - firstTemp }, (_, i) => `v${firstTemp + i}`);
   const locals = temps.length > 0 ? `let ${temps.join(', ')}; ` : '';
@@ -238,8 +278,8 @@ function inlineList(g: Gen, quantifier: 'any' | 'all', element: ElementFilter, f
 
 /** The source text and constants of a filter's generated functions (exposed for the injection test). */
 export function generateSource(filter: Filter, ctx: PredicateContext): { readonly source: string; readonly constants: readonly unknown[] } {
-  const g: Gen = { constants: [], temps: 0, helpers: [] };
-  const code = generate(filter, ctx, g);
+  const g: Gen = { constants: [], temps: 0, helpers: [], dialect: ctx.dialect };
+  const code = generateTree(filter, (leaf) => rowCode(g, leaf, ctx));
   const names = g.constants.map((_, i) => `k${i} = K[${i}]`);
   const temps = Array.from({ length: g.temps }, (_, i) => `v${i}`);
   const locals = temps.length > 0 ? `let ${temps.join(', ')}; ` : '';

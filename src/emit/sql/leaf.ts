@@ -12,7 +12,7 @@ import type { CompareOp, Literal, Test } from '../../ast/nodes.js';
 import type { RegexDialect, ValueType } from '../../catalogue/types.js';
 import type { DiagnosticCode } from '../../diagnostics/codes.js';
 import { lower } from '../../semantics/strings.js';
-import { domainOf, lowerLiteral } from '../predicate.js';
+import { domainOf, lowerLiteral } from '../predicate-core.js';
 import { caseDivergence, lowerFolded } from './case.js';
 import type { Spelling } from './dialects.js';
 import { instantText, type ParamList } from './params.js';

@@ -1,0 +1,172 @@
+/**
+ * What both predicate back ends share: the row and test types, how a column
+ * is read from a row, and how literals are lowered into the constants a value
+ * domain compares with. The closures (predicate-closures.ts) and the
+ * generated code (predicate-codegen.ts) import this file; neither imports the
+ * choice between them, which lives in predicate.ts.
+ */
+import type { FieldRef, Literal } from '../ast/nodes.js';
+import type { RegexDialect, ResolvedField, ValueType } from '../catalogue/types.js';
+import { parseInstant } from '../vocabulary/dates.js';
+
+/** A row as the API returns it: a plain object, one `backlinks[]` item. */
+export type Row = Readonly<Record<string, unknown>>;
+
+/** A two-valued test of a row or of a value. */
+export type Test2<X> = (input: X) => boolean;
+
+/** One node compiled: `t` holds when the node is true, `f` when it is false; neither means unknown. */
+export interface Polar<X> {
+  readonly t: Test2<X>;
+  readonly f: Test2<X>;
+}
+
+/** What the compiler needs besides the tree. */
+export interface PredicateContext {
+  /** The checker's resolution of each field reference. */
+  readonly resolve: (ref: FieldRef) => ResolvedField | undefined;
+  /** How the endpoint reads `regex` values. */
+  readonly dialect: RegexDialect;
+}
+
+/**
+ * Thrown for trees the checker would have rejected; the public API never lets
+ * one through (it checks first, and reports a throw as `internal-error`).
+ */
+export class PredicateBuildError extends Error {
+  override name = 'PredicateBuildError';
+}
+
+/** The texts of {@link PredicateBuildError}: one wording per problem, for both back ends and explain. */
+export const BUILD_ERRORS = {
+  invalid: 'Cannot evaluate a tree with syntax errors.',
+  unresolved: (column: string) => `Unresolved column "${column}".`,
+  modifier: (name: string) => `Unknown modifier "${name}".`,
+} as const;
+
+const own = Object.prototype.hasOwnProperty;
+const isArray = Array.isArray;
+
+/**
+ * True when a plain object would inherit `key` from `Object.prototype`
+ * (`constructor`, `toString`, `__proto__`, …). Only such keys need an own-property
+ * check: rows are plain data (object literals, `JSON.parse` output,
+ * `Object.create(null)`), so any other key is either the row's own or absent.
+ * The check costs 2–3× on the hot path, hence not paid for every column.
+ */
+export function inheritedKey(key: string): boolean {
+  return key in Object.prototype;
+}
+
+/**
+ * The value of a column in a row: own properties only, so `constructor` or
+ * `__proto__` in a row are plain data and a row without them reads null.
+ * Absent columns read as `undefined`, which every test treats like null.
+ * A dotted path into an object column (`intents.informational`) reads the
+ * nested value, as the API returns it (`{"intents": {"informational": true}}`):
+ * each step an own property of a non-array object, else `undefined`. Column
+ * names never contain a dot (the catalogue forbids it), so a dot always means
+ * a path.
+ */
+export function readColumn(row: Row, key: string): unknown {
+  return key.includes('.') ? readPath(row, key.split('.')) : own.call(row, key) ? row[key] : undefined;
+}
+
+/** Follows a path of own properties through nested objects (never into arrays, nor a prototype). */
+function readPath(row: Row, steps: readonly string[]): unknown {
+  let value: unknown = row;
+  for (const step of steps) {
+    if (typeof value !== 'object' || value === null || isArray(value) || !own.call(value, step)) return undefined;
+    value = (value as Record<string, unknown>)[step];
+  }
+  return value;
+}
+
+/**
+ * A reader of one column (or dotted path), specialised at compile time: a
+ * plain load for ordinary column names (see {@link inheritedKey}), the path
+ * walk for dotted paths.
+ */
+export function reader(key: string): (row: Row) => unknown {
+  if (key.includes('.')) {
+    const steps = key.split('.');
+    return (row) => readPath(row, steps);
+  }
+  return inheritedKey(key) ? (row) => (own.call(row, key) ? row[key] : undefined) : (row) => row[key];
+}
+
+/** The instant of a row value, or NaN (so every comparison with it is false). */
+export function instant(value: unknown): number {
+  if (typeof value !== 'string') return NaN;
+  const ms = parseInstant(value);
+  return ms === null ? NaN : ms;
+}
+
+/** The checker's resolution of a reference; a tree it did not resolve is one it rejected. */
+export function field(ref: FieldRef, ctx: PredicateContext): ResolvedField {
+  const resolved = ctx.resolve(ref);
+  if (!resolved) throw new PredicateBuildError(BUILD_ERRORS.unresolved(ref.name));
+  return resolved;
+}
+
+// ---------------------------------------------------------------- value domains
+
+/** How values of a column compare: the domain follows the column type (or the literal, for untyped paths). */
+export type Domain = 'number' | 'boolean' | 'string' | 'date';
+
+export function domainOf(type: ValueType, literal: Literal | undefined): Domain | undefined {
+  switch (type) {
+    case 'integer': case 'float': return 'number';
+    case 'boolean': return 'boolean';
+    case 'date': case 'datetime': return 'date';
+    case 'string': case 'url': case 'domain': return 'string';
+    default:
+      // An untyped path into an object column: the literal says what it is compared as.
+      switch (literal?.kind) {
+        case 'number': return 'number';
+        case 'boolean': return 'boolean';
+        case 'date': case 'datetime': return 'date';
+        case 'string': case 'regex': return 'string';
+        default: return undefined;
+      }
+  }
+}
+
+/** The constant of each domain: dates compare as epoch milliseconds. */
+export interface DomainConstant {
+  readonly number: number;
+  readonly boolean: boolean;
+  readonly string: string;
+  readonly date: number;
+}
+
+/** The constant of a literal in a domain, or undefined when it has none (the checker reports those). */
+export function lowerLiteral<D extends Domain>(literal: Literal, domain: D): DomainConstant[D] | undefined;
+export function lowerLiteral(literal: Literal, domain: Domain): number | string | boolean | undefined {
+  switch (domain) {
+    case 'number': return literal.kind === 'number' ? literal.value : undefined;
+    case 'boolean': return literal.kind === 'boolean' ? literal.value : undefined;
+    case 'string': return literal.kind === 'string' || literal.kind === 'regex' ? literal.value : undefined;
+    case 'date':
+      return literal.kind === 'date' || literal.kind === 'datetime' || literal.kind === 'string' ? (parseInstant(literal.value) ?? undefined) : undefined;
+  }
+}
+
+/** Every literal of a list lowered into one domain, or undefined when one does not lower. */
+export function lowerAll<D extends Domain>(literals: readonly Literal[], domain: D): DomainConstant[D][] | undefined {
+  const out: DomainConstant[D][] = [];
+  for (const literal of literals) {
+    const c = lowerLiteral(literal, domain);
+    if (c === undefined) return undefined;
+    out.push(c);
+  }
+  return out;
+}
+
+/** The numeric bounds of `between`, or undefined when it is not a between of two numbers (then it is `>=` and `<=`). */
+export function numberBounds(type: ValueType, low: Literal, high: Literal): readonly [number, number] | undefined {
+  if (domainOf(type, low) !== 'number') return undefined;
+  const lo = lowerLiteral(low, 'number');
+  const hi = lowerLiteral(high, 'number');
+  return lo === undefined || hi === undefined ? undefined : [lo, hi];
+}

@@ -1,0 +1,114 @@
+/**
+ * The two predicate back ends after their split (issue 9): the choice between
+ * them lives in src/emit/predicate.ts, the shared readers and value domains in
+ * predicate-core.ts; every value domain has inline code, regexes and phrases
+ * included; the three walkers (closures, generated code, explain) report a
+ * gap in the tree in one wording; the public error is `PredicateError`.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { CompareOp, ElementFilter, Filter, Literal } from '../../src/ast/nodes.js';
+import { tree } from '../../src/ast/tree.js';
+import { CompileError, PredicateError, predicate } from '../../src/index.js';
+import { explainFilter } from '../../src/emit/explain.js';
+import { generateSource } from '../../src/emit/predicate-codegen.js';
+import { compilePredicate, PredicateBuildError } from '../../src/emit/predicate.js';
+import { contextFor, evalBoth } from '../support/predicate-harness.js';
+
+const str = (value: string): Literal => ({ kind: 'string', value, bare: false });
+const re = (value: string): Literal => ({ kind: 'regex', value });
+const is = (name: string, op: CompareOp, value: Literal): Filter => ({ kind: 'condition', field: { name }, test: { kind: 'compare', op, value } });
+const el = (op: CompareOp, value: Literal): ElementFilter => ({ kind: 'test', test: { kind: 'compare', op, value } });
+const list = (quantifier: 'any' | 'all', name: string, element: ElementFilter): Filter => ({ kind: 'list', quantifier, field: { name }, element });
+
+/** A call of a closure on the whole row: what the generator emits for a leaf it cannot inline. */
+const CLOSURE_CALL = /\bk\d+\(row\)/;
+
+const STRING_TESTS: readonly [CompareOp, Literal][] = [
+  ['regex', re('^se(o|a)\\b')],
+  ['regex', re('(?i)TOOLS$')],
+  ['phrase_match', str('best seo')],
+  ['iphrase_match', str('Best SEO')],
+  ['iphrase_match', str('ΣΟΦΟΣ')], // final sigma: the lower-casing of both sides, as in the closures
+];
+
+const VALUES = ['seo tools', 'sea', 'the best seo tools', 'BEST seo', 'Best-SEO!', 'σοφος', 'ΣΟΦΟΣ', 'best  seo', '', 'seotools'];
+const ODD = [null, undefined, 7, true, ['seo'], { seo: 1 }];
+
+describe('regexes and phrases are inline in generated code', () => {
+  it.each(STRING_TESTS)('%s %o on a column: no closure call, same answers as the closures', (op, value) => {
+    const filter = is('anchor', op, value);
+    expect(generateSource(filter, contextFor()).source).not.toMatch(CLOSURE_CALL);
+    for (const v of [...VALUES, ...ODD]) {
+      const [generated, closures] = evalBoth(filter, { anchor: v });
+      expect(closures, `${op} on ${JSON.stringify(v)}`).toBe(generated);
+    }
+  });
+
+  it.each(STRING_TESTS)('%s %o inside any/all: one loop, no closure call, same answers', (op, value) => {
+    for (const quantifier of ['any', 'all'] as const) {
+      const filter = list(quantifier, 'languages', tree.or([el(op, value), tree.not(el('eq', str('x')))]));
+      const { source } = generateSource(filter, contextFor());
+      expect(source).not.toMatch(CLOSURE_CALL);
+      expect(source).toMatch(/function L0\(a\)/);
+      const elements = fc.sample(fc.array(fc.constantFrom<unknown>(...VALUES, ...ODD, 'x'), { maxLength: 4 }), { seed: 9, numRuns: 60 });
+      for (const languages of [...elements, null, 'seo', []]) {
+        const [generated, closures] = evalBoth(filter, { languages });
+        expect(closures, `${quantifier} ${op} on ${JSON.stringify(languages)}`).toBe(generated);
+      }
+    }
+  });
+});
+
+describe('a gap in the tree', () => {
+  const gaps: readonly [string, Filter][] = [
+    ['at the root', tree.invalid()],
+    ['in a row operand', tree.and([is('anchor', 'eq', str('a')), tree.invalid()])],
+    ['in an element filter', list('any', 'languages', tree.and([el('eq', str('en')), tree.invalid()]))],
+    ['under not in an element filter', list('all', 'languages', tree.not(tree.invalid()))],
+  ];
+
+  it.each(gaps)('%s: every walker throws PredicateBuildError with one wording', (_, filter) => {
+    const ctx = contextFor();
+    const message = 'Cannot evaluate a tree with syntax errors.';
+    for (const run of [
+      () => compilePredicate(filter, ctx),
+      () => compilePredicate(filter, ctx, { codegen: false }),
+      () => generateSource(filter, ctx),
+      () => explainFilter(filter, ctx, { anchor: 'a', languages: ['en'] }),
+    ]) {
+      expect(run).toThrow(PredicateBuildError);
+      expect(run).toThrow(message);
+    }
+  });
+});
+
+describe('the predicate files have no cycle: the choice imports both compilers', () => {
+  const imports = (file: string) =>
+    [...new Set([...readFileSync(resolve(__dirname, '../../src/emit', file), 'utf8').matchAll(/from '\.\/([\w-]+)\.js'/g)].map((m) => m[1]))];
+
+  it('the closures import only the shared core; the generator the core and the closures; the choice both', () => {
+    expect(imports('predicate-core.ts')).toEqual([]);
+    expect(imports('predicate-closures.ts')).toEqual(['predicate-core']);
+    expect(imports('predicate-codegen.ts').sort()).toEqual(['predicate-closures', 'predicate-core']);
+    expect(imports('predicate.ts').sort()).toEqual(['predicate-closures', 'predicate-codegen', 'predicate-core']);
+  });
+});
+
+describe('PredicateError', () => {
+  it('is what predicate throws; CompileError is the same class under its former name', () => {
+    let error: unknown;
+    try {
+      predicate('DR >= ');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(PredicateError);
+    expect(error).toBeInstanceOf(CompileError);
+    expect(CompileError).toBe(PredicateError);
+    expect((error as PredicateError).name).toBe('PredicateError');
+    expect((error as PredicateError).diagnostics.length).toBeGreaterThan(0);
+  });
+});
