@@ -7,23 +7,10 @@
  * (src/editor/context.ts) reads it: keywords lower-cased, a backtick name as
  * an identifier whose text is the name.
  */
-import { tokenStream, type StreamToken } from '../syntax/index.js';
+import { tokenStream, type StreamKind, type StreamToken } from '../syntax/index.js';
 
-/** The lexical kinds the editor distinguishes. */
-export type ScanKind =
-  | 'keyword'
-  | 'identifier'
-  | 'string'
-  | 'number'
-  | 'date'
-  | 'datetime'
-  | 'regex'
-  | 'operator'
-  | 'lparen'
-  | 'rparen'
-  | 'comma'
-  | 'comment'
-  | 'unknown';
+/** The lexical kinds the editor distinguishes: the stream's, without whitespace (skipped) and quoted names (read as identifiers). */
+export type ScanKind = Exclude<StreamKind, 'whitespace' | 'quoted-name'>;
 
 /** One token: `[start, end)` offsets into the text. */
 export interface ScanToken {

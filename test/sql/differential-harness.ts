@@ -5,6 +5,7 @@
  * in-memory predicate selects. On a difference the report names the filter,
  * its SQL and parameters, and the first differing row.
  */
+import { mulberry32 } from '../../bench/rows.js';
 import fc from 'fast-check';
 import { defineCatalogue, type Catalogue, type ColumnSpec } from '../../src/catalogue/index.js';
 import { filterText, row } from '../../src/arbitraries/index.js';
@@ -46,7 +47,7 @@ export function generateRows(catalogue: Catalogue, count: number, seed: number, 
     ? fc.tuple(row(catalogue, { columns: (c) => c.nullable }), row(catalogue, { columns: (c) => !c.nullable, absentRate: 0, nullRate: 0.15 })).map(([a, b]) => ({ ...a, ...b }))
     : row(catalogue);
   const rows = fc.sample(arb, { numRuns: count, seed });
-  const rand = mulberry(seed);
+  const rand = mulberry32(seed);
   return rows.map((r, i) => {
     const out: Record<string, unknown> = { [ROW_ID]: i };
     for (const [k, v] of Object.entries(r)) {
@@ -61,16 +62,6 @@ export function generateRows(catalogue: Catalogue, count: number, seed: number, 
   });
 }
 
-function mulberry(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Filters from the project's arbitraries (evaluable: no filter-only columns), plus ones aimed at the traps. */
 export function generateFilters(catalogue: Catalogue, count: number, seed: number): string[] {
