@@ -5,7 +5,7 @@
  *
  * Inputs come in batches drawn with fast-check from a fixed seed, so a run is
  * reproducible from its seed. Each input goes through every entry point; a
- * finding is an exception (other than the documented CompileError of
+ * finding is an exception (other than the documented PredicateError of
  * `predicate` / `evaluate` / `explain`), a diagnostic that points outside its
  * input, a rendering for the terminal (`renderDiagnostic`,
  * `renderExplanation`) that lets a control character through, an
@@ -14,7 +14,7 @@
  */
 import fc from 'fast-check';
 import { check, compile, decompile, format } from '../src/api/compile.js';
-import { CompileError, evaluate, explain, predicate } from '../src/api/predicate.js';
+import { PredicateError, evaluate, explain, predicate } from '../src/api/predicate.js';
 import { filterText, malformedWhereJson, mutatedText, noisyText, row, whereJson } from '../src/arbitraries/index.js';
 import { allBacklinks, loadCatalogue, type Catalogue } from '../src/catalogue/index.js';
 import { getCatalogue } from '../src/catalogue/endpoints.js';
@@ -238,7 +238,7 @@ export function runOne(input: FuzzInput, budgetMs?: number): Finding | undefined
             }
           }
         } catch (error) {
-          if (!(error instanceof CompileError)) throw error;
+          if (!(error instanceof PredicateError)) throw error;
         }
       }
       entry = 'decompile(text)';

@@ -6,7 +6,7 @@
 import { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { ahrefsWhere } from '../../src/codemirror/index.js';
-import { allBacklinks, compile, CompileError, predicate } from '../../src/index.js';
+import { allBacklinks, compile, PredicateError, predicate } from '../../src/index.js';
 import { sampleRows } from './rows.js';
 
 const INITIAL = 'domain_rating_source >= 50 and is_dofollow and not is_spam';
@@ -90,7 +90,7 @@ function update(text: string): void {
     try {
       keep = predicate(text);
     } catch (error) {
-      if (!(error instanceof CompileError)) throw error; // filter-only columns: shown as not applied
+      if (!(error instanceof PredicateError)) throw error; // filter-only columns: shown as not applied
     }
   }
   renderRows(result.fields.map((f) => f.name), keep);

@@ -14,7 +14,7 @@
  */
 import fc from 'fast-check';
 import { foldTree, forEachLeaf, tree, type Filter, type Literal, type RowTest, type Test } from '../ast/index.js';
-import { evaluate, predicate, CompileError } from '../api/index.js';
+import { evaluate, predicate, PredicateError } from '../api/index.js';
 import type { Catalogue, Column } from '../catalogue/index.js';
 import { printFilter } from '../emit/index.js';
 import { parseInstant } from '../vocabulary/index.js';
@@ -194,7 +194,7 @@ export function planRows(catalogue: Catalogue, filter: Filter): RowPlan {
       holds = predicate(leaf, { catalogue });
       fails = predicate(tree.not<RowTest>(leaf), { catalogue });
     } catch (error) {
-      if (error instanceof CompileError) throw new ArbitraryOptionsError(error.diagnostics);
+      if (error instanceof PredicateError) throw new ArbitraryOptionsError(error.diagnostics);
       throw error;
     }
     const sets = { T: new Set<number>(), F: new Set<number>(), U: new Set<number>() };

@@ -5,7 +5,7 @@
  * as one JSON object on stdout. Everything printed is safe for a terminal
  * (see output.ts): no input reaches it with raw control characters.
  */
-import { check, compile, decompile, CompileError, explain, formatWithDiagnostics, renderExplanation, valueText, type ExplainNode, type Explanation } from '../api/index.js';
+import { check, compile, decompile, PredicateError, explain, formatWithDiagnostics, renderExplanation, valueText, type ExplainNode, type Explanation } from '../api/index.js';
 import type { Catalogue } from '../catalogue/index.js';
 import { hasErrors, renderDiagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { MAX_JSON_DEPTH, nestsAtMost, stringifyForOutput, terminalSafeJson, writeText } from './output.js';
@@ -109,7 +109,7 @@ function runExplain(o: QueryCommandOptions): number {
   try {
     tree = explain(o.input, parsed.row satisfies Row, { catalogue: o.catalogue });
   } catch (error) {
-    if (!(error instanceof CompileError)) throw error;
+    if (!(error instanceof PredicateError)) throw error;
     return writeFailure(o, error.diagnostics, o.input);
   }
   if (o.json) writeJson(o, { ok: true, explanation: explanationJson(tree) });

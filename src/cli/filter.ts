@@ -8,7 +8,7 @@
  * batch of matches being written are held. Writes respect backpressure.
  */
 import { once } from 'node:events';
-import { check, CompileError, predicate } from '../api/index.js';
+import { check, PredicateError, predicate } from '../api/index.js';
 import type { Catalogue } from '../catalogue/index.js';
 import { escapeForTerminal, renderDiagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { parseRow, type Row } from './rows.js';
@@ -72,7 +72,7 @@ function compileQuery(o: FilterCommandOptions): ((row: Row) => boolean) | undefi
   try {
     return predicate(o.where, options) as (row: Row) => boolean;
   } catch (error) {
-    if (!(error instanceof CompileError)) throw error;
+    if (!(error instanceof PredicateError)) throw error;
     // Errors the checker does not raise (a filter-only column): only those are new.
     const seen = new Set(diagnostics.map((d) => `${d.code}:${d.message}`));
     reportQuery(o, error.diagnostics.filter((d) => d.severity === 'error' && !seen.has(`${d.code}:${d.message}`)));

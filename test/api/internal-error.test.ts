@@ -2,11 +2,11 @@
  * No stage swallows an exception (issue 8, item 6): a stage that throws
  * where it should not gives an `internal-error` diagnostic carrying the
  * error's message, from every entry point, never a silent partial result
- * and never an exception other than the documented CompileError.
+ * and never an exception other than the documented PredicateError.
  */
 import { describe, expect, it } from 'vitest';
 import { check, compile, decompile } from '../../src/api/compile.js';
-import { CompileError, evaluate, explain, predicate } from '../../src/api/predicate.js';
+import { PredicateError, evaluate, explain, predicate } from '../../src/api/predicate.js';
 import { allBacklinks } from '../../src/catalogue/builtin.js';
 import type { Catalogue } from '../../src/catalogue/types.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
@@ -32,10 +32,10 @@ function diagnosticsOf(run: () => unknown): readonly Diagnostic[] {
   try {
     run();
   } catch (error) {
-    expect(error).toBeInstanceOf(CompileError);
-    return (error as CompileError).diagnostics;
+    expect(error).toBeInstanceOf(PredicateError);
+    return (error as PredicateError).diagnostics;
   }
-  throw new Error('expected a CompileError');
+  throw new Error('expected a PredicateError');
 }
 
 describe('internal failures become internal-error diagnostics', () => {
@@ -60,7 +60,7 @@ describe('internal failures become internal-error diagnostics', () => {
     expect(compile('DR > 5', { catalogue: failingLookup('x') })).toMatchObject({ ok: false, json: undefined, where: undefined });
   });
 
-  it('in the predicate compiler: a CompileError carrying the diagnostic, not the raw error', () => {
+  it('in the predicate compiler: a PredicateError carrying the diagnostic, not the raw error', () => {
     const ds = diagnosticsOf(() => predicate('anchor matches /a+/', { catalogue: failingDialect('dialect unreadable') }));
     expect(ds).toMatchObject([{ code: 'internal-error', message: expect.stringContaining('Error: dialect unreadable') }]);
   });

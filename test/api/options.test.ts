@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { check, compile, decompile, format } from '../../src/api/compile.js';
-import { CompileError, evaluate, explain, predicate } from '../../src/api/predicate.js';
+import { PredicateError, evaluate, explain, predicate } from '../../src/api/predicate.js';
 import { allBacklinks } from '../../src/catalogue/builtin.js';
 import { defineCatalogue, type CatalogueSpec } from '../../src/catalogue/define.js';
 import { catalogueNames, getCatalogue } from '../../src/catalogue/endpoints.js';
@@ -27,8 +27,8 @@ function thrown(run: () => unknown): readonly Diagnostic[] {
   try {
     run();
   } catch (error) {
-    expect(error).toBeInstanceOf(CompileError);
-    return (error as CompileError).diagnostics;
+    expect(error).toBeInstanceOf(PredicateError);
+    return (error as PredicateError).diagnostics;
   }
   return [];
 }

@@ -2,12 +2,12 @@
  * Trees built in code are validated once, at the entry (issue 8, item 11):
  * every malformed shape is an `invalid-ast` diagnostic with the path of the
  * bad node, in every entry point, and no entry point throws for any value
- * given as a tree (predicate / evaluate / explain throw only CompileError).
+ * given as a tree (predicate / evaluate / explain throw only PredicateError).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check, compile, format } from '../../src/api/compile.js';
-import { CompileError, evaluate, explain, predicate } from '../../src/api/predicate.js';
+import { PredicateError, evaluate, explain, predicate } from '../../src/api/predicate.js';
 import { DEFAULT_MAX_NODES, validateFilterTree } from '../../src/ast/validate.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 
@@ -16,7 +16,7 @@ const cond = (name: unknown = 'is_dofollow', test: unknown = { kind: 'compare', 
 const anchor = (test: unknown) => ({ kind: 'condition', field: { name: 'anchor' }, test });
 const list = (element: unknown) => ({ kind: 'list', quantifier: 'any', field: { name: 'languages' }, element });
 
-/** Every entry point, as "the diagnostics for this tree" (the predicate family's from their CompileError). */
+/** Every entry point, as "the diagnostics for this tree" (the predicate family's from their PredicateError). */
 const ENTRIES: Record<string, (tree: unknown) => readonly Diagnostic[]> = {
   compile: (t) => {
     const r = compile(t as never);
@@ -36,8 +36,8 @@ function thrown(run: () => unknown): readonly Diagnostic[] {
   try {
     run();
   } catch (error) {
-    expect(error).toBeInstanceOf(CompileError);
-    return (error as CompileError).diagnostics;
+    expect(error).toBeInstanceOf(PredicateError);
+    return (error as PredicateError).diagnostics;
   }
   return [];
 }
@@ -206,7 +206,7 @@ describe('any value as a tree', () => {
     ),
   }));
 
-  it('never throws from compile, check, predicate, evaluate, explain or format (beyond CompileError)', () => {
+  it('never throws from compile, check, predicate, evaluate, explain or format (beyond PredicateError)', () => {
     fc.assert(
       fc.property(tree, (t) => {
         const r = compile(t as never);
@@ -217,8 +217,8 @@ describe('any value as a tree', () => {
           try {
             run();
           } catch (error) {
-            expect(error).toBeInstanceOf(CompileError);
-            expect((error as CompileError).diagnostics.some((d) => d.code === 'internal-error')).toBe(false);
+            expect(error).toBeInstanceOf(PredicateError);
+            expect((error as PredicateError).diagnostics.some((d) => d.code === 'internal-error')).toBe(false);
           }
         }
         const formatted = format(t as never);
