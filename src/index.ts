@@ -19,6 +19,9 @@ export type {
 } from './api/index.js';
 export { predicate, evaluate, explain, PredicateError, CompileError, renderExplanation } from './api/index.js';
 export type { Explanation, ExplainNode, Row, Truth } from './api/index.js';
+// The first-line `# endpoint: NAME` comment that the CLI, the language server and the playground read
+export { readEndpointDirective } from './api/index.js';
+export type { EndpointDirective } from './api/index.js';
 
 // Lower-level stages, for tools that want the pieces
 export { parse, emitWhere, stringifyWhere, EmitError, printFilter } from './api/index.js';

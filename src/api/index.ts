@@ -17,6 +17,7 @@ export type { FilterOptions, FilterSource } from './analyze.js';
 export { predicate, evaluate, explain, PredicateError, CompileError } from './predicate.js';
 export type { Explanation, ExplainNode, Row, Truth } from './predicate.js';
 export { renderExplanation } from '../emit/explain.js';
+export { readEndpointDirective, type EndpointDirective } from './directive.js';
 
 // ---- Lower-level stages, for tools that want the pieces
 export { parse } from '../syntax/parse.js';

@@ -75,6 +75,7 @@ export const MESSAGES = {
   'unknown-catalogue': {
     default: 'No built-in catalogue is named {name}; catalogueNames (ahrefs-where/catalogues) lists them all.',
     suggest: 'No built-in catalogue is named {name}; did you mean {names}?',
+    directive: 'The endpoint directive names no endpoint: write "# endpoint: NAME" on the first line, NAME one of catalogueNames (ahrefs-where catalogues).',
     fix: 'Use "{name}"',
   },
   'catalogue-unknown-type': {
@@ -94,6 +95,29 @@ export const MESSAGES = {
     value: 'The {option} option must be {allowed}; found {found}.',
     'sql-options': 'toSql needs an options object with a dialect ({dialects}); found {found}.',
     'sql-params': 'The params option "{style}" does not fit {dialect}, whose clients bind {styles} parameters.',
+  },
+  // ---- the cost of a request (src/api/cost.ts): select and order_by, checked against the endpoint's reference
+  'unknown-select-column': {
+    default: '{endpoint} does not return a column "{column}", so select cannot take it.',
+    suggest: '{endpoint} does not return a column "{column}", so select cannot take it; did you mean {names}?',
+    filterOnly: '"{column}" is a filter-only column of {endpoint}: where can test it, but rows never hold it, so select cannot take it.',
+    fix: 'Replace with "{name}"',
+    remove: 'Remove "{column}"',
+  },
+  'unknown-order-by-column': {
+    default: '{endpoint} cannot order by "{column}": order_by takes the columns of its response schema.',
+    suggest: '{endpoint} cannot order by "{column}"; did you mean {names}?',
+    excluded: '{endpoint} returns "{column}" but does not support it in order_by.',
+    filterOnly: '"{column}" is a filter-only column of {endpoint}: rows never hold it, so order_by cannot take it.',
+    fix: 'Replace with "{name}"',
+  },
+  'invalid-order-direction': {
+    default: 'The order_by entry "{entry}" must be a column, optionally followed by :asc or :desc.',
+    fix: 'Replace with "{entry}"',
+  },
+  'request-columns-unknown': {
+    default: 'The API reference this library was built from does not list the select and order_by columns of {endpoint}: they are not checked, and {columns} counted at 1 unit each (the least a column costs), so the total is a lower bound.',
+    none: 'The API reference this library was built from does not list the select and order_by columns of {endpoint}: they are not checked; each is counted at the units of the where column of its name.',
   },
   // ---- the API layer (src/api) and the CLI (src/cli)
   'filter-only-column': {
