@@ -19,6 +19,11 @@ export type {
 } from './api/index.js';
 export { predicate, evaluate, explain, PredicateError, CompileError, renderExplanation } from './api/index.js';
 export type { Explanation, ExplainNode, Row, Truth } from './api/index.js';
+
+// The cost of a request (spec §5)
+export { estimateCost, MINIMUM_REQUEST_COST, DEFAULT_ROWS, requestColumns } from './api/index.js';
+export type { CostOptions, CostEstimate, ColumnCost, RequestPart, RequestColumns } from './api/index.js';
+
 // The first-line `# endpoint: NAME` comment that the CLI, the language server and the playground read
 export { readEndpointDirective } from './api/index.js';
 export type { EndpointDirective } from './api/index.js';

@@ -17,6 +17,8 @@ export type { FilterOptions, FilterSource } from './analyze.js';
 export { predicate, evaluate, explain, PredicateError, CompileError } from './predicate.js';
 export type { Explanation, ExplainNode, Row, Truth } from './predicate.js';
 export { renderExplanation } from '../emit/explain.js';
+export { estimateCost, MINIMUM_REQUEST_COST, DEFAULT_ROWS } from './cost.js';
+export type { CostOptions, CostEstimate, ColumnCost, RequestPart } from './cost.js';
 export { readEndpointDirective, type EndpointDirective } from './directive.js';
 
 // ---- Lower-level stages, for tools that want the pieces
@@ -28,8 +30,8 @@ export { printFilter } from '../emit/text.js';
 export type { PrintOptions } from '../emit/text.js';
 
 // ---- Catalogues (`ahrefs-where/catalogues` adds the built-in endpoints)
-export { allBacklinks, defineCatalogue, loadCatalogue, CatalogueError, DEFAULT_MODIFIERS, resolveField, catalogueNames, getCatalogue } from '../catalogue/index.js';
-export type { Catalogue, CatalogueSpec, Column, ColumnSpec, LoadCatalogueResult, Modifier, RegexDialect, ResolvedField, ValueType } from '../catalogue/index.js';
+export { allBacklinks, defineCatalogue, loadCatalogue, CatalogueError, DEFAULT_MODIFIERS, resolveField, catalogueNames, getCatalogue, requestColumns } from '../catalogue/index.js';
+export type { Catalogue, CatalogueSpec, Column, ColumnSpec, LoadCatalogueResult, Modifier, RegexDialect, RequestColumns, ResolvedField, ValueType } from '../catalogue/index.js';
 
 // ---- Diagnostics
 export { DIAGNOSTIC_CODES, renderDiagnostic } from '../diagnostics/index.js';

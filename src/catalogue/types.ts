@@ -85,3 +85,18 @@ export interface ResolvedField {
   /** True when an alias was used. */
   readonly viaAlias: boolean;
 }
+
+/**
+ * The columns an endpoint's `select` and `order_by` parameters take, where
+ * the API reference says (today: all-backlinks, from its response schema).
+ * They are not the `where` columns: filter-only columns cannot be selected,
+ * and `order_by` may leave out some of `select`'s (`link_group_count`).
+ */
+export interface RequestColumns {
+  /** The endpoint, as {@link Catalogue.name}. */
+  readonly endpoint: string;
+  /** Every column `select` takes, with its API units per row. */
+  readonly select: ReadonlyMap<string, number>;
+  /** Every column `order_by` takes. */
+  readonly orderBy: ReadonlySet<string>;
+}

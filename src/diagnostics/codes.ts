@@ -96,6 +96,12 @@ export const DIAGNOSTIC_CODES = {
   'sql-regex-unsupported': { severity: 'error', summary: "PostgreSQL's regular expressions cannot express this RE2 pattern with the same meaning." },
   'sql-case-divergence': { severity: 'warning', summary: "A case-dependent test's value holds a character whose case mapping (Unicode 16) the dialect's tables lack, so rows may differ from the predicate." },
   'sql-regex-unicode-divergence': { severity: 'warning', summary: "DuckDB, ClickHouse: the regex reads the engine's RE2 Unicode tables (\\pL, \\p{…}, (?i) on non-ASCII), older than the predicate's, so rows holding newer characters may differ." },
+
+  // ---- the cost of a request: select and order_by (src/api/cost.ts)
+  'unknown-select-column': { severity: 'error', summary: 'A `select` column that the endpoint does not return (its response schema does not list it).' },
+  'unknown-order-by-column': { severity: 'error', summary: 'An `order_by` column that the endpoint cannot order by.' },
+  'invalid-order-direction': { severity: 'error', summary: 'An `order_by` entry is not `column`, `column:asc` or `column:desc`.' },
+  'request-columns-unknown': { severity: 'info', summary: "The API reference this library was built from does not list the endpoint's `select` / `order_by` columns: they are not checked, and the cost is a lower bound." },
 } as const satisfies Record<string, CodeInfo>;
 
 /** A stable diagnostic code; see `docs/diagnostics.md`. */
