@@ -116,7 +116,7 @@ export const MESSAGES = {
     fix: 'Replace with "{entry}"',
   },
   'request-columns-unknown': {
-    default: 'The API reference this library was built from does not list the select and order_by columns of {endpoint}: they are not checked, and {columns} counted at 1 unit each (the least a column costs), so the total is a lower bound.',
+    default: 'The API reference this library was built from does not list the select and order_by columns of {endpoint}: they are not checked, and {columns} not among its where columns, so counted at 1 unit, the least a column costs: the total is a lower bound.',
     none: 'The API reference this library was built from does not list the select and order_by columns of {endpoint}: they are not checked; each is counted at the units of the where column of its name.',
   },
   // ---- the API layer (src/api) and the CLI (src/cli)
