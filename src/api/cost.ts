@@ -72,7 +72,13 @@ export interface CostEstimate {
   readonly exact: boolean;
   /** The distinct columns in order of first appearance (select, then where, then order_by). */
   readonly columns: readonly ColumnCost[];
-  /** Problems in the options, select, the filter and order_by, in that order. Select and order_by entries carry a `path` (`/select/1`) and, when given as text, a `range` in that text. */
+  /**
+   * Problems in the options, select, the filter and order_by, in that order.
+   * Each has a `path`, a JSON Pointer into the options: `/rows`, `/select/1`
+   * (the second entry), `/where` (plus the pointer into `where` JSON:
+   * `/where/and/0/field`), `/orderBy/0`; one given as text also has a
+   * `range` in that option's text (the select string, the query text).
+   */
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -128,7 +134,7 @@ function entries(option: 'select' | 'orderBy', value: unknown, out: Diagnostic[]
     });
     return list;
   }
-  out.push(report('invalid-option', 'value', { option, allowed, found: show(value) }));
+  out.push(report('invalid-option', 'value', { option, allowed, found: show(value) }, { path: `/${option}` }));
   return [];
 }
 
@@ -215,12 +221,17 @@ function whereColumns(where: unknown, catalogue: Catalogue): { columns: readonly
   return { columns: analysis.columns, diagnostics: [...tree.diagnostics, ...analysis.diagnostics] };
 }
 
+/** A diagnostic of one option, its path made a pointer into the options (`/where` + `/and/0`). */
+function within(option: string, d: Diagnostic): Diagnostic {
+  return { ...d, path: `${option}${d.path ?? ''}` };
+}
+
 /** Reads one option; a getter that throws is reported, not thrown. */
 function read(options: object, key: keyof CostOptions, out: Diagnostic[]): unknown {
   try {
     return (options as Record<string, unknown>)[key];
   } catch (error) {
-    out.push(report('invalid-option', 'unreadable', { option: key, reason: error instanceof Error ? error.message : String(error) }));
+    out.push(report('invalid-option', 'unreadable', { option: key, reason: error instanceof Error ? error.message : String(error) }, { path: `/${key}` }));
     return undefined;
   }
 }
@@ -256,13 +267,13 @@ function estimate(options: unknown): CostEstimate {
   let rows = DEFAULT_ROWS;
   if (rawRows !== undefined) {
     if (typeof rawRows === 'number' && Number.isSafeInteger(rawRows) && rawRows >= 0) rows = rawRows;
-    else problems.push(report('invalid-option', 'value', { option: 'rows', allowed: 'a whole number ≥ 0', found: show(rawRows) }));
+    else problems.push(report('invalid-option', 'value', { option: 'rows', allowed: 'a whole number ≥ 0', found: show(rawRows) }, { path: '/rows' }));
   }
   const select = read(options, 'select', problems);
   const where = read(options, 'where', problems);
   const orderBy = read(options, 'orderBy', problems);
   const catalogue = resolved.catalogue;
-  if (!catalogue) return result([...resolved.diagnostics, ...problems], [], rows, true);
+  if (!catalogue) return result([...resolved.diagnostics.map((d) => within('/catalogue', d)), ...problems], [], rows, true);
   const known = requestColumns(catalogue.name);
   const uses = new Map<string, { units: number; unitsKnown: boolean; usedIn: RequestPart[] }>();
   const use = (name: string, units: number, unitsKnown: boolean, part: RequestPart) => {
@@ -311,7 +322,8 @@ function estimate(options: unknown): CostEstimate {
       ? report('request-columns-unknown', 'default', { endpoint: catalogue.name, columns: unlisted.map((n) => `"${n}"`).join(', ') + (unlisted.length === 1 ? ' is' : ' are') })
       : report('request-columns-unknown', 'none', { endpoint: catalogue.name }));
   }
-  const diagnostics = [...problems, ...info, ...sortDiagnostics(selectDiagnostics), ...(filter?.diagnostics ?? []), ...sortDiagnostics(orderDiagnostics)];
+  const whereDiagnostics = (filter?.diagnostics ?? []).map((d) => within('/where', d));
+  const diagnostics = [...problems, ...info, ...sortDiagnostics(selectDiagnostics), ...whereDiagnostics, ...sortDiagnostics(orderDiagnostics)];
   const columns = [...uses].map(([name, u]) => ({ name, ...u }));
   return result(diagnostics, columns, rows, false);
 }

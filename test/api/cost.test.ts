@@ -124,7 +124,12 @@ describe('estimateCost: the filter, the catalogue and the options', () => {
     const r = estimateCost({ select: 'trafic', where: 'domain_ratng_source > 5', rows: 10 });
     expect(codes(r)).toEqual(['unknown-select-column', 'unknown-column']);
     expect(r.ok).toBe(false);
-    expect(codes(estimateCost({ select: 'url_from', where: '{"field":"x","is":["eq",1]}' }))).toEqual(['unknown-column']);
+    expect(r.diagnostics.map((d) => d.path)).toEqual(['/select/0', '/where']);
+    expect(r.diagnostics[1]!.range).toMatchObject({ start: { offset: 0 }, end: { offset: 19 } }); // in the query text
+    const json = estimateCost({ select: 'url_from', where: '{"not":{"field":"x","is":["eq",1]}}' });
+    expect(codes(json)).toEqual(['unknown-column']);
+    expect(json.diagnostics[0]!.path).toMatch(/^\/where\/not/);
+    expect(estimateCost({ select: 'url_from', rows: -1 }).diagnostics[0]!.path).toBe('/rows');
     expect(codes(estimateCost({ select: 'url_from', where: '{"field":' }))).toEqual(['json-syntax']);
   });
 
