@@ -10,7 +10,8 @@
  * JSON value. The one documented exception: `1` / `0` on a boolean column
  * become `true` / `false` (spec §2), with an info diagnostic.
  */
-import type { CompareOp, ElementFilter, FieldRef, Filter, Literal, ModifierRef, Test } from '../ast/nodes.js';
+import type { BoolTree, CompareOp, ElementTest, FieldRef, Filter, Literal, ModifierRef, RowTest, Test } from '../ast/nodes.js';
+import { tree } from '../ast/tree.js';
 import type { WhereValue } from '../ast/where-json.js';
 import { allBacklinks } from '../catalogue/builtin.js';
 import { resolveField } from '../catalogue/resolve.js';
@@ -23,13 +24,18 @@ import { jsonErrorOffset } from './json-position.js';
 import { scanJsonText } from './json-scan.js';
 import {
   DEFAULT_MAX_DEPTH, validateWhere,
-  type ValidCondition, type ValidConditionFilter, type ValidFilter,
+  type ValidCondition, type ValidElementCondition, type ValidIs, type ValidListIs, type ValidTree,
 } from './validate.js';
+import { isInvalidPart, isValidBranch } from './valid-tree.js';
 import { dateLiteralKind, isBareValue } from '../vocabulary/index.js';
 import { quote } from './wording.js';
 
-/** Options for {@link decompileTree}. */
-export interface DecompileOptions {
+/**
+ * Options for {@link decompileTree}, the stage itself. (The public
+ * `decompile`'s `DecompileOptions` adds the printer's layout and checks each
+ * value first.)
+ */
+export interface DecompileStageOptions {
   /** Columns of the endpoint, used to choose literal kinds and to read `1`/`0` on boolean columns. Default all-backlinks. */
   readonly catalogue?: Catalogue;
   /** Deepest accepted nesting of `and` / `or` / `not` / `list_is`. Default 128; deeper input gives `nesting-too-deep`. */
@@ -168,7 +174,7 @@ class Builder {
   }
 
   /** A column condition, possibly sugared: `first` gives the field and modifier (and their paths). */
-  private condition(first: Extract<ValidFilter, { kind: 'is' }>, test: (info: ValueInfo) => Test, path: string): Filter {
+  private condition(first: ValidIs, test: (info: ValueInfo) => Test, path: string): RowTest {
     const field = this.field(first.field, `${first.path}/field`);
     const info = this.info(first.field, false);
     if (first.modifier === undefined) return this.at({ kind: 'condition', field, test: test(info) }, path);
@@ -181,78 +187,74 @@ class Builder {
    * write the wrapper, so it is dropped here, with a note: the JSON compiled
    * back from the text lacks it (the emitter never produces one).
    */
-  private single<T extends { path: string }>(node: { kind: string; path: string; operands: readonly T[] }): T | undefined {
+  private single<T>(node: { kind: string; path: string; operands: readonly T[] }): T | undefined {
     if (node.operands.length !== 1) return undefined;
     this.diagnostics.push(report('json-single-operand', 'default', { kind: node.kind }, { path: node.path }));
     return node.operands[0];
   }
 
-  filter(node: ValidFilter): Filter {
-    if (node.kind === 'invalid') return this.at({ kind: 'invalid' }, node.path);
-    if (node.kind === 'and' || node.kind === 'or') {
-      const only = this.single(node);
-      if (only) return this.filter(only);
+  /**
+   * Either level of the validated tree into the AST's tree: `and` / `or` /
+   * `not` here, with `in` and `between` brought back where an `or` / `and`
+   * is exactly their expansion; the leaves and what "one column" means by
+   * the level.
+   */
+  private tree<L, R>(node: ValidTree<L>, level: Level<L, R>): BoolTree<R> {
+    if (isInvalidPart(node)) return this.at(tree.invalid(), node.path);
+    if (!isValidBranch(node)) return level.leaf(node);
+    if (node.kind === 'not') return this.at(tree.not(this.tree(node.operand, level)), node.path);
+    const only = this.single(node);
+    if (only) return this.tree(only, level);
+    const { conditionOf, sameColumn } = level;
+    if (node.kind === 'and') {
+      const pair = betweenPair(node.operands, conditionOf, sameColumn);
+      if (pair) return level.sugar(pair[0], (info) => this.betweenTest(conditionOf(pair[0])!, conditionOf(pair[1])!, info, node.path), node.path);
+      return this.at(tree.and(node.operands.map((o) => this.tree(o, level))), node.path);
     }
-    switch (node.kind) {
-      case 'and': {
-        const pair = betweenPair(node.operands, (o) => (o.kind === 'is' ? o.condition : undefined), sameColumn);
-        if (pair) {
-          const [low, high] = pair as [Extract<ValidFilter, { kind: 'is' }>, Extract<ValidFilter, { kind: 'is' }>];
-          return this.condition(low, (info) => this.betweenTest(low.condition, high.condition, info, node.path), node.path);
-        }
-        return this.at({ kind: 'and', operands: node.operands.map((o) => this.filter(o)) }, node.path);
-      }
-      case 'or': {
-        const eqs = inOperands(node.operands, (o) => (o.kind === 'is' ? o.condition : undefined), sameColumn, this.maxListLength);
-        if (eqs) {
-          const first = eqs[0] as Extract<ValidFilter, { kind: 'is' }>;
-          return this.condition(first, (info) => this.inTest(eqs.map((o) => (o as typeof first).condition), info, node.path), node.path);
-        }
-        return this.at({ kind: 'or', operands: node.operands.map((o) => this.filter(o)) }, node.path);
-      }
-      case 'not':
-        return this.at({ kind: 'not', operand: this.filter(node.operand) }, node.path);
-      case 'is':
-        return this.condition(node, (info) => this.test(node.condition, info), node.path);
-      case 'list_is': {
-        const field = this.field(node.field, `${node.path}/field`);
-        const element = this.element(node.element, this.info(node.field, true));
-        return this.at({ kind: 'list', quantifier: node.quantifier, field, element }, node.path);
-      }
-    }
+    const eqs = inOperands(node.operands, conditionOf, sameColumn, this.maxListLength);
+    if (eqs) return level.sugar(eqs[0]!, (info) => this.inTest(eqs.map((o) => conditionOf(o)!), info, node.path), node.path);
+    return this.at(tree.or(node.operands.map((o) => this.tree(o, level))), node.path);
   }
 
-  private element(node: ValidConditionFilter, info: ValueInfo): ElementFilter {
-    if (node.kind === 'invalid') return this.at({ kind: 'invalid' }, node.path);
-    if (node.kind === 'and' || node.kind === 'or') {
-      const only = this.single(node);
-      if (only) return this.element(only, info);
-    }
-    const conditionOf = (o: ValidConditionFilter) => (o.kind === 'condition' ? o.condition : undefined);
-    switch (node.kind) {
-      case 'and': {
-        const pair = betweenPair(node.operands, conditionOf, () => true);
-        if (pair) {
-          const test = this.betweenTest(conditionOf(pair[0])!, conditionOf(pair[1])!, info, node.path);
-          return this.at({ kind: 'test', test }, node.path);
-        }
-        return this.at({ kind: 'and', operands: node.operands.map((o) => this.element(o, info)) }, node.path);
-      }
-      case 'or': {
-        const eqs = inOperands(node.operands, conditionOf, () => true, this.maxListLength);
-        if (eqs) return this.at({ kind: 'test', test: this.inTest(eqs.map((o) => conditionOf(o)!), info, node.path) }, node.path);
-        return this.at({ kind: 'or', operands: node.operands.map((o) => this.element(o, info)) }, node.path);
-      }
-      case 'not':
-        return this.at({ kind: 'not', operand: this.element(node.operand, info) }, node.path);
-      case 'condition':
-        return this.at({ kind: 'test', test: this.test(node.condition, info) }, node.path);
-    }
+  /** The top level: leaves are `is` and `list_is` conditions; sugar needs one field and modifier. */
+  private readonly rows: Level<ValidIs | ValidListIs, RowTest> = {
+    conditionOf: (o) => (o.kind === 'is' ? o.condition : undefined),
+    sameColumn: (a, b) => a.kind === 'is' && b.kind === 'is' && a.field === b.field && a.modifier === b.modifier,
+    sugar: (first, test, path) => this.condition(first as ValidIs, test, path),
+    leaf: (node) => {
+      if (node.kind === 'is') return this.condition(node, (info) => this.test(node.condition, info), node.path);
+      const field = this.field(node.field, `${node.path}/field`);
+      const element = this.tree(node.element, this.elements(this.info(node.field, true)));
+      return this.at({ kind: 'list', quantifier: node.quantifier, field, element }, node.path);
+    },
+  };
+
+  /** Inside `list_is`: every condition is on the one element, whose value facts are `info`. */
+  private elements(info: ValueInfo): Level<ValidElementCondition, ElementTest> {
+    return {
+      conditionOf: (o) => (o.kind === 'condition' ? o.condition : undefined),
+      sameColumn: () => true,
+      sugar: (_first, test, path) => this.at({ kind: 'test', test: test(info) }, path),
+      leaf: (node) => this.at({ kind: 'test', test: this.test(node.condition, info) }, node.path),
+    };
+  }
+
+  /** The whole validated filter. */
+  filter(node: ValidTree<ValidIs | ValidListIs>): Filter {
+    return this.tree(node, this.rows);
   }
 }
 
-function sameColumn(a: ValidFilter, b: ValidFilter): boolean {
-  return a.kind === 'is' && b.kind === 'is' && a.field === b.field && a.modifier === b.modifier;
+/** What differs between the two levels of the tree for the builder; the boolean structure is shared. */
+interface Level<L, R> {
+  /** The condition of an operand that is a plain leaf condition (the material of `in` and `between`). */
+  readonly conditionOf: (node: ValidTree<L>) => ValidCondition | undefined;
+  /** Whether two operands test one column (with one modifier), so that sugar may join them. */
+  readonly sameColumn: (a: ValidTree<L>, b: ValidTree<L>) => boolean;
+  /** The leaf that replaces an `in` / `between` expansion whose first operand is `first`. */
+  readonly sugar: (first: ValidTree<L>, test: (info: ValueInfo) => Test, path: string) => R;
+  /** A leaf as it is. */
+  readonly leaf: (node: L) => R;
 }
 
 /**
@@ -338,7 +340,7 @@ function textDiagnostics(text: string, value: unknown): Diagnostic[] {
  * decompileTree('{"or":[{"field":"link_type","is":["eq","text"]},{"field":"link_type","is":["eq","image"]}]}').filter;
  * // { kind: 'condition', field: { name: 'link_type' }, test: { kind: 'in', values: [text, image] } }
  */
-export function decompileTree(input: unknown, options: DecompileOptions = {}): DecompileTreeResult {
+export function decompileTree(input: unknown, options: DecompileStageOptions = {}): DecompileTreeResult {
   const limit = (value: unknown, fallback: number) => (typeof value === 'number' && value >= 0 ? value : fallback);
   const maxLength = limit(options.maxLength, DEFAULT_MAX_JSON_LENGTH);
   const maxDepth = limit(options.maxDepth, DEFAULT_MAX_DEPTH);

@@ -3,10 +3,11 @@
  *
  * @packageDocumentation
  */
-export { decompileTree, DEFAULT_MAX_JSON_LENGTH, type DecompileOptions, type DecompileTreeResult } from './decompile.js';
+export { decompileTree, DEFAULT_MAX_JSON_LENGTH, type DecompileStageOptions, type DecompileTreeResult } from './decompile.js';
 export {
   validateWhere, DEFAULT_MAX_DEPTH,
   type ValidateOptions, type ValidateResult, type ValidCondition, type ValidConditionFilter, type ValidFilter,
+  type ValidElementCondition, type ValidIs, type ValidListIs, type ValidTree,
 } from './validate.js';
 export { jsonErrorOffset } from './json-position.js';
 export { describeValue } from './wording.js';

@@ -17,15 +17,20 @@
  * each node counts every time it is reached, against `maxNodes`.
  */
 import type { CompareOp } from '../ast/nodes.js';
-import type { InvalidPart, ValidCondition, ValidConditionFilter, ValidFilter } from './valid-tree.js';
+import type {
+  ValidCondition, ValidConditionFilter, ValidElementCondition, ValidFilter, ValidIs, ValidListIs, ValidTree,
+} from './valid-tree.js';
 import { COMPARE_OPS, type WhereValue } from '../ast/where-json.js';
 import { DEFAULT_MAX_NODES } from '../ast/validate.js';
 import { pointerSegment, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatMessage, report } from '../diagnostics/messages.js';
 import { suggestNames } from '../diagnostics/suggest.js';
-import { about, capital, describeValue, didYouMean, EXPR_ALIASES, OPERATOR_ALIASES, orList, QUANTIFIER_ALIASES, quote, reasonOf, safeJson } from './wording.js';
+import { isObject, JsonReader, UNREADABLE } from './json-reader.js';
+import { about, capital, describeValue, didYouMean, EXPR_ALIASES, OPERATOR_ALIASES, orList, QUANTIFIER_ALIASES, quote, safeJson } from './wording.js';
 
-export type { InvalidPart, ValidCondition, ValidConditionFilter, ValidFilter } from './valid-tree.js';
+export type {
+  InvalidPart, ValidCondition, ValidConditionFilter, ValidElementCondition, ValidFilter, ValidIs, ValidListIs, ValidTree,
+} from './valid-tree.js';
 
 /** Options for {@link validateWhere}. */
 export interface ValidateOptions {
@@ -59,95 +64,86 @@ const OPS: ReadonlySet<string> = new Set(COMPARE_OPS);
 
 type Kind = 'and' | 'or' | 'not';
 
-function isObject(value: unknown): value is object {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+const isBoolKey = (key: string): key is Kind => (BOOL_KEYS as readonly string[]).includes(key);
+const isExprKey = (key: string): boolean => (EXPR_KEYS as readonly string[]).includes(key);
+
+/**
+ * What differs between the grammar's two boolean levels (`bool_filter` over
+ * column conditions, `cond_filter` over element conditions): everything
+ * else, `and` / `or` / `not` and the limits, is {@link Validator.tree}.
+ */
+interface Level<L> {
+  /** What the level's nodes are called in messages (`filter`, `element condition of "x"`). */
+  readonly what: string;
+  /** The keys of a leaf object, which an `and` / `or` / `not` object must not hold beside its kind. */
+  readonly leafKeys: readonly string[];
+  /** A value that is not an object: a leaf of its own (`["eq", …]` in a cond_filter) or an error. */
+  notObject(value: unknown, path: string): ValidTree<L>;
+  /** An object without `and` / `or` / `not`: the leaf, or the place of one with its errors reported. */
+  leaf(obj: object, keys: readonly string[], path: string, depth: number): ValidTree<L>;
 }
 
-/** Marks a property that could not be read (a throwing getter or proxy trap); already reported. */
-const UNREADABLE: unique symbol = Symbol('unreadable');
+class Validator extends JsonReader {
+  /** The top level: `bool_filter` of spec §1. */
+  readonly filters: Level<ValidIs | ValidListIs> = {
+    what: 'filter',
+    leafKeys: EXPR_KEYS,
+    notObject: (value, path) => {
+      this.push(report('json-invalid-node', 'notFilter', { found: describeValue(value) }, { path }));
+      return this.invalid(path);
+    },
+    leaf: (obj, keys, path, depth) => {
+      if (keys.some(isExprKey)) return this.expr(obj, keys, path, depth) ?? this.invalid(path);
+      if (keys.length === 0) this.push(report('json-invalid-node', 'emptyFilter', {}, { path }));
+      for (const key of keys) this.unknownKey(key, path, 'a filter', [...BOOL_KEYS, ...EXPR_KEYS], EXPR_ALIASES);
+      return this.invalid(path);
+    },
+  };
 
-class Validator {
-  readonly diagnostics: Diagnostic[] = [];
-  private tooDeepReported = false;
-  private tooManyReported = false;
-  get overNodeLimit(): boolean {
-    return this.tooManyReported;
-  }
-  private nodes = 0;
-
-  constructor(private readonly maxDepth: number, private readonly maxNodes: number) {}
-
-  private invalid(path: string): InvalidPart {
-    return { kind: 'invalid', path };
-  }
-
-  /** Counts `count` more nodes; false (and reported, once) when that passes the limit. */
-  private count(path: string, count = 1): boolean {
-    this.nodes += count;
-    if (this.nodes <= this.maxNodes) return true;
-    if (!this.tooManyReported) {
-      this.tooManyReported = true;
-      this.push(report('too-many-nodes', 'default', { limit: this.maxNodes }, { path }));
-    }
-    return false;
-  }
-
-  push(diagnostic: Diagnostic): void {
-    this.diagnostics.push(diagnostic);
-  }
-
-  /** True (and reported, once) when entering one more level would pass the limit. */
-  private tooDeep(depth: number, path: string): boolean {
-    if (depth < this.maxDepth) return false;
-    if (!this.tooDeepReported) {
-      this.tooDeepReported = true;
-      this.push(report('nesting-too-deep', 'default', { limit: this.maxDepth }, { path }));
-    }
-    return true;
-  }
-
-  /** Own enumerable string keys only: inherited names such as `toString` are never looked at. */
-  private keys(obj: object, path: string): string[] | undefined {
-    try {
-      return Object.keys(obj);
-    } catch (error) {
-      this.push(report('json-invalid-node', 'unreadableKeys', { reason: reasonOf(error) }, { path }));
-      return undefined;
-    }
+  /** The level inside `list_is`: `cond_filter`, conditions on one element of `field`. */
+  private elements(field: string | undefined): Level<ValidElementCondition> {
+    const subject = about(field, true);
+    const of = field === undefined ? '' : ` of ${quote(field)}`;
+    return {
+      what: `element condition${of}`,
+      leafKeys: [],
+      notObject: (value, path) => {
+        if (Array.isArray(value) || typeof value === 'string') {
+          const condition = this.condition(value, path, subject);
+          return condition ? { kind: 'condition', condition, path } : this.invalid(path);
+        }
+        this.push(report('json-invalid-node', 'notCondition', { subject: capital(subject), found: describeValue(value) }, { path }));
+        return this.invalid(path);
+      },
+      leaf: (_obj, keys, path) => {
+        if (keys.length === 0) this.push(report('json-invalid-node', 'emptyCondition', { subject: capital(subject) }, { path }));
+        for (const key of keys) {
+          if (isExprKey(key)) this.push(report('json-unknown-key', 'inElement', { key: quote(key), of }, { path: `${path}/${pointerSegment(key)}` }));
+          else this.unknownKey(key, path, subject, BOOL_KEYS);
+        }
+        return this.invalid(path);
+      },
+    };
   }
 
-  /** An own property's value; a getter that throws is reported, not propagated. */
-  private read(obj: object, key: string | number, path: string): unknown {
-    try {
-      return Object.prototype.hasOwnProperty.call(obj, key) ? (obj as Record<string | number, unknown>)[key] : undefined;
-    } catch (error) {
-      this.push(report('json-invalid-node', 'unreadableValue', { reason: reasonOf(error) }, { path }));
-      return UNREADABLE;
-    }
-  }
-
-  private items(value: unknown[], path: string): unknown[] {
-    const out: unknown[] = [];
-    for (let i = 0; i < value.length; i++) out.push(this.read(value, i, `${path}/${i}`));
-    return out;
-  }
-
-  private unknownKey(key: string, path: string, where: string, candidates: readonly string[], aliases: Readonly<Record<string, string>> = {}): void {
-    const alias = Object.prototype.hasOwnProperty.call(aliases, key.toLowerCase()) ? aliases[key.toLowerCase()] : undefined;
-    const names = alias ? [alias] : suggestNames(key, candidates);
-    const args = { key: quote(key), where, allowed: candidates.map((c) => `"${c}"`).join(', ') };
-    const at = { path: `${path}/${pointerSegment(key)}` };
-    this.push(names.length === 0 ? report('json-unknown-key', 'default', args, at, [])
-      : report('json-unknown-key', 'suggest', { ...args, names: orList(names) }, at, didYouMean(names)));
+  /** A node of either level: counted, then `and` / `or` / `not` here and the rest by the level. */
+  tree<L>(value: unknown, path: string, depth: number, level: Level<L>): ValidTree<L> {
+    if (!this.count(path)) return this.invalid(path);
+    if (!isObject(value)) return level.notObject(value, path);
+    const keys = this.keys(value, path);
+    if (keys === undefined) return this.invalid(path);
+    if (!keys.some(isBoolKey)) return level.leaf(value, keys, path, depth);
+    return this.boolean(value, keys, path, depth, level) ?? this.invalid(path);
   }
 
   /**
-   * The shared part of `and` / `or` / `not` nodes, for filters and for
-   * condition filters alike: one kind per object, non-empty operand arrays.
+   * An `and` / `or` / `not` object of either level: one kind per object,
+   * non-empty operand arrays; undefined when it has errors (all reported,
+   * the operands' too).
    */
-  private boolean<T>(obj: object, keys: readonly string[], path: string, depth: number, where: string, others: readonly string[],
-    child: (value: unknown, path: string, depth: number) => T): { kind: Kind; operands: T[] } | { kind: 'not'; operand: T } | undefined {
-    const present = keys.filter((k): k is Kind => (BOOL_KEYS as readonly string[]).includes(k));
+  private boolean<L>(obj: object, keys: readonly string[], path: string, depth: number, level: Level<L>): ValidTree<L> | undefined {
+    const present = keys.filter(isBoolKey);
+    const others = level.leafKeys;
     let ok = true;
     if (present.length > 1) {
       this.push(report('json-ambiguous-node', 'kinds', { kinds: present.map((k) => `"${k}"`).join(' and ') }, { path }));
@@ -159,23 +155,23 @@ class Validator {
       ok = false;
     }
     for (const key of keys) {
-      if ((BOOL_KEYS as readonly string[]).includes(key) || others.includes(key)) continue;
-      this.unknownKey(key, path, `${where} "${present[0]!}" node`, BOOL_KEYS);
+      if (isBoolKey(key) || others.includes(key)) continue;
+      this.unknownKey(key, path, `${level.what} "${present[0]!}" node`, BOOL_KEYS);
       ok = false;
     }
     if (this.tooDeep(depth, path)) return undefined;
-    let result: { kind: Kind; operands: T[] } | { kind: 'not'; operand: T } | undefined;
+    let result: ValidTree<L> | undefined;
     for (const kind of present) {
       const at = `${path}/${kind}`;
       const value = this.read(obj, kind, at);
       if (value === UNREADABLE) { ok = false; continue; }
       if (kind === 'not') {
-        const operand = child(value, at, depth + 1); // read even when another kind came first, to report what is inside
-        result ??= { kind, operand };
+        const operand = this.tree(value, at, depth + 1, level); // read even when another kind came first, to report what is inside
+        result ??= { kind, operand, path };
         continue;
       }
       if (!Array.isArray(value)) {
-        this.push(report('json-invalid-node', 'notArray', { kind, what: where, found: describeValue(value) }, { path: at }));
+        this.push(report('json-invalid-node', 'notArray', { kind, what: level.what, found: describeValue(value) }, { path: at }));
         ok = false;
         continue;
       }
@@ -185,44 +181,19 @@ class Validator {
         continue;
       }
       // Checked before the items are read, so a sparse `new Array(1e9)` costs nothing.
-      if (value.length > this.maxNodes - this.nodes) {
+      if (!this.fits(value.length)) {
         this.count(at, value.length);
         ok = false;
         continue;
       }
-      const operands: T[] = [];
-      this.items(value, at).forEach((item, i) => {
-        operands.push(item === UNREADABLE ? (this.invalid(`${at}/${i}`) as T) : child(item, `${at}/${i}`, depth + 1));
-      });
-      result ??= { kind, operands };
+      const operands = this.items(value, at).map((item, i) => (item === UNREADABLE ? this.invalid(`${at}/${i}`) : this.tree(item, `${at}/${i}`, depth + 1, level)));
+      result ??= { kind, operands, path };
     }
     return ok ? result : undefined;
   }
 
-  /** `bool_filter` of spec §1. */
-  filter(value: unknown, path: string, depth: number): ValidFilter {
-    if (!this.count(path)) return this.invalid(path);
-    if (!isObject(value)) {
-      this.push(report('json-invalid-node', 'notFilter', { found: describeValue(value) }, { path }));
-      return this.invalid(path);
-    }
-    const keys = this.keys(value, path);
-    if (keys === undefined) return this.invalid(path);
-    if (keys.some((k) => (BOOL_KEYS as readonly string[]).includes(k))) {
-      const node = this.boolean(value, keys, path, depth, 'filter', EXPR_KEYS, (v, p, d) => this.filter(v, p, d));
-      if (!node) return this.invalid(path);
-      return 'operand' in node ? { kind: 'not', operand: node.operand, path } : { kind: node.kind as 'and' | 'or', operands: node.operands, path };
-    }
-    if (keys.some((k) => (EXPR_KEYS as readonly string[]).includes(k))) return this.expr(value, keys, path, depth) ?? this.invalid(path);
-    if (keys.length === 0) {
-      this.push(report('json-invalid-node', 'emptyFilter', {}, { path }));
-    }
-    for (const key of keys) this.unknownKey(key, path, 'a filter', [...BOOL_KEYS, ...EXPR_KEYS], EXPR_ALIASES);
-    return this.invalid(path);
-  }
-
   /** `{"field", "modifier"?, "is"}` or `{"field", "list_is"}`; undefined when it has errors. */
-  private expr(obj: object, keys: readonly string[], path: string, depth: number): ValidFilter | undefined {
+  private expr(obj: object, keys: readonly string[], path: string, depth: number): ValidIs | ValidListIs | undefined {
     let ok = true;
     const has = (k: string) => keys.includes(k);
     // The field is read first, so that every message can name it.
@@ -230,7 +201,7 @@ class Validator {
     const field = typeof fieldValue === 'string' && fieldValue !== '' ? fieldValue : undefined;
     const subject = about(field, false);
     for (const key of keys) {
-      if ((EXPR_KEYS as readonly string[]).includes(key)) continue;
+      if (isExprKey(key)) continue;
       this.unknownKey(key, path, subject, EXPR_KEYS, EXPR_ALIASES);
       ok = false;
     }
@@ -337,13 +308,13 @@ class Validator {
     const keys = isObject(value) ? this.keys(value, path) : [];
     if (keys === undefined) return undefined;
     const quantifiers = keys.filter((k): k is 'any' | 'all' => (QUANTIFIERS as readonly string[]).includes(k));
-    const bare = Array.isArray(value) || typeof value === 'string' || (isObject(value) && quantifiers.length === 0 && keys.some((k) => (BOOL_KEYS as readonly string[]).includes(k)));
+    const bare = Array.isArray(value) || typeof value === 'string' || (isObject(value) && quantifiers.length === 0 && keys.some(isBoolKey));
     if (bare) {
       // The official docs write `"list_is": {"and": […]}`; their prose means "every element", hence `all`.
       const json = safeJson(value);
       this.push(report('json-missing-quantifier', 'default', { of }, { path },
         [{ message: formatMessage('json-missing-quantifier', 'fix', {}), replacement: json === undefined ? '{"all": …}' : `{"all":${json}}` }]));
-      this.conditionFilter(value, path, depth + 1, field); // report what else is wrong inside, too
+      this.tree(value, path, depth + 1, this.elements(field)); // report what else is wrong inside, too
       return undefined;
     }
     if (!isObject(value)) {
@@ -369,39 +340,10 @@ class Validator {
       const at = `${path}/${quantifier}`;
       const inner = this.read(value, quantifier, at);
       if (inner === UNREADABLE) { ok = false; continue; }
-      const element = this.conditionFilter(inner, at, depth + 1, field);
+      const element = this.tree(inner, at, depth + 1, this.elements(field));
       result ??= { quantifier, element };
     }
     return ok ? result : undefined;
-  }
-
-  /** `cond_filter`: `and` / `or` / `not` over conditions on one element of `field`. */
-  conditionFilter(value: unknown, path: string, depth: number, field: string | undefined): ValidConditionFilter {
-    if (!this.count(path)) return this.invalid(path);
-    const subject = about(field, true);
-    if (Array.isArray(value) || typeof value === 'string') {
-      const condition = this.condition(value, path, subject);
-      return condition ? { kind: 'condition', condition, path } : this.invalid(path);
-    }
-    if (!isObject(value)) {
-      this.push(report('json-invalid-node', 'notCondition', { subject: capital(subject), found: describeValue(value) }, { path }));
-      return this.invalid(path);
-    }
-    const keys = this.keys(value, path);
-    if (keys === undefined) return this.invalid(path);
-    if (keys.some((k) => (BOOL_KEYS as readonly string[]).includes(k))) {
-      const node = this.boolean(value, keys, path, depth, `element condition${field === undefined ? '' : ` of ${quote(field)}`}`, [],
-        (v, p, d) => this.conditionFilter(v, p, d, field));
-      if (!node) return this.invalid(path);
-      return 'operand' in node ? { kind: 'not', operand: node.operand, path } : { kind: node.kind as 'and' | 'or', operands: node.operands, path };
-    }
-    if (keys.length === 0) this.push(report('json-invalid-node', 'emptyCondition', { subject: capital(subject) }, { path }));
-    for (const key of keys) {
-      if ((EXPR_KEYS as readonly string[]).includes(key)) {
-        this.push(report('json-unknown-key', 'inElement', { key: quote(key), of: field === undefined ? '' : ` of ${quote(field)}` }, { path: `${path}/${pointerSegment(key)}` }));
-      } else this.unknownKey(key, path, subject, BOOL_KEYS);
-    }
-    return this.invalid(path);
   }
 }
 
@@ -416,7 +358,7 @@ export function validateWhere(input: unknown, options: ValidateOptions = {}): Va
   const validator = new Validator(maxDepth, maxNodes);
   let partial: ValidFilter | undefined;
   try {
-    partial = validator.filter(input, '', 0);
+    partial = validator.tree(input, '', 0, validator.filters);
   } catch (error) {
     // Only reachable with a limit too high for the stack, or an object whose traps throw where we did not expect.
     const deep = error instanceof RangeError;
