@@ -319,8 +319,8 @@ function estimate(options: unknown): CostEstimate {
   const info: Diagnostic[] = [];
   if (!known && (selected.length > 0 || orderBy !== undefined)) {
     info.push(unlisted.length > 0
-      ? report('request-columns-unknown', 'default', { endpoint: catalogue.name, columns: unlisted.map((n) => `"${n}"`).join(', ') + (unlisted.length === 1 ? ' is' : ' are') })
-      : report('request-columns-unknown', 'none', { endpoint: catalogue.name }));
+      ? report('request-columns-unknown', 'default', { endpoint: catalogue.name, columns: unlisted.map((n) => `"${n}"`).join(', ') + (unlisted.length === 1 ? ' is' : ' are') }, { path: '/select' })
+      : report('request-columns-unknown', 'none', { endpoint: catalogue.name }, { path: '/select' }));
   }
   const whereDiagnostics = (filter?.diagnostics ?? []).map((d) => within('/where', d));
   const diagnostics = [...problems, ...info, ...sortDiagnostics(selectDiagnostics), ...whereDiagnostics, ...sortDiagnostics(orderDiagnostics)];

@@ -4,7 +4,7 @@ import pkg from '../../package.json';
 export const VERSION: string = pkg.version;
 
 /** The names of the CLI's commands, in the order --help lists them. */
-export const COMMAND_NAMES = ['compile', 'decompile', 'check', 'fmt', 'explain', 'filter', 'sql', 'catalogues', 'lsp'] as const;
+export const COMMAND_NAMES = ['compile', 'decompile', 'check', 'fmt', 'explain', 'filter', 'sql', 'cost', 'catalogues', 'lsp'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** Each command's usage lines (without the program name): shown by --help, and with a usage error of that command. */
@@ -19,6 +19,7 @@ export const USAGE: Readonly<Record<CommandName, readonly string[]>> = {
     'filter    [--catalogue C] --engine duckdb --where QUERY [--count] FILE',
   ],
   sql: ['sql       [--catalogue C] --dialect D [--table T] [--params named|positional] [--json] [--pretty] QUERY|-'],
+  cost: ['cost      [--catalogue C] --select COLS [--where QUERY] [--order-by O] [--rows N] [--json] [--pretty]'],
   catalogues: ['catalogues'],
   lsp: ['lsp       (a language server on stdin/stdout)'],
 };
@@ -41,6 +42,7 @@ Commands:
   explain     show how a query evaluates on one row, node by node
   filter      read JSON Lines (one row per line), print the rows that match
   sql         print the SQL condition (DuckDB, PostgreSQL, ClickHouse) and its values
+  cost        what a request costs in API units: max(50, units per row × rows)
   catalogues  list the built-in endpoint catalogues
 
 Options (each command takes only those its usage shows):
@@ -48,7 +50,12 @@ Options (each command takes only those its usage shows):
                       catalogue JSON file; default site-explorer/all-backlinks
       --json          machine-readable output: one JSON object with diagnostics
       --pretty        indent JSON output
-  -w, --where QUERY   the filter for \`filter\`
+  -w, --where QUERY   the filter for \`filter\` and \`cost\`
+      --select COLS   \`cost\`: the select parameter (url_from,traffic), checked
+                      against the endpoint's response schema where it is known
+      --order-by O    \`cost\`: the order_by parameter (traffic:desc,url_from)
+      --rows N        \`cost\`: rows the request returns (default 1000, the API's
+                      default limit)
       --strict        \`filter\`: stop at the first malformed line (exit 1)
       --count         \`filter\`: print only the number of matching rows
       --engine E      \`filter\`: memory (default), or duckdb: SQL run by DuckDB on a
@@ -74,4 +81,5 @@ Examples:
   ahrefs-where filter --where 'traffic > 1000' backlinks.jsonl > popular.jsonl
   ahrefs-where sql --dialect duckdb 'DR >= 50 and any(languages) = "en"'
   ahrefs-where compile -c keywords-explorer/overview 'volume > 100'
+  ahrefs-where cost --select url_from,traffic --where 'DR >= 50' --rows 100
 `;

@@ -42,6 +42,9 @@ const OPTIONS = {
   dialect: { type: 'string' },
   table: { type: 'string' },
   params: { type: 'string' },
+  select: { type: 'string' },
+  'order-by': { type: 'string' },
+  rows: { type: 'string' },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
@@ -160,6 +163,21 @@ async function runSql(call: Invocation): Promise<number> {
   return runSqlCommand({ input, label, catalogue, dialect: values.dialect, table: values.table, params: values.params, json: values.json ?? false, pretty: values.pretty ?? false, io });
 }
 
+async function runCost(call: Invocation): Promise<number> {
+  const { values, io } = call;
+  noArguments('cost', call);
+  if (values.select === undefined) throw new UsageError('cost needs --select COLS (the API requires select).', 'cost');
+  const rows = values.rows;
+  if (rows !== undefined && !/^\d+$/.test(rows)) throw new UsageError('--rows takes a whole number ≥ 0 (the rows the request returns).', 'cost');
+  const catalogue = values.catalogue === undefined ? undefined : loadCatalogueOption(values.catalogue, io);
+  if (values.catalogue !== undefined && !catalogue) return 1;
+  const { runCostCommand } = await import('./cost-command.js');
+  return runCostCommand({
+    select: values.select, where: values.where, orderBy: values['order-by'], rows: rows === undefined ? undefined : Number(rows),
+    catalogue, json: values.json ?? false, pretty: values.pretty ?? false, io,
+  });
+}
+
 function noArguments(command: CommandName, call: Invocation): void {
   if (call.args.length > 0) throw new UsageError(`${command} takes no arguments.`, command);
 }
@@ -173,6 +191,7 @@ const COMMANDS: Readonly<Record<CommandName, Command>> = {
   explain: queryCommand('explain', ['catalogue', 'json', 'pretty']),
   filter: { options: ['catalogue', 'where', 'strict', 'count', 'engine'], run: runFilter },
   sql: { options: ['catalogue', 'dialect', 'table', 'params', 'json', 'pretty'], run: runSql },
+  cost: { options: ['catalogue', 'select', 'where', 'order-by', 'rows', 'json', 'pretty'], run: runCost },
   catalogues: {
     options: [],
     run: async (call) => {

@@ -1,0 +1,83 @@
+/**
+ * `ahrefs-where cost --select COLUMNS [--where QUERY] [--order-by ORDER] [--rows N] [--catalogue C] [--json]`:
+ * what a request costs in API units before it is sent (spec §5, estimateCost).
+ * Text output is one line per distinct column (units, the parameters it is
+ * in, its share of the per-row cost), then the total; `--json` prints the
+ * estimate. Diagnostics go to stderr, labelled with the option they are in
+ * (`--select:1:10: error unknown-select-column: …`), with a caret under the
+ * entry.
+ */
+import { estimateCost, readEndpointDirective, type CostEstimate } from '../api/index.js';
+import type { Catalogue } from '../catalogue/index.js';
+import { escapeForTerminal, renderDiagnostic, type Diagnostic } from '../diagnostics/index.js';
+import type { CliIO } from './commands.js';
+import { stringifyForOutput } from './output.js';
+
+export interface CostCommandOptions {
+  readonly select: string;
+  readonly where: string | undefined;
+  readonly orderBy: string | undefined;
+  readonly rows: number | undefined;
+  /** From --catalogue; undefined when it was not given (a `# endpoint:` directive in the query may then choose). */
+  readonly catalogue: Catalogue | undefined;
+  readonly json: boolean;
+  readonly pretty: boolean;
+  readonly io: CliIO;
+}
+
+/** The option a diagnostic's path points into, as the command line spells it, and that option's text. */
+function origin(d: Diagnostic, o: CostCommandOptions): { file: string; source?: string } {
+  const path = d.path ?? '';
+  if (path.startsWith('/select')) return { file: '--select', source: o.select };
+  if (path.startsWith('/orderBy')) return o.orderBy === undefined ? { file: '--order-by' } : { file: '--order-by', source: o.orderBy };
+  if (path.startsWith('/where')) return o.where === undefined ? { file: '--where' } : { file: '--where', source: o.where };
+  if (path.startsWith('/rows')) return { file: '--rows' };
+  return { file: '--catalogue' };
+}
+
+const unitWord = (n: number) => `${n} unit${n === 1 ? '' : 's'}`;
+const grouped = (n: number) => n.toLocaleString('en-US');
+
+/** The text report: a table of columns, then the figure. */
+function report(r: CostEstimate): string {
+  // Names on an endpoint without select facts are the user's own text: escaped for the terminal.
+  const names = r.columns.map((c) => escapeForTerminal(c.name));
+  const width = Math.max(6, ...names.map((n) => n.length));
+  const lines = r.columns.map((c, i) => {
+    const units = `${c.units}${c.unitsKnown ? '' : '?'}`.padStart(3);
+    const share = `${(c.share * 100).toFixed(1)}%`.padStart(6);
+    return `${names[i]!.padEnd(width)}  ${units}  ${share}  ${c.usedIn.join(', ')}`;
+  });
+  const charged = r.perRow * r.rows;
+  const bound = r.exact ? '' : 'at least ';
+  const figure = r.minimumApplied
+    ? `${unitWord(r.perRow)} per row × ${grouped(r.rows)} rows = ${grouped(charged)}, below the minimum: ${bound}${grouped(r.total)} units per request`
+    : `${unitWord(r.perRow)} per row × ${grouped(r.rows)} rows = ${bound}${grouped(r.total)} units`;
+  return [`${'column'.padEnd(width)}  units  share  in`, ...lines, figure, ...(r.exact ? [] : ['(? = units not in the API reference, counted at 1)'])].join('\n');
+}
+
+/** Runs `cost`; returns the exit code (0 ok, 1 a request the API would refuse). */
+export function runCostCommand(o: CostCommandOptions): number {
+  // An explicit --catalogue wins over a `# endpoint:` directive in the query, as in the other commands.
+  const directive = o.catalogue === undefined && o.where !== undefined ? readEndpointDirective(o.where) : undefined;
+  if (directive && !directive.catalogue) {
+    for (const d of directive.diagnostics) o.io.stderr.write(`${renderDiagnostic(d, { file: '--where', source: o.where })}\n`);
+    return 1;
+  }
+  const catalogue = o.catalogue ?? directive?.catalogue;
+  const r = estimateCost({
+    select: o.select,
+    ...(catalogue ? { catalogue } : {}),
+    ...(o.where !== undefined ? { where: o.where } : {}),
+    ...(o.orderBy !== undefined ? { orderBy: o.orderBy } : {}),
+    ...(o.rows !== undefined ? { rows: o.rows } : {}),
+  });
+  if (o.json) {
+    o.io.stdout.write(`${stringifyForOutput(r, o.pretty)}\n`);
+    return r.ok ? 0 : 1;
+  }
+  for (const d of r.diagnostics) o.io.stderr.write(`${renderDiagnostic(d, origin(d, o))}\n`);
+  if (!r.ok) return 1;
+  o.io.stdout.write(`${report(r)}\n`);
+  return 0;
+}
