@@ -9,11 +9,13 @@
  * - `parse`: text → `{ document, diagnostics }`, never throws; its limits' defaults.
  * - `tokenStream`: the compiler's own tokens as a lossless stream (every
  *   character in exactly one token), the editor's only lexer.
- * - `getLexer` / `ALL_TOKENS`: the Chevrotain lexer and its token types, in order.
+ * - `lexText` / `getLexer` / `ALL_TOKENS`: the one lexer (hand-written, emitting
+ *   Chevrotain tokens) and the token types, in Chevrotain's order of preference.
  * - `FilterParser`: the grammar (its rules feed the railroad diagrams).
  */
 export { parse, DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, DEFAULT_MAX_LIST_LENGTH } from './parse.js';
 export type { ParseOptions, ParseResult } from './parse.js';
 export { FilterParser } from './parser.js';
-export { ALL_TOKENS, getLexer } from './tokens.js';
+export { ALL_TOKENS } from './tokens.js';
+export { getLexer, lexText, type LexResult } from './lexer.js';
 export { tokenStream, type StreamKind, type StreamToken } from './token-stream.js';

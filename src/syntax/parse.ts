@@ -13,6 +13,7 @@ import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/dia
 import { report } from '../diagnostics/messages.js';
 import { AstBuilder } from './build-ast.js';
 import { LineIndex, scanTokens } from './lexical.js';
+import { lexText } from './lexer.js';
 import { getParser } from './parser.js';
 import * as T from './tokens.js';
 
@@ -89,7 +90,7 @@ function syntaxDiagnostic(e: IRecognitionException, lines: LineIndex): Diagnosti
 }
 
 function lexAndParse(text: string, lines: LineIndex, maxDepth: number): ParseResult {
-  const lexed = T.getLexer().tokenize(text);
+  const lexed = lexText(text);
   const diagnostics: Diagnostic[] = [];
   for (const e of lexed.errors) {
     const chars = text.slice(e.offset, e.offset + e.length);
@@ -99,7 +100,7 @@ function lexAndParse(text: string, lines: LineIndex, maxDepth: number): ParseRes
       ? report('unknown-character', 'one', { chars: shown, codePoint: `U+${chars.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` }, { range })
       : report('unknown-character', 'many', { chars: shown }, { range }));
   }
-  const comments: Comment[] = (lexed.groups.comments ?? []).map((c) => ({ text: c.image.slice(1), range: lines.tokenRange(c) }));
+  const comments: Comment[] = lexed.groups.comments.map((c) => ({ text: c.image.slice(1), range: lines.tokenRange(c) }));
   diagnostics.push(...scanTokens(lexed.tokens, lines));
 
   if (lexed.tokens.length === 0) {

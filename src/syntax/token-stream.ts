@@ -1,8 +1,8 @@
 /**
  * The compiler's own tokens as a lossless stream, for editors: every
  * character of the text belongs to exactly one token, whitespace and
- * comments included, and the stream never fails. It is the Chevrotain
- * lexer's output (src/syntax/tokens.ts) with the gaps put back: whitespace is
+ * comments included, and the stream never fails. It is the compiler's
+ * lexer's output (src/syntax/lexer.ts) with the gaps put back: whitespace is
  * `SKIPPED` by the lexer, so the gaps between tokens become whitespace
  * tokens; comments come from the lexer's `comments` group; and the
  * characters the lexer could not read (`lexed.errors`) become `unknown`
@@ -13,6 +13,7 @@
  */
 import type { IToken, TokenType } from 'chevrotain';
 import { decodeQuotedName } from './lexical.js';
+import { lexText } from './lexer.js';
 import * as T from './tokens.js';
 
 /** What a token of the stream is. */
@@ -107,8 +108,8 @@ function fromLexer(token: IToken): StreamToken {
  */
 export function tokenStream(text: string): StreamToken[] {
   if (typeof text !== 'string' || text.length === 0) return [];
-  const lexed = T.getLexer().tokenize(text);
-  const pieces: StreamToken[] = [...lexed.tokens, ...(lexed.groups['comments'] ?? [])].map(fromLexer);
+  const lexed = lexText(text);
+  const pieces: StreamToken[] = [...lexed.tokens, ...lexed.groups.comments].map(fromLexer);
   for (const e of lexed.errors) {
     // One token per code point, so that an emoji is one unknown token and a run of bad characters stays editable piece by piece.
     for (let at = e.offset; at < e.offset + e.length;) {

@@ -1,5 +1,7 @@
 /**
- * Every token of the filter language, in one module.
+ * Every token of the filter language, in one module; src/syntax/lexer.ts
+ * reads text into them (Chevrotain's own `Lexer` is built only by the tests,
+ * from these same definitions, to hold the hand-written one to them).
  *
  * The order of {@link ALL_TOKENS} is the lexer's order of preference
  * (Chevrotain takes the first pattern that matches, not the longest), so:
@@ -179,14 +181,15 @@ export const ALL_TOKENS: readonly TokenType[] = [
   QuotedName, Keyword, CompareOperator, StringToken, RegexToken,
 ];
 
-let lexer: Lexer | undefined;
+const LONGEST_KEYWORD = Math.max(...KEYWORDS.map((word) => word.length));
 
 /**
- * The lexer, built on first use. Validations are skipped outside tests: the
- * token set is fixed and `test/syntax` builds a validating lexer once.
+ * The keyword token spelled by `image` in any letter case, or undefined: how
+ * the lexer (src/syntax/lexer.ts) reads a whole name. Chevrotain would match
+ * the first keyword that begins the name and keep it unless `Identifier`
+ * matches longer; since no keyword begins with an earlier one (a test checks
+ * it), that is the keyword equal to the whole name.
  */
-export function getLexer(validate = false): Lexer {
-  if (validate) return new Lexer([...ALL_TOKENS], { positionTracking: 'onlyOffset', skipValidations: false, ensureOptimizations: true });
-  lexer ??= new Lexer([...ALL_TOKENS], { positionTracking: 'full', skipValidations: true, safeMode: true });
-  return lexer;
+export function keywordFor(image: string): TokenType | undefined {
+  return image.length <= LONGEST_KEYWORD ? keywordTokens.get(image.toLowerCase() as KeywordWord) : undefined;
 }

@@ -4,7 +4,7 @@ import { check } from '../../src/api/compile.js';
 import { defineCatalogue } from '../../src/catalogue/define.js';
 import { classify, complete, diagnose, formatDocument, hover } from '../../src/editor/index.js';
 import { scan } from '../../src/editor/index.js';
-import { getLexer } from '../../src/syntax/tokens.js';
+import { getLexer } from '../../src/syntax/index.js';
 import { VALID_QUERIES } from './corpus.js';
 
 describe('diagnose', () => {
