@@ -9,12 +9,19 @@
  *   removes;
  * - generated filters of the test kit on a few columns (fixed seed).
  *
- * Sizes only, no timing: the numbers are the same on every machine.
+ * Sizes only in that table: the numbers are the same on every machine. Then
+ * the scale table: the analysis (`check`) and `simplify` on filters of 10 to
+ * 10,000 conditions, each on its own column and all on one column, timed
+ * (one run each: the machine is shared) and counted (the sweep's steps, which
+ * do not depend on the machine), to show the cost grows about as n log n.
  */
 import fc from 'fast-check';
+import { analyze } from '../src/api/analyze.js';
 import { simplify } from '../src/api/simplify.js';
 import { filterAst } from '../src/arbitraries/index.js';
 import { allBacklinks } from '../src/catalogue/index.js';
+import { coverWork } from '../src/check/analysis/cover.js';
+import { findVerdicts, simplifyFilter } from '../src/check/analysis/index.js';
 import { printFilter } from '../src/emit/index.js';
 import { QUERIES } from './queries.js';
 
@@ -72,3 +79,29 @@ for (const r of rows) {
   console.log(`| ${r.set} | ${r.filters} | ${r.changed} | ${r.clauses[0]} → ${r.clauses[1]} (−${pct(...r.clauses)}) | ${r.chars[0]} → ${r.chars[1]} (−${pct(...r.chars)}) |`);
 }
 for (const text of COMPOSED) console.log(`\n${text}\n  → ${simplify(text).text}`);
+
+/** Conditions each on a column of its own (cycling through the catalogue's number columns, values distinct), and all on one column. */
+const numberColumns = allBacklinks.columns.filter((c) => (c.type === 'integer' || c.type === 'float') && !c.array).map((c) => c.name);
+const SHAPES: Record<string, (n: number) => string> = {
+  'distinct columns, and': (n) => Array.from({ length: n }, (_, i) => `${numberColumns[i % numberColumns.length]} >= ${i}`).join(' and '),
+  'one column, distinct values, or': (n) => Array.from({ length: n }, (_, i) => `DR = ${i}`).join(' or '),
+  'one column, nested ranges, or': (n) => Array.from({ length: n }, (_, i) => `DR > ${i}`).join(' or '),
+  'one column, != values, and': (n) => Array.from({ length: n }, (_, i) => `http_code != ${i}`).join(' and '),
+};
+
+console.log('\n| conditions | filter | verdicts | check analysis ms | simplify ms | sweep steps | steps per condition |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
+for (const n of [10, 100, 1_000, 10_000]) {
+  for (const [name, make] of Object.entries(SHAPES)) {
+    const a = analyze(make(n), { maxLength: 10_000_000 });
+    if (!a.ok) throw new Error(`${name} × ${n}: ${a.diagnostics.map((d) => d.message).join(' ')}`);
+    coverWork.steps = 0;
+    let t = performance.now();
+    const verdicts = findVerdicts(a.filter!, a.references).length;
+    const check = performance.now() - t;
+    t = performance.now();
+    simplifyFilter(a.filter!, { references: a.references });
+    const simplified = performance.now() - t;
+    console.log(`| ${n} | ${name} | ${verdicts} | ${check.toFixed(1)} | ${simplified.toFixed(1)} | ${coverWork.steps} | ${(coverWork.steps / n).toFixed(1)} |`);
+  }
+}

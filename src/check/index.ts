@@ -6,5 +6,5 @@
  */
 export { checkFilter, type CheckOptions, type CheckResult } from './checker.js';
 export { validateRegex, type RegexValidation } from './re2-syntax.js';
-export { ANALYSIS_CODES, analyzeFilter, filterCost, simplifyFilter } from './analysis/index.js';
+export { ANALYSIS_CODES, analyzeAcross, analyzeFilter, filterCost, simplifyFilter, summarisePart, type PartSummary, type TopPart } from './analysis/index.js';
 export { TYPE_RULES, typeKeyOf, ruleForColumn, allowedTests, type TypeKey, type TypeRule, type ValueKind } from './rules.js';

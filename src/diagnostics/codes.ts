@@ -51,6 +51,7 @@ export const DIAGNOSTIC_CODES = {
   'always-true-where-known': { severity: 'warning', summary: 'A condition true for every value of its column; where the column is null it is not true, so it is no tautology.' },
   'redundant-condition': { severity: 'warning', summary: 'An operand that repeats another of the same `and` / `or`, or a value listed twice in `in (…)`: removing it keeps the same rows.' },
   'subsumed-condition': { severity: 'warning', summary: 'An operand implied (in an `and`) or covered (in an `or`) by the others on its column: removing it keeps the same rows.' },
+  'analysis-limited': { severity: 'info', summary: 'Operands on one column too many to compare (past the analysis\'s safety bound): not judged together, and simplify leaves them.' },
 
   // ---- `where` JSON input (src/decompile)
   'json-syntax': { severity: 'error', summary: 'The input is not valid JSON.' },

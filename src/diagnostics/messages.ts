@@ -158,6 +158,9 @@ export const MESSAGES = {
     value: 'The value {value} is listed twice in this in (…): removing it keeps the same rows.',
     fix: 'Remove the repetition',
   },
+  'analysis-limited': {
+    default: '{condition}: {size} values or ranges of {column} in one {connective}, more than the {limit} the static analysis compares, so they were not judged together (no warning here proves nothing), and simplify leaves them as written.',
+  },
   'subsumed-condition': {
     and: '{condition} is implied by {other}: without it the {connective} gives the same result on every row (null included), so removing it keeps the same rows.',
     or: '{condition} is covered by {other}: without it the {connective} gives the same result on every row (null included), so removing it keeps the same rows.',

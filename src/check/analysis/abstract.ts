@@ -21,7 +21,7 @@ import { kleeneAnd, kleeneNot, kleeneOr, type Truth } from '../../semantics/logi
 import { compareCodePoints, lower, upper } from '../../semantics/strings.js';
 import { parseInstant } from '../../vocabulary/index.js';
 import { upperFixed } from './casing.js';
-import { complement, dropPoints, emptyLike, fullLike, intersect, ranges, union, type Interval, type Order, type ValueSet } from './sets.js';
+import { complement, dropPoints, emptyLike, fullLike, intersectAll, ranges, unionAll, type Interval, type Order, type ValueSet } from './sets.js';
 
 export type Mode = 'catalogue' | 'exact';
 
@@ -210,13 +210,13 @@ export function testAbs(test: Test, d: Domain): Abs | undefined {
 }
 
 export const absAnd = (xs: readonly Abs[]): Abs => ({
-  set: xs.slice(1).reduce((s, x) => intersect(s, x.set), xs[0]!.set),
+  set: intersectAll(xs.map((x) => x.set)),
   onNull: kleeneAnd(xs.map((x) => x.onNull)),
   onOdd: kleeneAnd(xs.map((x) => x.onOdd)),
 });
 
 export const absOr = (xs: readonly Abs[]): Abs => ({
-  set: xs.slice(1).reduce((s, x) => union(s, x.set), xs[0]!.set),
+  set: unionAll(xs.map((x) => x.set)),
   onNull: kleeneOr(xs.map((x) => x.onNull)),
   onOdd: kleeneOr(xs.map((x) => x.onOdd)),
 });

@@ -1,33 +1,21 @@
 /**
- * The analysis's budget: how large a filter it judges or simplifies.
+ * The analysis's safety bound.
+ *
+ * The analysis costs about N log N in the N intervals (or enum values) of the
+ * conditions it compares: it groups operands by column within one `and` /
+ * `or` and compares only within a group, by sorting and merging intervals
+ * (./sets.ts) and by one sweep per group for implied operands (./cover.ts);
+ * repeated operands are found by hashing. So filters of thousands of
+ * conditions are judged in full. The bound below is only for pathological
+ * trees built in code (text is limited by the parser's maxLength first).
  */
-import type { Filter } from '../../ast/nodes.js';
-import { isBranch, isInvalid, type BoolTree } from '../../ast/tree.js';
 
 /**
- * The most conditions (row and element tests) a filter may have to be
- * analysed. The verdicts compare the conditions on one column pairwise, so
- * their cost grows faster than linearly; past this size the analysis and
- * `simplify` leave the filter as it is (no warning is better than a slow check on every keystroke).
+ * The most intervals (each `=`, range or `in (…)` value counts one; a `!=`
+ * two) that the operands on one column in one `and` / `or` may hold to be
+ * judged together. A larger group is not judged as a group (its operands
+ * still are, one by one), `simplify` leaves it as written, and the checker
+ * says so with an `analysis-limited` info diagnostic: never silently.
  * Documented in docs/diagnostics.md.
  */
-export const MAX_ANALYSED_CONDITIONS = 24;
-
-/** True when the tree has more than {@link MAX_ANALYSED_CONDITIONS} tests (stops counting there). */
-export function tooManyConditions(filter: Filter): boolean {
-  let count = 0;
-  const stack: BoolTree<unknown>[] = [filter];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (isInvalid(node)) continue;
-    if (isBranch(node)) {
-      if (node.kind === 'not') stack.push(node.operand);
-      else stack.push(...node.operands);
-      continue;
-    }
-    const element = (node as { element?: BoolTree<unknown> }).element;
-    if (element !== undefined) stack.push(element);
-    else if (++count > MAX_ANALYSED_CONDITIONS) return true;
-  }
-  return false;
-}
+export const MAX_GROUP_SIZE = 20_000;

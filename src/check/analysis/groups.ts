@@ -8,9 +8,11 @@
  * here reasons across columns.
  */
 import type { ElementFilter, ElementTest, FieldRef, Filter, RowTest, Test } from '../../ast/nodes.js';
-import { foldTree, type BoolTree } from '../../ast/tree.js';
+import type { BoolTree } from '../../ast/tree.js';
 import type { ResolvedField } from '../../catalogue/types.js';
 import { absAnd, absNot, absOr, domainFor, testAbs, type Abs, type Mode, type Subject } from './abstract.js';
+import { MAX_GROUP_SIZE } from './budget.js';
+import { setSize } from './sets.js';
 
 /** What one subtree does on its one subject, or undefined for a subtree over several (or unanalysable ones). */
 export interface Info {
@@ -25,14 +27,43 @@ export interface Info {
 
 type Leaf = RowTest | ElementTest;
 
+/** What the analysis needs of one top-level operand, computed once when it is checked. */
+export interface PartSummary {
+  readonly catalogue: Info | undefined;
+  readonly exact: Info | undefined;
+  /** Its shape key (repeats are found by comparing these). */
+  readonly shape: string;
+}
+
+/** A part the analysis did not judge, being past its bound. */
+export interface Skipped {
+  readonly nodes: readonly object[];
+  readonly connective: 'and' | 'or';
+  readonly subject: Subject;
+  /** Its intervals (or enum values), more than {@link MAX_GROUP_SIZE}. */
+  readonly size: number;
+}
+
 /** Looks up subjects and folds subtrees, once per node and mode. */
 export class Groups {
   private readonly memo = new Map<object, Info | undefined>();
+  /** The parts left unjudged for their size (see {@link MAX_GROUP_SIZE}): an and/or node, or operands of one; first seen first. */
+  readonly skipped = new Map<object, Skipped>();
 
   constructor(
     private readonly references: ReadonlyMap<FieldRef, ResolvedField>,
     readonly mode: Mode,
   ) {}
+
+  /** Takes a subtree's summary as known (./across.ts), so that folding stops there. */
+  seed(node: object, info: Info | undefined): void {
+    this.memo.set(node, info);
+  }
+
+  /** Records a part left unjudged for its size. */
+  skip(nodes: readonly object[], connective: 'and' | 'or', subject: Subject, size: number): void {
+    if (!this.skipped.has(nodes[0]!)) this.skipped.set(nodes[0]!, { nodes, connective, subject, size });
+  }
 
   /** The subject of a row test, or undefined when the analysis does not cover it. */
   subjectOf(leaf: RowTest): { key: string; subject: Subject; test: Test } | undefined {
@@ -70,29 +101,48 @@ export class Groups {
     return { key, subject, abs: testAbs(test, domain), nullOnly: test.kind === 'null' };
   }
 
+  /**
+   * Folds a subtree, each node once: the memo is read before descending, so
+   * asking for every node of a tree in turn (as the walks do) costs the tree's
+   * size once, not once per ancestor.
+   */
   private fold(root: BoolTree<Leaf>, leaf: (l: Leaf) => Info | undefined): Info | undefined {
-    const combine = (infos: (Info | undefined)[], op: (xs: Abs[]) => Abs): Info | undefined => {
-      const first = infos[0];
-      if (!first || infos.some((i) => !i || i.key !== first.key)) return undefined;
-      const abs = infos.every((i) => i!.abs) ? op(infos.map((i) => i!.abs!)) : undefined;
-      return { key: first.key, subject: first.subject, abs, nullOnly: infos.every((i) => i!.nullOnly) };
-    };
-    const memoised = (node: object, compute: () => Info | undefined): Info | undefined => {
+    const go = (node: BoolTree<Leaf>): Info | undefined => {
       if (this.memo.has(node)) return this.memo.get(node);
-      const info = compute();
+      let info: Info | undefined;
+      switch (node.kind) {
+        case 'and': case 'or':
+          info = this.combine(node, node.operands.map(go), node.kind === 'and' ? absAnd : absOr);
+          break;
+        case 'not': {
+          const i = go(node.operand);
+          info = i && { ...i, abs: i.abs && absNot(i.abs) };
+          break;
+        }
+        case 'invalid':
+          info = undefined;
+          break;
+        default:
+          info = leaf(node as Leaf);
+      }
       this.memo.set(node, info);
       return info;
     };
-    return foldTree<Leaf, () => Info | undefined>(root, {
-      and: (ops, node) => () => memoised(node, () => combine(ops.map((o) => o()), absAnd)),
-      or: (ops, node) => () => memoised(node, () => combine(ops.map((o) => o()), absOr)),
-      not: (op, node) => () => memoised(node, () => {
-        const i = op();
-        return i && { ...i, abs: i.abs && absNot(i.abs) };
-      }),
-      leaf: (l) => () => memoised(l, () => leaf(l)),
-      invalid: () => () => undefined,
-    })();
+    return go(root);
+  }
+
+  private combine(node: object, infos: (Info | undefined)[], op: (xs: Abs[]) => Abs): Info | undefined {
+    const first = infos[0];
+    if (!first || infos.some((i) => !i || i.key !== first.key)) return undefined;
+    const nullOnly = infos.every((i) => i!.nullOnly);
+    if (!infos.every((i) => i!.abs)) return { key: first.key, subject: first.subject, abs: undefined, nullOnly };
+    const size = infos.reduce((n, i) => n + setSize(i!.abs!.set), 0);
+    if (size > MAX_GROUP_SIZE) {
+      // Past the bound the part is not judged (as a regex is not), and said so: analyzeFilter reports it.
+      this.skip([node], (node as { kind: 'and' | 'or' }).kind, first.subject, size);
+      return { key: first.key, subject: first.subject, abs: undefined, nullOnly };
+    }
+    return { key: first.key, subject: first.subject, abs: op(infos.map((i) => i!.abs!)), nullOnly };
   }
 }
 

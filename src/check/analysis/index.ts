@@ -10,17 +10,19 @@ import { isBranch, isInvalid, type BoolTree } from '../../ast/tree.js';
 import { validateFilterTree } from '../../ast/validate.js';
 import type { ResolvedField } from '../../catalogue/types.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { tooManyConditions } from './budget.js';
 import { Reporter } from './report.js';
+import type { Skipped } from './groups.js';
 import { findVerdicts } from './verdicts.js';
 
-export { findVerdicts, neverTrue, type Verdict, type VerdictCode } from './verdicts.js';
+export { findVerdicts, neverTrue, type Verdict, type VerdictCode, type WalkRecord } from './verdicts.js';
+export type { Skipped } from './groups.js';
 export { simplifyFilter, filterCost, type SimplifyContext } from './simplify.js';
 export { upperFixed } from './casing.js';
-export { MAX_ANALYSED_CONDITIONS } from './budget.js';
+export { analyzeAcross, summarisePart, type AcrossResult, type PartSummary, type TopPart } from './across.js';
+export { MAX_GROUP_SIZE } from './budget.js';
 
-/** The codes this analysis reports (all warnings). */
-export const ANALYSIS_CODES = Object.freeze(['never-matches', 'always-true-where-known', 'redundant-condition', 'subsumed-condition'] as const);
+/** The codes this analysis reports: four warnings, and the info that a part was past its bound. */
+export const ANALYSIS_CODES = Object.freeze(['never-matches', 'always-true-where-known', 'redundant-condition', 'subsumed-condition', 'analysis-limited'] as const);
 
 export interface AnalysisOptions {
   /** The text the ranges point into: fixes are cut from it (no fixes without it). */
@@ -53,6 +55,8 @@ export function analyzeFilter(filter: Filter, references: ReadonlyMap<FieldRef, 
   // The checker also takes hand-built trees it could not fully type (cyclic, malformed); the analysis
   // walks recursively and trusts the shapes, so it judges only trees of the AST's types within the depth limit.
   if (validateFilterTree(filter, { maxDepth: MAX_DEPTH, maxNodes: MAX_NODES }).length > 0 || hasInvalid(filter)) return [];
-  if (tooManyConditions(filter)) return [];
-  return new Reporter({ source: options.source, paths: options.paths }).diagnostics(findVerdicts(filter, references));
+  const skipped: Skipped[] = [];
+  const verdicts = findVerdicts(filter, references, { skipped });
+  const reporter = new Reporter({ source: options.source, paths: options.paths });
+  return [...reporter.diagnostics(verdicts), ...skipped.map((s) => reporter.limited(s))];
 }

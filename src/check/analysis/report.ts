@@ -16,6 +16,8 @@ import { formatMessage, report } from '../../diagnostics/messages.js';
 import { compareCodePoints, upper } from '../../semantics/strings.js';
 import { parseInstant, quoteString } from '../../vocabulary/index.js';
 import { upperFixed } from './casing.js';
+import { MAX_GROUP_SIZE } from './budget.js';
+import type { Skipped } from './groups.js';
 import { neverTrue, type Verdict } from './verdicts.js';
 
 type Node = Filter | ElementFilter;
@@ -73,15 +75,37 @@ export class Reporter {
     return { range: { start, end }, ...(path !== undefined ? { path } : {}) };
   }
 
-  /** Replaces `parent` by its operands without `drop`, each cut from the source with its parentheses. */
+  /**
+   * Removes the operand `drop` of `parent`, with the connective before it (after it, for the first
+   * operand): a short edit whose size does not grow with the parent, so that many such fixes on a
+   * long filter stay small, and an editor that checks one top-level part at a time can keep it.
+   */
   private removal(title: string, parent: Verdict['parent'], drop: Node): Suggestion | undefined {
     const range = rangeOf(parent);
     if (!parent || !range || this.ctx.source === undefined) return undefined;
-    const kept = (parent.operands as readonly Node[]).filter((o) => o !== drop);
-    const parts = kept.map((o) => this.outer(o, range));
-    if (parts.some((p) => p === undefined)) return undefined;
-    const replacement = parts.map((p) => this.ctx.source!.slice(p![0], p![1])).join(` ${parent.kind} `);
-    return { message: title, replacement, range };
+    const operands = parent.operands as readonly Node[];
+    const k = operands.indexOf(drop);
+    if (k < 0 || operands.length < 2) return undefined;
+    const me = this.outer(drop, range);
+    const other = this.outer(operands[k === 0 ? 1 : k - 1]!, range);
+    if (!me || !other) return undefined;
+    const [start, end] = k === 0 ? [me[0], other[0]] : [other[1], me[1]];
+    return { message: title, replacement: '', range: { start: this.position(start), end: this.position(end) } };
+  }
+
+  private positionOf: ((offset: number) => SourceRange['start']) | undefined;
+
+  private position(offset: number): SourceRange['start'] {
+    this.positionOf ??= lineIndex(this.ctx.source!);
+    return this.positionOf(offset);
+  }
+
+  /** The `analysis-limited` info for a part left unjudged for its size. */
+  limited(s: Skipped): Diagnostic {
+    const nodes = s.nodes as readonly Node[];
+    const condition = nodes.length > 1 ? (this.ctx.source === undefined ? 'These conditions' : `The ${nodes.length} conditions on ${s.subject.column.name}`) : this.name(nodes[0], 'This part');
+    const column = s.subject.upper ? `uppercase(${s.subject.column.name})` : s.subject.column.name;
+    return report('analysis-limited', 'default', { condition, size: s.size, column, connective: s.connective, limit: MAX_GROUP_SIZE }, this.location(nodes));
   }
 
   diagnostics(verdicts: readonly Verdict[]): Diagnostic[] {
@@ -137,7 +161,8 @@ export class Reporter {
     if (v.nodes.length > 1) {
       const nullable = v.subject.column.nullable ? formatMessage('never-matches', 'nullableGroup', { column }) : '';
       this.either(v, fixes);
-      const condition = this.ctx.source === undefined ? 'These conditions' : v.nodes.map((n) => this.name(n)).join(' and ');
+      // A long group is counted, not listed: the message stays short however many operands contradict.
+      const condition = this.ctx.source === undefined ? 'These conditions' : v.nodes.length > 4 ? `These ${v.nodes.length} conditions on ${column}` : v.nodes.map((n) => this.name(n)).join(' and ');
       return report('never-matches', 'together', { condition, column, nullable, negation }, this.location(v.nodes), fixes);
     }
     if (!v.negated && v.container?.kind === 'or') {
@@ -240,6 +265,25 @@ export class Reporter {
     // The range covers the operands the verdict rests on, so that an editor checking one part at a time can tell it spans several.
     return report('subsumed-condition', variant, { condition, other, connective: variant }, this.location(v.nodes), fix ? [fix] : []);
   }
+}
+
+/** Positions in `source` by offset (1-based lines and columns; lines end at \n, \r\n or \r, as the lexer counts), from one scan. */
+export function lineIndex(source: string): (offset: number) => SourceRange['start'] {
+  const starts = [0];
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\n' || (c === '\r' && source[i + 1] !== '\n')) starts.push(i + 1);
+  }
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { offset, line: lo + 1, column: offset - starts[lo]! + 1 };
+  };
 }
 
 function show(l: Literal): string {

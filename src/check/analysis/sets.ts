@@ -33,13 +33,13 @@ export type ValueSet =
   | { readonly t: 'ranges'; readonly order: Order; readonly ranges: readonly Interval[] }
   | { readonly t: 'finite'; readonly universe: readonly unknown[]; readonly members: readonly boolean[] };
 
-function cmp(order: Order, a: number | string, b: number | string): number {
+export function cmp(order: Order, a: number | string, b: number | string): number {
   if (order === 'string') return compareCodePoints(a as string, b as string);
   return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
 }
 
 /** Whether an interval holds at least one value (true when unsure). */
-function nonEmpty(order: Order, r: Interval): boolean {
+export function nonEmpty(order: Order, r: Interval): boolean {
   const { lo, hi } = r;
   if (!hi) return true;
   if (!lo) return order === 'string' ? hi.incl || compareCodePoints(hi.v as string, '') > 0 : true;
@@ -125,17 +125,61 @@ function intersect2(order: Order, a: Interval, b: Interval): Interval {
 }
 
 export function intersect(a: ValueSet, b: ValueSet): ValueSet {
-  if (a.t === 'finite' && b.t === 'finite') return { ...a, members: a.members.map((m, i) => m && b.members[i]!) };
-  if (a.t !== 'ranges' || b.t !== 'ranges') throw new Error('intersect: sets of different domains');
-  const out: Interval[] = [];
-  for (const x of a.ranges) for (const y of b.ranges) out.push(intersect2(a.order, x, y));
-  return ranges(a.order, out);
+  return intersectAll([a, b]);
 }
 
 export function union(a: ValueSet, b: ValueSet): ValueSet {
-  if (a.t === 'finite' && b.t === 'finite') return { ...a, members: a.members.map((m, i) => m || b.members[i]!) };
-  if (a.t !== 'ranges' || b.t !== 'ranges') throw new Error('union: sets of different domains');
-  return ranges(a.order, [...a.ranges, ...b.ranges]);
+  return unionAll([a, b]);
+}
+
+/**
+ * The union of several sets of one domain: every interval sorted and merged
+ * once, so O(N log N) in the N intervals of all of them (a pairwise fold
+ * would re-sort the growing result for each operand).
+ */
+export function unionAll(sets: readonly ValueSet[]): ValueSet {
+  const first = sets[0]!;
+  if (first.t === 'finite') {
+    const members = first.members.slice();
+    for (const s of sets) {
+      if (s.t !== 'finite') throw new Error('union: sets of different domains');
+      for (let i = 0; i < members.length; i++) members[i] = members[i]! || s.members[i]!;
+    }
+    return { ...first, members };
+  }
+  const all: Interval[] = [];
+  for (const s of sets) {
+    if (s.t !== 'ranges') throw new Error('union: sets of different domains');
+    for (const r of s.ranges) all.push(r);
+  }
+  return ranges(first.order, all);
+}
+
+/** The intersection of several sets of one domain, as the complement of the union of their complements (O(N log N)). */
+export function intersectAll(sets: readonly ValueSet[]): ValueSet {
+  const first = sets[0]!;
+  if (sets.length === 1) return first;
+  if (first.t === 'finite') {
+    const members = first.members.slice();
+    for (const s of sets) {
+      if (s.t !== 'finite') throw new Error('intersect: sets of different domains');
+      for (let i = 0; i < members.length; i++) members[i] = members[i]! && s.members[i]!;
+    }
+    return { ...first, members };
+  }
+  if (sets.length === 2 && sets[1]!.t === 'ranges' && first.ranges.length * sets[1]!.ranges.length <= 16) {
+    // Small pairs (the common case): intersect interval by interval, which keeps each bound's own literal.
+    const b = sets[1]!;
+    const out: Interval[] = [];
+    for (const x of first.ranges) for (const y of b.ranges) out.push(intersect2(first.order, x, y));
+    return ranges(first.order, out);
+  }
+  return complement(unionAll(sets.map(complement)));
+}
+
+/** How many intervals (or universe members) a set holds: the measure of the analysis's work and of its bound. */
+export function setSize(s: ValueSet): number {
+  return s.t === 'ranges' ? s.ranges.length : s.members.length;
 }
 
 /** True only when the set surely holds no value. */

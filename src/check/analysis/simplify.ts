@@ -17,13 +17,14 @@
  * Nothing uses the catalogue's promises here (exact mode): rows that break
  * them still get the same result.
  */
-import { tooManyConditions } from './budget.js';
 import type { ConditionNode, ElementFilter, ElementTest, FieldRef, Filter, ListNode, Literal, RowTest, Test } from '../../ast/nodes.js';
 import type { BoolTree } from '../../ast/tree.js';
 import type { ResolvedField } from '../../catalogue/types.js';
 import { domainFor, testAbs, absAnd, absOr, type Abs, type Subject } from './abstract.js';
+import { MAX_GROUP_SIZE } from './budget.js';
+import { droppable } from './cover.js';
 import { Groups, shapeKey, type Info } from './groups.js';
-import { complement, points, sameSet, isEmpty, isFull } from './sets.js';
+import { complement, points, sameSet, isEmpty, isFull, setSize } from './sets.js';
 
 export interface SimplifyContext {
   /** The checker's resolution of each field reference (synthesised tests reuse the references of the tests they replace). */
@@ -51,7 +52,6 @@ function testCost(test: Test): number {
 const sameAbs = (a: Abs, b: Abs) => a.onNull === b.onNull && a.onOdd === b.onOdd && sameSet(a.set, b.set);
 
 export function simplifyFilter(filter: Filter, ctx: SimplifyContext): Filter {
-  if (tooManyConditions(filter)) return filter;
   return new Simplifier(ctx.references).row(filter);
 }
 
@@ -95,7 +95,7 @@ class Simplifier {
   }
 
   private branch(kind: 'and' | 'or', simplified: Node[], info: (n: Node) => Info | undefined, leaf: (l: Leaf) => Node): Node {
-    // Flatten, then drop repeats.
+    // Flatten, then drop repeats (by hashing their shape).
     const flat = simplified.flatMap((o) => (o.kind === kind ? (o.operands as Node[]) : [o]));
     const seen = new Set<string>();
     let ops = flat.filter((o) => {
@@ -108,39 +108,45 @@ class Simplifier {
     for (const o of ops) {
       if (o.kind !== 'list' || o.quantifier !== quantifier) continue;
       const name = this.references.get(o.field)?.apiName;
-      if (name !== undefined) lists.set(name, [...(lists.get(name) ?? []), o]);
+      if (name === undefined) continue;
+      const list = lists.get(name);
+      if (list) list.push(o);
+      else lists.set(name, [o]);
     }
+    const merged = new Map<Node, Node>();
+    const absorbed = new Set<Node>();
     for (const group of lists.values()) {
       if (group.length < 2) continue;
       const element: ElementFilter = { kind, operands: group.map((l) => l.element) };
-      const merged = leaf({ kind: 'list', quantifier, field: group[0]!.field, element }) as Node;
-      ops = ops.flatMap((o) => (o === group[0] ? [merged] : group.includes(o as ListNode) ? [] : [o]));
+      merged.set(group[0]!, leaf({ kind: 'list', quantifier, field: group[0]!.field, element }) as Node);
+      for (const l of group.slice(1)) absorbed.add(l);
     }
-    // Per column: drop operands that change nothing; a part that is always true (false) goes from an and (or), or decides it.
+    if (merged.size > 0) ops = ops.filter((o) => !absorbed.has(o)).map((o) => merged.get(o) ?? o);
+    // Per column: drop operands that change nothing (one sweep per column, ./cover.ts); a part that is
+    // always true (false) goes from an and (or), or decides it.
     const op = kind === 'and' ? absAnd : absOr;
     const byKey = new Map<string, Node[]>();
     for (const o of ops) {
       const i = info(o);
-      if (i?.abs) byKey.set(i.key, [...(byKey.get(i.key) ?? []), o]);
+      if (!i?.abs) continue;
+      const list = byKey.get(i.key);
+      if (list) list.push(o);
+      else byKey.set(i.key, [o]);
     }
+    const gone = new Set<Node>();
     for (const members of byKey.values()) {
-      let current = members;
-      for (const m of members) {
-        if (current.length < 2) break;
-        const rest = current.filter((x) => x !== m);
-        if (sameAbs(op(rest.map((x) => info(x)!.abs!)), op(current.map((x) => info(x)!.abs!)))) current = rest;
-      }
-      const dropped = new Set(members.filter((m) => !current.includes(m)));
-      ops = ops.filter((o) => !dropped.has(o));
-      const abs = op(current.map((x) => info(x)!.abs!));
-      const neutral = kind === 'and' ? isTrue(abs) : isFalse(abs);
-      const absorbing = kind === 'and' ? isFalse(abs) : isTrue(abs);
-      if (absorbing) {
-        ops = current;
-        break;
-      }
-      if (neutral && ops.length > current.length) ops = ops.filter((o) => !current.includes(o));
+      const abs = members.map((x) => info(x)!.abs!);
+      if (abs.reduce((n, a) => n + setSize(a.set), 0) > MAX_GROUP_SIZE) continue; // left as written; check reports it
+      const drop = droppable(kind, abs);
+      const current = members.filter((_, k) => !drop[k]);
+      for (const m of members.filter((_, k) => drop[k])) gone.add(m);
+      const all = op(abs.filter((_, k) => !drop[k]));
+      const neutral = kind === 'and' ? isTrue(all) : isFalse(all);
+      const absorbing = kind === 'and' ? isFalse(all) : isTrue(all);
+      if (absorbing) return current.length === 1 ? current[0]! : ({ kind, operands: current } as Node);
+      if (neutral && ops.length - gone.size > current.length) for (const m of current) gone.add(m);
     }
+    if (gone.size > 0) ops = ops.filter((o) => !gone.has(o));
     if (ops.length === 1) return ops[0]!;
     return { kind, operands: ops } as Node;
   }

@@ -20,8 +20,10 @@ import type { ElementFilter, FieldRef, Filter, Literal, RowTest } from '../../as
 import { isBranch, isInvalid, type AndOf, type BoolTree, type OrOf } from '../../ast/tree.js';
 import type { ResolvedField } from '../../catalogue/types.js';
 import { absAnd, absOr, type Abs, type Subject } from './abstract.js';
-import { Groups, shapeKey, type Info } from './groups.js';
-import { isEmpty, isFull, sameSet } from './sets.js';
+import { MAX_GROUP_SIZE } from './budget.js';
+import { droppable } from './cover.js';
+import { Groups, shapeKey, type Info, type PartSummary, type Skipped } from './groups.js';
+import { isEmpty, isFull, sameSet, setSize } from './sets.js';
 
 export type VerdictCode = 'never-matches' | 'always-true-where-known' | 'redundant-condition' | 'subsumed-condition';
 
@@ -51,17 +53,39 @@ export function neverTrue(abs: Abs): boolean {
   return isEmpty(abs.set) && abs.onNull !== true;
 }
 
+/** How many neighbours of an implied operand are tried as the one operand that implies it. */
+const WITNESS_TRIES = 8;
+
 const sameAbs = (a: Abs, b: Abs) => a.onNull === b.onNull && a.onOdd === b.onOdd && sameSet(a.set, b.set);
 
-export function findVerdicts(filter: Filter, references: ReadonlyMap<FieldRef, ResolvedField>): Verdict[] {
+/** What a walk records beside its verdicts, for callers that ask. */
+export interface WalkRecord {
+  /** Parts left unjudged for their size (the `analysis-limited` diagnostic), filled in when given. */
+  readonly skipped?: Skipped[];
+  /** Every node the walk judged or looked inside: a node missing here lies inside a part judged whole (or repeated), filled in when given. */
+  readonly entered?: Set<object>;
+  /** Subtrees already summarised (./across.ts): the walk takes their summary and does not look inside them. */
+  readonly seeds?: ReadonlyMap<object, PartSummary>;
+  /** Shape keys of nodes built by the caller (./across.ts), used for repeats instead of {@link shapeKey}. */
+  readonly shapes?: ReadonlyMap<object, string>;
+}
+
+export function findVerdicts(filter: Filter, references: ReadonlyMap<FieldRef, ResolvedField>, record: WalkRecord = {}): Verdict[] {
   const catalogue = new Groups(references, 'catalogue');
   const exact = new Groups(references, 'exact');
   const out: Verdict[] = [];
+  for (const [node, summary] of record.seeds ?? []) {
+    catalogue.seed(node, summary.catalogue);
+    exact.seed(node, summary.exact);
+  }
+  const keyOf = (o: Node) => record.shapes?.get(o) ?? record.seeds?.get(o)?.shape ?? shapeKey(o, references);
   type List = Extract<RowTest, { kind: 'list' }>;
 
   const walk = <L>(node: BoolTree<L>, negated: boolean, level: { info: (n: Node) => Info | undefined; exact: (n: Node) => Info | undefined; list: List | undefined }, container?: Node): void => {
     if (isInvalid(node)) return;
     const n = node as unknown as Node;
+    record.entered?.add(n);
+    if (record.seeds?.has(n)) return; // judged inside by its own check
     const info = level.info(n);
     // Under `not`, the operand carries the verdict (`not (DR between 5 and 1)`: the range is what is wrong).
     if (info?.abs && !info.nullOnly && n.kind !== 'not') {
@@ -96,24 +120,32 @@ export function findVerdicts(filter: Filter, references: ReadonlyMap<FieldRef, R
     // Repeated operands, whatever they test.
     const seen = new Map<string, Node>();
     for (const o of operands) {
-      const key = shapeKey(o, references);
+      const key = keyOf(o);
       const first = seen.get(key);
       if (first) {
         out.push({ code: 'redundant-condition', nodes: [o, first], parent, list: level.list, subject: level.info(o)?.subject ?? subjectless, abs: undefined, negated });
         handled.add(o);
       } else seen.set(key, o);
     }
-    // Operands on one column, judged together.
+    // Operands on one column, judged together (grouped by hashing their column: no comparison across columns).
     const groups = new Map<string, Node[]>();
     for (const o of operands) {
       const i = level.info(o);
-      if (!handled.has(o) && i?.abs && !i.nullOnly) groups.set(i.key, [...(groups.get(i.key) ?? []), o]);
+      if (handled.has(o) || !i?.abs || i.nullOnly) continue;
+      const list = groups.get(i.key);
+      if (list) list.push(o);
+      else groups.set(i.key, [o]);
     }
     for (const members of groups.values()) {
       if (members.length < 2) continue;
       const infos = members.map((m) => level.info(m)!);
       const alone = infos.some((i) => neverTrue(i.abs!) || isFull(i.abs!.set));
       if (alone) continue; // each such member is reported on its own
+      const size = infos.reduce((n, i) => n + setSize(i.abs!.set), 0);
+      if (size > MAX_GROUP_SIZE) {
+        if (!catalogue.skipped.has(node)) catalogue.skip(members, node.kind, infos[0]!.subject, size); // once, not again for the whole and/or
+        continue;
+      }
       const combined = node.kind === 'and' ? absAnd(infos.map((i) => i.abs!)) : absOr(infos.map((i) => i.abs!));
       if (node.kind === 'and' && neverTrue(combined)) {
         out.push({ code: 'never-matches', nodes: members, parent, list: level.list, subject: infos[0]!.subject, abs: combined, negated });
@@ -130,20 +162,46 @@ export function findVerdicts(filter: Filter, references: ReadonlyMap<FieldRef, R
     for (const o of operands) if (!handled.has(o)) walk(o as BoolTree<L>, negated, level, n);
   };
 
-  /** Greedy: an operand goes when the others on its column, without it, give the same exact abstraction. */
+  /**
+   * Greedy: an operand goes when the others on its column still kept, without it, give the same exact
+   * abstraction (one sweep, ./cover.ts). The message names one operand that alone implies it when one
+   * of its nearest neighbours in the group does; else the verdict rests on the others together.
+   */
   const subsumed = (members: Node[], parent: AndOf<unknown> | OrOf<unknown>, negated: boolean, level: { exact: (n: Node) => Info | undefined; list: List | undefined }): void => {
     const op = parent.kind === 'and' ? absAnd : absOr;
-    let current = members.filter((m) => level.exact(m)?.abs);
-    for (const m of [...current]) {
-      if (current.length < 2) return;
-      const rest = current.filter((x) => x !== m);
-      const all = op(current.map((x) => level.exact(x)!.abs!));
-      if (!sameAbs(op(rest.map((x) => level.exact(x)!.abs!)), all)) continue;
-      const mine = level.exact(m)!.abs!;
-      const witness = rest.find((o) => sameAbs(op([level.exact(o)!.abs!, mine]), level.exact(o)!.abs!));
-      out.push({ code: 'subsumed-condition', nodes: witness ? [m, witness] : [m, ...rest], parent, list: level.list, subject: level.exact(m)!.subject, abs: undefined, negated });
-      current = rest;
-    }
+    const current = members.filter((m) => level.exact(m)?.abs);
+    const abs = current.map((m) => level.exact(m)!.abs!);
+    const drop = droppable(parent.kind, abs);
+    // The operands still kept as a linked list, so that neighbours and ends are found without scanning.
+    const n = current.length;
+    const prev = Array.from({ length: n }, (_, j) => j - 1);
+    const next = Array.from({ length: n }, (_, j) => (j + 1 < n ? j + 1 : -1));
+    let head = 0;
+    let tail = n - 1;
+    let kept = n;
+    const unlink = (j: number) => {
+      if (prev[j]! >= 0) next[prev[j]!] = next[j]!;
+      else head = next[j]!;
+      if (next[j]! >= 0) prev[next[j]!] = prev[j]!;
+      else tail = prev[j]!;
+      kept--;
+    };
+    drop.forEach((d, i) => {
+      if (!d) return;
+      const mine = abs[i]!;
+      // The nearest kept operands, a few only: naming one is for the message, not the verdict.
+      const near: number[] = [];
+      for (let l = prev[i]!, r = next[i]!; near.length < WITNESS_TRIES && (l >= 0 || r >= 0);) {
+        if (r >= 0) (near.push(r), (r = next[r]!));
+        if (l >= 0 && near.length < WITNESS_TRIES) (near.push(l), (l = prev[l]!));
+      }
+      const witness = near.find((j) => sameAbs(op([abs[j]!, mine]), abs[j]!));
+      const first = head === i ? next[i]! : head;
+      const last = tail === i ? prev[i]! : tail;
+      const why = witness !== undefined ? [witness] : kept - 1 <= WITNESS_TRIES ? near.sort((x, y) => x - y) : [first, last];
+      out.push({ code: 'subsumed-condition', nodes: [current[i]!, ...why.map((j) => current[j]!)], parent, list: level.list, subject: level.exact(current[i]!)!.subject, abs: undefined, negated });
+      unlink(i);
+    });
   };
 
   const leaf = (n: Node, negated: boolean, list: List | undefined, info: Info | undefined): void => {
@@ -169,6 +227,10 @@ export function findVerdicts(filter: Filter, references: ReadonlyMap<FieldRef, R
   };
 
   walk(filter, false, { info: (x) => catalogue.row(x as Filter), exact: (x) => exact.row(x as Filter), list: undefined });
+  if (record.skipped) {
+    for (const [node, s] of catalogue.skipped) record.skipped.push(s);
+    for (const [node, s] of exact.skipped) if (!catalogue.skipped.has(node)) record.skipped.push(s);
+  }
   return out;
 }
 

@@ -1,0 +1,131 @@
+/**
+ * The analysis across the top-level operands of a filter, for a caller that
+ * parses and checks each top-level operand on its own and caches it (the
+ * editor service, src/editor/diagnose.ts): `DR > 50 and is_new and DR < 10`
+ * holds a contradiction that no single operand shows.
+ *
+ * Each operand is summarised once, when it is checked ({@link summarisePart}:
+ * what it does on its column in both modes, and its shape for finding
+ * repeats). Joining them costs one walk over the top-level structure only:
+ * the walk stops at each operand, whose summary stands in for its subtree,
+ * so a keystroke that changes one operand re-summarises that one.
+ *
+ * Only verdicts that join operands (or judge a whole top-level `and` / `or`)
+ * are reported here; verdicts inside one operand are the caller's, from its
+ * own check of the operand, except where the walk of the whole filter would
+ * not look inside that operand (it is part of a larger verdict, or repeats an
+ * earlier operand): {@link AcrossResult.opened} says which operands keep them.
+ * The diagnostics are those `check` gives for the whole text (the same
+ * verdicts, ranges, messages and fixes), which the editor's tests assert.
+ */
+import type { FieldRef, Filter } from '../../ast/nodes.js';
+import type { Position, SourceRange } from '../../ast/range.js';
+import { tree } from '../../ast/tree.js';
+import type { ResolvedField } from '../../catalogue/types.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { Groups, shapeKey, type PartSummary, type Skipped } from './groups.js';
+import { lineIndex, Reporter } from './report.js';
+import { findVerdicts, type Verdict } from './verdicts.js';
+
+export type { PartSummary };
+
+/** Summarises a checked top-level operand, with the references of the check that resolved it. */
+export function summarisePart(root: Filter, references: ReadonlyMap<FieldRef, ResolvedField>): PartSummary {
+  return { catalogue: new Groups(references, 'catalogue').row(root), exact: new Groups(references, 'exact').row(root), shape: shapeKey(root, references) };
+}
+
+/** One top-level operand as its caller parsed it. */
+export interface TopPart {
+  /** The operand's tree, with ranges in the coordinates of the text it was parsed in. */
+  readonly root: Filter;
+  readonly summary: PartSummary;
+  /** Added to the root's offsets, gives offsets in `source`. */
+  readonly shift: number;
+  /** `[start, end)` of the operand in `source`: its first token's start and last token's end. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface AcrossResult {
+  /** The warnings (and `analysis-limited` infos) that join operands, against `source`. */
+  readonly diagnostics: Diagnostic[];
+  /** Per operand: whether the analysis of the whole filter looks inside it, so that its own verdicts stand. */
+  readonly opened: boolean[];
+}
+
+type Node = Filter;
+
+/**
+ * The verdicts joining the top-level operands `parts`, written in `source`
+ * with `connectives[k]` between operand k and k + 1 (`and` binding tighter
+ * than `or`, as the grammar has it).
+ */
+export function analyzeAcross(source: string, parts: readonly TopPart[], connectives: readonly ('and' | 'or')[]): AcrossResult {
+  const position = lineIndex(source);
+  const range = (start: number, end: number): SourceRange => ({ start: position(start), end: position(end) });
+  const partOf = new Map<object, number>();
+  parts.forEach((p, k) => partOf.set(p.root, k));
+  const seeds = new Map<object, PartSummary>();
+  for (const p of parts) seeds.set(p.root, p.summary);
+  // The top-level structure, built as the parser builds it (same node shapes, so the same shape keys).
+  const shapes = new Map<object, string>();
+  const synthetic = new Set<object>();
+  const chains: Node[] = [];
+  let first = 0;
+  for (let k = 0; k <= connectives.length; k++) {
+    if (k < connectives.length && connectives[k] === 'and') continue;
+    const members = parts.slice(first, k + 1);
+    if (members.length === 1) chains.push(members[0]!.root);
+    else {
+      const node = tree.and(members.map((m) => m.root), range(members[0]!.start, members[members.length - 1]!.end)) as Node;
+      shapes.set(node, `{"kind":"and","operands":[${members.map((m) => m.summary.shape).join(',')}]}`);
+      synthetic.add(node);
+      chains.push(node);
+    }
+    first = k + 1;
+  }
+  const top = chains.length === 1 ? chains[0]! : (tree.or(chains, range(parts[0]!.start, parts[parts.length - 1]!.end)) as Node);
+  if (chains.length > 1) synthetic.add(top);
+  const entered = new Set<object>();
+  const skipped: Skipped[] = [];
+  const verdicts = findVerdicts(top, new Map(), { seeds, shapes, entered, skipped });
+  // Joins operands: names a top-level and/or, or operands of two parts.
+  const across = (nodes: readonly object[]) => nodes.some((n) => synthetic.has(n)) || new Set(nodes.map((n) => partOf.get(n))).size > 1;
+  // The operands' trees moved into `source`'s coordinates, only for the verdicts reported.
+  const moved = new Map<object, Node>();
+  const move = (node: Node): Node => {
+    let out = moved.get(node);
+    if (out) return out;
+    const k = partOf.get(node);
+    if (k !== undefined) out = shiftRanges(node, parts[k]!.shift, position);
+    else if (node.kind === 'and' || node.kind === 'or') out = { ...node, operands: node.operands.map((o) => move(o)) } as Node;
+    else out = node;
+    moved.set(node, out);
+    return out;
+  };
+  const reported: Verdict[] = verdicts.filter((v) => across(v.nodes)).map((v) => ({
+    ...v,
+    nodes: v.nodes.map((n) => move(n as Node)),
+    parent: v.parent && (move(v.parent as Node) as Verdict['parent']),
+    container: v.container && move(v.container as Node),
+  }));
+  const reporter = new Reporter({ source, paths: undefined });
+  const limits = skipped.filter((s) => across(s.nodes)).map((s) => reporter.limited({ ...s, nodes: s.nodes.map((n) => move(n as Node)) }));
+  return { diagnostics: [...reporter.diagnostics(reported), ...limits], opened: parts.map((p) => entered.has(p.root)) };
+}
+
+/** A copy of `node` with every source range moved by `shift` (lines and columns recounted in the new text). */
+function shiftRanges<T>(node: T, shift: number, position: (offset: number) => Position): T {
+  const copy = (x: unknown, key: string): unknown => {
+    if (typeof x !== 'object' || x === null) return x;
+    if (key === 'range') {
+      const r = x as SourceRange;
+      return { start: position(r.start.offset + shift), end: position(r.end.offset + shift) };
+    }
+    if (Array.isArray(x)) return x.map((v) => copy(v, ''));
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(x)) out[k] = copy(v, k);
+    return out;
+  };
+  return copy(node, '') as T;
+}
