@@ -31,9 +31,11 @@ import type { RegexDialect, ValueType } from '../catalogue/types.js';
 import { phraseTest } from '../semantics/phrase.js';
 import { compileRegex } from '../semantics/regex.js';
 import { compareCodePoints, lower, upper } from '../semantics/strings.js';
+import { parseInstant } from '../vocabulary/dates.js';
 import {
-  BUILD_ERRORS, domainOf, field, inheritedKey, instant, lowerAll, lowerLiteral, numberBounds, PredicateBuildError, reader,
-  type Polar, type PredicateContext, type Row, type Test2,
+  BUILD_ERRORS, DATE_NEGATION, dateConstant, domainOf, field, inheritedKey, isSecondForm, lowerAll, lowerLiteral, numberBounds,
+  PredicateBuildError, reader, validDayForm, validSecondForm,
+  type DateConstant, type DateOp, type Polar, type PredicateContext, type Row, type Test2,
 } from './predicate-core.js';
 
 const own = Object.prototype.hasOwnProperty;
@@ -111,14 +113,54 @@ function numberCompare(op: CompareOp, c: number): Polar<unknown> {
   );
 }
 
-function dateCompare(op: CompareOp, c: number): Polar<unknown> {
-  // instant() gives NaN for null, wrong types and invalid dates; every comparison with NaN is false.
-  return ordering(
-    op,
-    { t: (v) => instant(v) === c, f: (v) => { const x = instant(v); return x === x && x !== c; } },
-    { t: (v) => instant(v) > c, f: (v) => instant(v) <= c },
-    { t: (v) => instant(v) < c, f: (v) => instant(v) >= c },
-  );
+/**
+ * Dates: `t` is "the test holds", `f` "its negation holds" (both need a
+ * valid date, so an invalid one is neither: unknown). Rows in a canonical
+ * form compare as strings, the calendar checked only when the comparison
+ * holds (see DateConstant); any other form by its instant.
+ */
+function dateCompare(op: CompareOp, ms: number): Polar<unknown> {
+  if (!(op in DATE_NEGATION)) return UNKNOWN;
+  const c = dateConstant(ms);
+  const holds = dateHolds(op as DateOp, c);
+  const negated = dateHolds(DATE_NEGATION[op as DateOp], c);
+  return { t: (v) => typeof v === 'string' && holds(v), f: (v) => typeof v === 'string' && negated(v) };
+}
+
+/** Whether `op` holds between a row's date text and the constant (false for an invalid date). */
+function dateHolds(op: DateOp, c: DateConstant): Test2<string> {
+  const ms = c.ms;
+  const byInstant = instantOrder(op, ms);
+  const slow: Test2<string> = (v) => byInstant(parseInstant(v));
+  const second = c.second === undefined ? undefined : canonical(op, c.second, validSecondForm);
+  const day = c.day === undefined ? undefined : canonical(op, c.day, validDayForm);
+  if (second && day) return (v) => (isSecondForm(v) ? second(v) : v.length === 10 ? day(v) : slow(v));
+  if (second) return (v) => (isSecondForm(v) ? second(v) : slow(v));
+  return slow; // a constant with no second form has no day form either
+}
+
+/** The test on the instant `parseInstant` gave (null for an invalid date: false). */
+function instantOrder(op: DateOp, c: number): (x: number | null) => boolean {
+  switch (op) {
+    case 'eq': return (x) => x === c;
+    case 'neq': return (x) => x !== null && x !== c;
+    case 'gt': return (x) => x !== null && x > c;
+    case 'gte': return (x) => x !== null && x >= c;
+    case 'lt': return (x) => x !== null && x < c;
+    case 'lte': return (x) => x !== null && x <= c;
+  }
+}
+
+/** The test on a row string in the constant's own form: string order, the calendar checked only when it holds. */
+function canonical(op: DateOp, c: string, valid: Test2<string>): Test2<string> {
+  switch (op) {
+    case 'eq': return (v) => v === c; // equal to a valid canonical string: valid
+    case 'neq': return (v) => v !== c && valid(v);
+    case 'gt': return (v) => v > c && valid(v);
+    case 'gte': return (v) => v >= c && valid(v);
+    case 'lt': return (v) => v < c && valid(v);
+    case 'lte': return (v) => v <= c && valid(v);
+  }
 }
 
 function stringCompare(op: CompareOp, c: string, dialect: RegexDialect): Polar<unknown> {

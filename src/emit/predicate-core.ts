@@ -95,13 +95,6 @@ export function reader(key: string): (row: Row) => unknown {
   return inheritedKey(key) ? (row) => (own.call(row, key) ? row[key] : undefined) : (row) => row[key];
 }
 
-/** The instant of a row value, or NaN (so every comparison with it is false). */
-export function instant(value: unknown): number {
-  if (typeof value !== 'string') return NaN;
-  const ms = parseInstant(value);
-  return ms === null ? NaN : ms;
-}
-
 /** The checker's resolution of a reference; a tree it did not resolve is one it rejected. */
 export function field(ref: FieldRef, ctx: PredicateContext): ResolvedField {
   const resolved = ctx.resolve(ref);
@@ -170,3 +163,95 @@ export function numberBounds(type: ValueType, low: Literal, high: Literal): read
   const hi = lowerLiteral(high, 'number');
   return lo === undefined || hi === undefined ? undefined : [lo, hi];
 }
+
+// ---------------------------------------------------------------- datetimes
+
+/**
+ * A date or datetime constant as rows are compared with it: its instant, and
+ * its canonical strings in the fixed forms API rows carry (`datetime`
+ * columns `YYYY-MM-DDThh:mm:ssZ`, `date` columns `YYYY-MM-DD`). Two valid
+ * strings of one such form order as their instants do (every field has a
+ * fixed width, most significant first), so a row in that form is compared as
+ * a string and its calendar checked only when the comparison holds: a false
+ * comparison answers "not true" whether the row is valid or not (an invalid
+ * date is unknown, which is not true either). Any other form goes through
+ * {@link parseInstant}. `second` and `day` are absent when the instant has
+ * no such form (a fraction of a second, a time of day, a year outside
+ * 0000–9999); rows in that form then go through the parser too.
+ */
+export interface DateConstant {
+  readonly ms: number;
+  /** `YYYY-MM-DDThh:mm:ssZ`, when the instant is a whole second. */
+  readonly second: string | undefined;
+  /** `YYYY-MM-DD`, when the instant is a midnight UTC. */
+  readonly day: string | undefined;
+}
+
+/** The orderings a date compares by. */
+export type DateOp = 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte';
+
+/** Each ordering's negation: a date test is false exactly when the negated test holds (both need a valid date). */
+export const DATE_NEGATION: Readonly<Record<DateOp, DateOp>> = { eq: 'neq', neq: 'eq', gt: 'lte', gte: 'lt', lt: 'gte', lte: 'gt' };
+
+const MIN_CANONICAL = -62_167_219_200_000; // 0000-01-01T00:00:00Z
+const MAX_CANONICAL = 253_402_300_799_000; // 9999-12-31T23:59:59Z
+
+/** The canonical strings of an instant (see {@link DateConstant}). */
+export function dateConstant(ms: number): DateConstant {
+  if (!(ms >= MIN_CANONICAL && ms <= MAX_CANONICAL) || ms % 1000 !== 0) return { ms, second: undefined, day: undefined };
+  // toISOString prints years 0000–9999 with four digits: `YYYY-MM-DDThh:mm:ss.sssZ`.
+  const iso = new Date(ms).toISOString();
+  return { ms, second: `${iso.slice(0, 19)}Z`, day: ms % 86_400_000 === 0 ? iso.slice(0, 10) : undefined };
+}
+
+/**
+ * True when a string of length 20 has `T` at 10 and `Z` at 19: then it is
+ * either in the form `YYYY-MM-DDThh:mm:ssZ` or not a valid datetime at all
+ * (every other accepted form of that length puts a space at 10), so string
+ * order against a canonical constant is exact once {@link validSecondForm}
+ * holds.
+ */
+export function isSecondForm(v: string): boolean {
+  return v.length === 20 && v.charCodeAt(10) === 84 && v.charCodeAt(19) === 90;
+}
+
+/** Two ASCII digits at `i` as a number, or -1. */
+function digits2(v: string, i: number): number {
+  const a = v.charCodeAt(i) - 48;
+  const b = v.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * Whether a 10-character string is a real date `YYYY-MM-DD`: the same answer
+ * as `parseInstant(v) !== null` for that length, without its arithmetic.
+ */
+export function validDayForm(v: string): boolean {
+  if (v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false;
+  const y0 = digits2(v, 0);
+  const y1 = digits2(v, 2);
+  const month = digits2(v, 5);
+  const day = digits2(v, 8);
+  if (y0 < 0 || y1 < 0 || month < 1 || month > 12 || day < 1) return false;
+  if (day <= 28) return true; // every month has 28 days: the year matters only past them
+  if (month === 2) {
+    const year = y0 * 100 + y1;
+    return day === 29 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  }
+  return day <= (month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
+}
+
+/**
+ * Whether a string that passed {@link isSecondForm} is a real datetime
+ * `YYYY-MM-DDThh:mm:ssZ`: the same answer as `parseInstant(v) !== null`.
+ */
+export function validSecondForm(v: string): boolean {
+  if (v.charCodeAt(13) !== 58 || v.charCodeAt(16) !== 58) return false;
+  const hour = digits2(v, 11);
+  const minute = digits2(v, 14);
+  const second = digits2(v, 17);
+  return hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && validDayForm(v);
+}
+
+/** JavaScript's operator of an ordering: on numbers, and on strings of one fixed-width form. */
+export const DATE_OPERATOR: Readonly<Record<DateOp, string>> = { eq: '===', neq: '!==', gt: '>', gte: '>=', lt: '<', lte: '<=' };

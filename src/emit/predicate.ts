@@ -12,9 +12,10 @@
  * every law and property.
  */
 import type { Filter } from '../ast/nodes.js';
+import { isBranch } from '../ast/tree.js';
 import { compileNode } from './predicate-closures.js';
 import { generatePredicate } from './predicate-codegen.js';
-import type { PredicateContext, Row } from './predicate-core.js';
+import type { PredicateContext, Row, Test2 } from './predicate-core.js';
 
 export { PredicateBuildError, readColumn, type PredicateContext, type Row } from './predicate-core.js';
 
@@ -29,18 +30,47 @@ export interface CompiledPredicate {
 /** Options of {@link compilePredicate}. */
 export interface CompilePredicateOptions {
   /**
-   * Generate one function per polarity (`new Function`, injection-free, see
-   * predicate-codegen.ts) instead of chaining closures. Default true; falls
-   * back to closures where the runtime forbids it. Both give the same results.
+   * `true`: generate one function per polarity (`new Function`,
+   * injection-free, see predicate-codegen.ts); `false`: chain closures;
+   * absent: closures for filters of at most {@link CLOSURE_MAX_LEAVES}
+   * conditions, generated code for larger ones. Generated code falls back to
+   * closures where the runtime forbids it. All give the same results.
    */
   readonly codegen?: boolean;
 }
 
+/**
+ * Filters of at most this many conditions run as closures by default: their
+ * build is a few hundred nanoseconds where generating code costs
+ * microseconds (tens for a shape not seen before), and for so few conditions
+ * the closures' cost per row is close to the generated code's.
+ */
+export const CLOSURE_MAX_LEAVES = 1;
+
 /** Compiles a checked filter once; throws `PredicateBuildError` for a tree the checker rejects. */
 export function compilePredicate(filter: Filter, ctx: PredicateContext, options: CompilePredicateOptions = {}): CompiledPredicate {
-  const closures = compileNode(filter, ctx); // also validates the tree
-  const { t, f } = (options.codegen !== false && generatePredicate(filter, ctx)) || closures;
+  const codegen = options.codegen ?? !atMost(filter, CLOSURE_MAX_LEAVES);
+  const generated = codegen ? generatePredicate(filter, ctx) : undefined;
   // Rows are plain objects (spec §4): read directly, with no per-row prototype check, so that the
   // generated test runs as fast as a hand-written one. See docs/semantics.md, "Rows".
-  return { matches: t, evaluate: (row) => (t(row) ? true : f(row) ? false : null) };
+  if (!generated) {
+    const { t, f } = compileNode(filter, ctx);
+    return { matches: t, evaluate: (row) => (t(row) ? true : f(row) ? false : null) };
+  }
+  const t = generated.t;
+  // The "is false" test is built on the first evaluate (`matches` never needs it); the closures stand in
+  // where the runtime refuses the generated one.
+  let f: Test2<Row> | undefined;
+  const falseTest = (): Test2<Row> => (f ??= generated.f() ?? compileNode(filter, ctx).f);
+  return { matches: t, evaluate: (row) => (t(row) ? true : (f ?? falseTest())(row) ? false : null) };
+}
+
+/** Whether the filter has at most `n` row tests (stops counting past `n`). */
+function atMost(filter: Filter, n: number): boolean {
+  let count = 0;
+  const visit = (node: Filter): boolean => {
+    if (isBranch(node)) return node.kind === 'not' ? visit(node.operand) : node.operands.every(visit);
+    return ++count <= n;
+  };
+  return visit(filter);
 }

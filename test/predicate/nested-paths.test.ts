@@ -52,7 +52,7 @@ function answers(text: string, row: Row, catalogue: Catalogue): Record<string, b
   expect(matches).toBe(evaluated === true);
   return {
     evaluate: evaluated,
-    generated: compilePredicate(ast, ctx).evaluate(row),
+    generated: compilePredicate(ast, ctx, { codegen: true }).evaluate(row),
     closures: compilePredicate(ast, ctx, { codegen: false }).evaluate(row),
     explain: explain(text, row, { catalogue }).value,
     reference: referenceEvaluate(result.where!, row, catalogue),

@@ -19,7 +19,7 @@ export function contextFor(catalogue: Catalogue = allBacklinks): PredicateContex
 
 /** Compiles a tree; `codegen: false` forces the closure back end. */
 export function compileTree(filter: Filter, options: { codegen?: boolean; catalogue?: Catalogue } = {}): CompiledPredicate {
-  return compilePredicate(filter, contextFor(options.catalogue), { codegen: options.codegen });
+  return compilePredicate(filter, contextFor(options.catalogue), { codegen: options.codegen ?? true });
 }
 
 /** The `where` JSON of a tree, with API names. */
