@@ -1,8 +1,10 @@
 /**
  * The playground in a real browser: build it with Vite, serve the build on
  * localhost, drive Debian's Chromium with playwright-core, and check what a
- * person would see: completion, the live JSON, diagnostics that appear and
- * disappear, and the sample rows filtered by the predicate.
+ * person would see: completion, the live JSON (readable, compact, in the
+ * request URL), diagnostics with fix buttons, the endpoint picker and the
+ * `# endpoint:` directive, links that reproduce the page, rendered Markdown
+ * in hovers, dark mode, and the cost of the request.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -21,6 +23,8 @@ let server: PreviewServer;
 let browser: Browser;
 let page: Page;
 let url: string;
+
+const doc = () => page.evaluate(() => (window as any).playground.view.state.doc.toString());
 
 /** Replaces the whole editor content by typing, as a person would. */
 async function typeFilter(text: string): Promise<void> {
@@ -60,6 +64,7 @@ describe.skipIf(!enabled)('playground (Chromium)', () => {
   it('shows the JSON, columns and filtered rows of the initial filter', async () => {
     await expect.poll(() => page.textContent('#json')).toContain('"domain_rating_source"');
     expect(await page.textContent('#columns')).toContain('domain_rating_source · 1 unit');
+    expect(await page.textContent('#where-compact')).toMatch(/^\{"and":\[\{"field":"domain_rating_source","is":\["gte",50\]\}/);
     expect(await page.textContent('#count')).toMatch(/^\d+ of 50 match$/);
     expect(await page.locator('.cm-aw-column').count()).toBeGreaterThan(0); // highlighting
     await page.click('#copy'); // copies the compact JSON that goes into the `where` parameter
@@ -71,8 +76,8 @@ describe.skipIf(!enabled)('playground (Chromium)', () => {
     await page.keyboard.press('Control+Space');
     const popup = page.locator('.cm-tooltip-autocomplete');
     await popup.waitFor();
-    expect(await popup.textContent()).toContain('image');
-    await page.screenshot({ path: 'docs/playground.png' });
+    // A list opened while typing may still show before the explicit request's result replaces it.
+    await expect.poll(() => popup.textContent()).toContain('image');
     await popup.locator('li', { hasText: /^image/ }).click();
     await expect.poll(() => page.evaluate(() => (window as any).playground.view.state.doc.toString())).toBe('DR >= 30 and link_type = image');
     await expect.poll(() => page.textContent('#json')).toContain('"image"');
@@ -85,7 +90,7 @@ describe.skipIf(!enabled)('playground (Chromium)', () => {
     await typeFilter('DR > 10 and is_dofo');
     const popup = page.locator('.cm-tooltip-autocomplete');
     await popup.waitFor();
-    expect(await popup.locator('[aria-selected=true]').textContent()).toContain('is_dofollow');
+    await expect.poll(() => popup.locator('[aria-selected=true]').textContent()).toContain('is_dofollow');
     await page.waitForTimeout(150); // CodeMirror ignores Enter for a moment after the list opens (interactionDelay)
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => (window as any).playground.view.state.doc.toString())).toBe('DR > 10 and is_dofollow');
@@ -115,4 +120,111 @@ describe.skipIf(!enabled)('playground (Chromium)', () => {
     await tip.waitFor();
     expect(await tip.textContent()).toContain('10 units per row');
   });
+
+  describe('as a product', () => {
+  beforeAll(async () => {
+    await page.goto(url);
+    await page.waitForSelector('.cm-content');
+  });
+
+  it('shows the compact where string and the request URL with where encoded', async () => {
+    await typeFilter('traffic > 100');
+    await expect.poll(() => page.textContent('#where-compact')).toBe('{"field":"traffic","is":["gt",100]}');
+    const request = await page.textContent('#request-url');
+    expect(request).toBe(`https://api.ahrefs.com/v3/site-explorer/all-backlinks?select=url_from%2Canchor%2Cdomain_rating_source%2Ctraffic&where=${encodeURIComponent('{"field":"traffic","is":["gt",100]}')}&order_by=traffic%3Adesc&limit=100`);
+    await page.click('#copy-url');
+    await expect.poll(() => page.getAttribute('#copy-url', 'data-copied')).toBe(request);
+  });
+
+  it('shows the columns with their unit cost and the cost of the request', async () => {
+    await page.fill('#select', 'url_from,traffic');
+    await page.fill('#order-by', 'traffic:desc');
+    await page.fill('#rows-input', '100');
+    await typeFilter('traffic > 100 and DR >= 50');
+    // url_from 1 + traffic 10 (select, where and order_by: once) + domain_rating_source 1 = 12 per row × 100 rows.
+    await expect.poll(() => page.textContent('#cost')).toBe('12 units per row × 100 rows = 1,200 units');
+    expect(await page.textContent('#columns li[data-column="traffic"]')).toContain('traffic · 10 units select, where, order_by');
+    // The README's screenshot: a valid filter, its JSON, the request URL and its cost.
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: 'docs/playground.png' });
+    await page.fill('#rows-input', '2');
+    await expect.poll(() => page.textContent('#cost')).toBe('12 units per row × 2 rows = 24: the minimum, 50 units');
+  });
+
+  it('fix buttons in the diagnostics list repair the filter and the select list', async () => {
+    await typeFilter('domain_ratng_source > 5');
+    const fix = page.locator('#diagnostics button.fix', { hasText: 'domain_rating_source' });
+    await fix.first().click();
+    await expect.poll(doc).toBe('domain_rating_source > 5');
+    await page.fill('#select', 'url_from,trafic');
+    await expect.poll(() => page.textContent('#diagnostics')).toContain('unknown-select-column');
+    await page.locator('#diagnostics button.fix', { hasText: 'traffic' }).first().click();
+    await expect.poll(() => page.inputValue('#select')).toBe('url_from,traffic');
+    await expect.poll(() => page.locator('#diagnostics li.error').count()).toBe(0);
+  });
+
+  it('picks any of the 66 endpoints; a # endpoint: first line picks it too', async () => {
+    expect(await page.locator('#endpoint option').count()).toBe(66);
+    await page.selectOption('#endpoint', 'keywords-explorer/overview');
+    await typeFilter('volume > 1000');
+    await expect.poll(() => page.getAttribute('#json', 'data-ok')).toBe('true');
+    expect(await page.textContent('#request-url')).toMatch(/^https:\/\/api\.ahrefs\.com\/v3\/keywords-explorer\/overview\?select=/);
+    await expect.poll(() => page.textContent('#diagnostics')).toContain('request-columns-unknown');
+    await typeFilter('# endpoint: site-explorer/organic-keywords\nis_branded');
+    await expect.poll(() => page.inputValue('#endpoint')).toBe('site-explorer/organic-keywords');
+    await expect.poll(() => page.getAttribute('#json', 'data-ok')).toBe('true');
+    // Choosing another endpoint rewrites the directive, so that text and picker agree.
+    await page.selectOption('#endpoint', 'site-explorer/all-backlinks');
+    await expect.poll(doc).toBe('# endpoint: site-explorer/all-backlinks\nis_branded');
+    await expect.poll(() => page.textContent('#diagnostics')).toContain('unknown-column');
+    await typeFilter('# endpoint: keywords-explorer/overveiw\nvolume > 1');
+    await page.locator('#diagnostics button.fix', { hasText: 'keywords-explorer/overview' }).first().click();
+    await expect.poll(() => page.inputValue('#endpoint')).toBe('keywords-explorer/overview');
+  });
+
+  it('keeps the page in the URL: a link opens the same endpoint, filter and request', async () => {
+    await page.selectOption('#endpoint', 'site-explorer/all-backlinks');
+    await typeFilter('anchor contains "seo" and not is_spam');
+    await page.fill('#select', 'url_from,anchor');
+    await expect.poll(() => page.url()).toContain('select=url_from%2Canchor');
+    const link = page.url();
+    const other = await browser.newPage();
+    await other.goto(link);
+    await other.waitForSelector('.cm-content');
+    expect(await other.evaluate(() => (window as any).playground.view.state.doc.toString())).toBe('anchor contains "seo" and not is_spam');
+    expect(await other.inputValue('#endpoint')).toBe('site-explorer/all-backlinks');
+    expect(await other.inputValue('#select')).toBe('url_from,anchor');
+    expect(await other.textContent('#where-compact')).toContain('"substring","seo"');
+    await other.close();
+  });
+
+  it('renders the Markdown of hovers (bold, code), not its markup', async () => {
+    await typeFilter('domain_rating_source >= 50');
+    await page.locator('.cm-aw-operator').first().hover();
+    const tip = page.locator('.cm-aw-hover');
+    await tip.waitFor();
+    expect(await tip.locator('strong').first().textContent()).toBe('>=');
+    expect(await tip.locator('code').first().textContent()).toBe('["gte", v]');
+    expect(await tip.textContent()).not.toContain('**');
+    expect(await tip.textContent()).not.toContain('`');
+  });
+
+  it('follows the system dark mode, and the toggle overrides it (remembered)', async () => {
+    const context = await browser.newContext({ colorScheme: 'dark' });
+    const dark = await context.newPage();
+    await dark.goto(url);
+    await dark.waitForSelector('.cm-content');
+    expect(await dark.getAttribute('html', 'data-theme')).toBe('dark');
+    const background = () => dark.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(await background()).toBe('rgb(11, 15, 23)');
+    expect(await dark.locator('.cm-editor').evaluate((e) => e.classList.contains('cm-editor') && getComputedStyle(e).backgroundColor)).toBe('rgb(17, 24, 39)');
+    await dark.click('#theme');
+    expect(await dark.getAttribute('html', 'data-theme')).toBe('light');
+    expect(await background()).toBe('rgb(249, 250, 251)');
+    await dark.reload();
+    await dark.waitForSelector('.cm-content');
+    expect(await dark.getAttribute('html', 'data-theme')).toBe('light');
+    await context.close();
+  });
+});
 });
