@@ -18,6 +18,9 @@ export type {
   FilterOptions, FilterSource,
 } from './api/index.js';
 export { predicate, evaluate, explain, PredicateError, CompileError, renderExplanation } from './api/index.js';
+// The RE2 engine for patterns that cannot run as a JavaScript RegExp (import 'ahrefs-where/re2' registers re2js)
+export { registerRegexEngine } from './api/index.js';
+export type { RegexEngine, RegexProgram } from './api/index.js';
 export type { Explanation, ExplainNode, Row, Truth } from './api/index.js';
 
 // The cost of a request (spec §5)

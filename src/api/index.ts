@@ -15,6 +15,7 @@ export type { CompileOptions } from './compile.js';
 export type { CompileResult, CompileOutcome, CompileSuccess, CompileFailure, DecompileOptions, DecompileResult, DecompileSuccess, DecompileFailure, FieldUse, FormatOptions } from './compile.js';
 export type { FilterOptions, FilterSource } from './analyze.js';
 export { predicate, evaluate, explain, PredicateError, CompileError } from './predicate.js';
+export { registerRegexEngine, type RegexEngine, type RegexProgram } from '../semantics/regex-engine.js';
 export type { Explanation, ExplainNode, Row, Truth } from './predicate.js';
 export { renderExplanation } from '../emit/explain.js';
 export { estimateCost, MINIMUM_REQUEST_COST, DEFAULT_ROWS } from './cost.js';

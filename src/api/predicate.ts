@@ -9,6 +9,7 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diag
 import { report } from '../diagnostics/messages.js';
 import { explainFilter, type Explanation } from '../emit/explain.js';
 import { compilePredicate, type CompiledPredicate, type PredicateContext, type Row } from '../emit/predicate.js';
+import { missingRegexEngine } from '../semantics/regex-engine-check.js';
 import { analyze, type FilterOptions, type FilterSource } from './analyze.js';
 import { internalError } from './internal.js';
 import { checkFilterOptions } from './options.js';
@@ -59,6 +60,10 @@ function build(source: FilterSource, options: FilterOptions): Compiled {
   for (const [ref, resolved] of analysis.references) {
     if (resolved.column.returned) continue;
     diagnostics.push(report('filter-only-column', 'default', { column: resolved.apiName }, { range: ref.range }));
+  }
+  // A pattern outside the JS-translatable class needs the RE2 engine, which only `ahrefs-where/re2` registers.
+  if (analysis.filter && analysis.catalogue && !hasErrors(diagnostics)) {
+    diagnostics.push(...missingRegexEngine(analysis.filter, analysis.catalogue.regexDialect, (ref) => analysis.references.get(ref)?.apiName ?? ref.name));
   }
   if (!analysis.filter || !analysis.catalogue || hasErrors(diagnostics)) throw new PredicateError(sortDiagnostics(diagnostics));
   const references = analysis.references;

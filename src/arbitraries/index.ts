@@ -23,6 +23,8 @@
  * @packageDocumentation
  */
 import fc, { type Arbitrary } from 'fast-check';
+import { registerRegexEngine } from '../api/index.js';
+import { re2jsEngine } from '../semantics/regex-re2js/index.js';
 import type { Filter, WhereFilter } from '../ast/index.js';
 import type { Catalogue } from '../catalogue/index.js';
 import { emitWhere, printFilter } from '../emit/index.js';
@@ -43,6 +45,9 @@ export {
   TRICKY_STRINGS, HOSTILE_STRINGS, CASING_STRINGS, CATASTROPHIC_PATTERNS,
   textValue, caseTrapValue, integerValue, floatValue, filterDate, rowDate, re2Pattern, writeInstant, oddValueFor, type DateForm,
 } from './values.js';
+
+// The test kit evaluates generated filters (outcomes, planted rows) with any pattern the checker accepts.
+registerRegexEngine(re2jsEngine);
 
 /**
  * The canonical query text of {@link filterAst}'s filters (as `format` would

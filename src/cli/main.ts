@@ -14,8 +14,13 @@ import { createReadStream, readFileSync, type ReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { allBacklinks, catalogueNames, getCatalogue, loadCatalogue, type Catalogue } from '../catalogue/index.js';
 import { escapeForTerminal, renderDiagnostic } from '../diagnostics/index.js';
+import { registerRegexEngine } from '../api/index.js';
+import { re2jsEngine } from '../semantics/regex-re2js/index.js';
 import { COMMAND_NAMES, HELP, usageOf, VERSION, type CommandName } from './help.js';
 import { runQueryCommand, type CliIO, type QueryCommand } from './commands.js';
+
+// `filter` and `explain` evaluate any pattern the checker accepts: the RE2 engine for those a RegExp cannot run.
+registerRegexEngine(re2jsEngine);
 
 /** Thrown for bad command lines; becomes exit code 2. With a command, its usage is shown. */
 export class UsageError extends Error {

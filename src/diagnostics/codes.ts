@@ -42,6 +42,7 @@ export const DIAGNOSTIC_CODES = {
   'unsupported-regex-feature': { severity: 'error', summary: 'The pattern uses a feature RE2 does not have (backreferences, lookaround).' },
   'wildcard-pattern-only': { severity: 'error', summary: "This endpoint's regex accepts only `*` wildcards." },
   'regex-too-large': { severity: 'error', summary: 'The pattern compiles to a program larger than the documented limit that bounds evaluation time.' },
+  'regex-engine-missing': { severity: 'error', summary: 'A predicate needs the RE2 engine for this pattern (it cannot run as a JavaScript RegExp) and none is registered: import `ahrefs-where/re2`.' },
   'unchecked-column-type': { severity: 'warning', summary: 'The catalogue does not know this value type, so it is not checked.' },
   'filter-only-column': { severity: 'error', summary: 'The column can be filtered on by the API but is never returned in rows, so it cannot be evaluated locally.' },
   'list-too-short': { severity: 'error', summary: '`in (…)` needs at least two values.' },

@@ -103,10 +103,14 @@ describe('phrase matching', () => {
 });
 
 describe('regex', () => {
-  it('runs on re2js with DOTALL, unanchored', () => {
+  it('DOTALL and unanchored on every path: translated RegExp, and re2js', () => {
     const r = compileRegex('a.b');
-    expect(r.engine).toBeInstanceOf(RE2JS);
+    expect(r.path).toBe('regexp');
     expect(r.test('xxa\nbyy')).toBe(true);
+    const engine = compileRegex('a.*b');
+    expect(engine.engine).toBeInstanceOf(RE2JS);
+    expect(engine.test('xxa\n\nbyy')).toBe(true);
+    expect(compileRegex('(?-s)a.*b').test('a\nb')).toBe(false);
     expect(compileRegex('(?-s)a.b').test('a\nb')).toBe(false);
     expect(compileRegex('(?-s)a.b').test('axb')).toBe(true);
     expect(compileRegex('^b').test('ab')).toBe(false);
