@@ -9,6 +9,8 @@
  */
 import { catalogueNames, getCatalogue } from '../../src/catalogues.js';
 import { compile, estimateCost, predicate, PredicateError, readEndpointDirective, type Catalogue, type Diagnostic } from '../../src/index.js';
+// Any pattern the user types: re2js runs those a JavaScript RegExp cannot (the core bundle carries no RE2 engine).
+import '../../src/re2.js';
 import { createEditor } from './editor.js';
 import { renderCost, renderDiagnostics, renderRows, type Fix } from './panels.js';
 import { sampleRows } from './rows.js';
