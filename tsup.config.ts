@@ -17,6 +17,13 @@ export const LIBRARY_ENTRIES = {
   re2: 'src/re2.ts',
 };
 
+/**
+ * Packages bundled into the library's dist (so devDependencies, never
+ * dependencies) and, in addition, into the CLI's.
+ */
+export const BUNDLED = ['chevrotain'];
+export const CLI_BUNDLED = [...BUNDLED, 'vscode-languageserver', 'vscode-languageserver-textdocument'];
+
 // What every build shares: minified code (what users run, and what the
 // cold-start and size budgets measure) and no source maps in the package:
 // with full sources they were 9 MB, and a map without its sources, or a
@@ -50,7 +57,7 @@ export default defineConfig([
     // Chevrotain is bundled in: as a package it loads hundreds of lodash-es
     // modules (~350 ms in Node); bundled and tree-shaken it loads in a few ms.
     // It is therefore a devDependency. re2js stays a dependency (external).
-    noExternal: ['chevrotain'],
+    noExternal: BUNDLED,
   },
   // The CLI (ESM, Node, with its shebang). Its chunks go to dist/cli/ so they
   // never mix with the library's. The language-server packages are bundled
@@ -66,7 +73,7 @@ export default defineConfig([
     target: 'node20',
     splitting: true,
     clean: false,
-    noExternal: ['chevrotain', 'vscode-languageserver', 'vscode-languageserver-textdocument'],
+    noExternal: CLI_BUNDLED,
     // An optional dependency with a native addon: loaded at run time by `filter --engine duckdb`, never bundled.
     external: ['@duckdb/node-api'],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
