@@ -4,6 +4,7 @@
  * total max(50, per-row × rows); traffic and traffic_domain cost 10 units,
  * class_c and the three refdomains_* columns 5, every other column 1.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { estimateCost } from '../../src/api/cost.js';
 import { getCatalogue } from '../../src/catalogue/index.js';
@@ -159,5 +160,37 @@ describe('estimateCost: the filter, the catalogue and the options', () => {
     const r = estimateCost(hostile);
     expect(r.ok).toBe(false);
     expect(r.diagnostics[0]!.message).toBe('The rows option could not be read: boom.');
+  });
+});
+
+describe('estimateCost: the examples of docs/api.md, docs/diagnostics.md and README.md hold', () => {
+  it('docs/api.md', () => {
+    const r = estimateCost({ select: 'url_from,traffic', where: 'DR >= 50 and traffic > 100', orderBy: 'traffic:desc', rows: 100 });
+    expect(r).toMatchObject({ perRow: 12, total: 1200 });
+    expect(r.columns[1]).toMatchObject({ name: 'traffic', usedIn: ['select', 'where', 'order_by'] });
+    expect(estimateCost({ select: 'url_from,anchor', rows: 10 })).toMatchObject({ total: 50, minimumApplied: true });
+    expect(estimateCost({ select: 'url_from,is_homepage_link' }).diagnostics[0]!.message).toBe(
+      '"is_homepage_link" is a filter-only column of site-explorer/all-backlinks: where can test it, but rows never hold it, so select cannot take it.');
+  });
+
+  it('docs/diagnostics.md', () => {
+    const docs = readFileSync('docs/diagnostics.md', 'utf8');
+    const examples: [Parameters<typeof estimateCost>[0], string][] = [
+      [{ select: 'url_from,domian_rating_source', rows: 100 }, 'unknown-select-column'],
+      [{ select: 'url_from', orderBy: 'link_group_count:desc' }, 'unknown-order-by-column'],
+      [{ select: 'url_from', orderBy: 'traffic:DESC' }, 'invalid-order-direction'],
+      [{ catalogue: 'keywords-explorer/overview', select: 'keyword,volume,country', rows: 10 }, 'request-columns-unknown'],
+    ];
+    for (const [options, code] of examples) {
+      const d = estimateCost(options).diagnostics.find((x) => x.code === code)!;
+      expect(docs).toContain(`> ${d.message}`);
+    }
+  });
+
+  it('README.md', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const r = estimateCost({ select: 'url_from,traffic', where: 'DR >= 50', orderBy: 'traffic:desc', rows: 100 });
+    expect(r.total).toBe(1200);
+    expect(readme).toContain("estimateCost({ select: 'url_from,traffic', where: 'DR >= 50', orderBy: 'traffic:desc', rows: 100 }).total; // 1200");
   });
 });
