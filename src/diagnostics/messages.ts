@@ -242,6 +242,9 @@ export const MESSAGES = {
     default: 'The regex for {column} uses a feature RE2 lacks: {reason}.',
     at: 'The regex for {column} uses a feature RE2 lacks: {reason} (at offset {offset} of the pattern).',
   },
+  'regex-engine-missing': {
+    default: "The regex for {column} needs an RE2 engine to be evaluated locally (it is outside the patterns that run as a JavaScript RegExp: {reason}), and none is registered: add import 'ahrefs-where/re2' once to the program, before building the predicate.",
+  },
   'regex-too-large': {
     default: 'The regex for {column} is too large: {reason}.',
     at: 'The regex for {column} is too large: {reason} (at offset {offset} of the pattern).',
