@@ -18,13 +18,22 @@
  * whole text, the whole text is analysed as one run instead. So a keystroke
  * costs one part, and no call ever costs more than a whole-text analysis.
  *
+ * The static analysis also judges operands together (`DR > 50 and is_new and
+ * DR < 10`). So each part keeps, beside its diagnostics, its tree and a
+ * summary of what it does on its column (`summarisePart`); when no part has
+ * an error, the analysis joins the summaries over the top-level structure
+ * (`analyzeAcross`: a walk over the parts, not inside them) and adds the
+ * verdicts that span parts, with their fixes. No part is parsed or checked
+ * again for that, so a keystroke still costs one part.
+ *
  * The cache holds, per catalogue, only the parts of the last text diagnosed:
  * memory stays proportional to one document, however long the session.
  * Tests check that the result equals a whole-text analysis, whatever was
  * diagnosed before.
  */
 import { analyze } from '../api/index.js';
-import { ANALYSIS_CODES } from '../check/index.js';
+import type { Filter } from '../ast/index.js';
+import { ANALYSIS_CODES, analyzeAcross, analyzeFilter, summarisePart, type PartSummary, type TopPart } from '../check/index.js';
 import type { Catalogue } from '../catalogue/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { quoteName } from '../vocabulary/index.js';
@@ -46,8 +55,15 @@ export const CALL_COST = 64;
 interface CatalogueCache {
   /** A complete operand standing in for a part's neighbours: cheap to check (no did-you-mean search). */
   readonly standIn: string;
-  /** Part-in-context key → its diagnostics, offsets relative to the part's start; the parts of the last text only. */
-  parts: Map<string, readonly EditorDiagnostic[]>;
+  /** Part-in-context key → what its check found; the parts of the last text only. */
+  parts: Map<string, Checked>;
+}
+
+/** One part's check: its diagnostics (offsets relative to the part's start) and, when it has no error, its tree. */
+interface Checked {
+  readonly diagnostics: readonly EditorDiagnostic[];
+  /** The part's operand as parsed in its run, with the run's offset of the part's start, and its summary for the analysis across parts. */
+  readonly root?: { readonly node: Filter; readonly origin: number; readonly summary: PartSummary } | undefined;
 }
 
 const caches = new WeakMap<Catalogue, CatalogueCache>();
@@ -102,10 +118,9 @@ const ANALYSIS: ReadonlySet<string> = new Set(ANALYSIS_CODES);
 /**
  * A static-analysis warning judged in one part, or undefined. Its range covers
  * every operand it rests on, so one that runs past the part involves another
- * part (or a stand-in) and is dropped, whole text or not; fixes that reach
- * outside the part go too. So the incremental path and the whole text agree:
- * verdicts across top-level operands (`DR > 50 and DR < 10` at top level) are
- * left to `check`, which sees the whole tree.
+ * part (or a stand-in) and is dropped here; fixes that reach outside the part
+ * go too. The verdicts that join real parts come from the analysis across
+ * parts instead ({@link acrossParts}), on both paths.
  */
 function inPart(d: EditorDiagnostic, start: number, end: number): EditorDiagnostic | undefined {
   if (!ANALYSIS.has(d.code)) return d;
@@ -117,6 +132,25 @@ function inPart(d: EditorDiagnostic, start: number, end: number): EditorDiagnost
 /** The analysis judges only error-free filters: with an error anywhere, its warnings from error-free parts go too. */
 function withoutAnalysisOnErrors(out: EditorDiagnostic[]): EditorDiagnostic[] {
   return out.some((d) => d.severity === 'error') ? out.filter((d) => !ANALYSIS.has(d.code)) : out;
+}
+
+/**
+ * Sorted by start. Analysis warnings starting at one offset come from two
+ * places (a part's check, the analysis across parts) on the incremental path
+ * and from one walk on the whole text, so ties among them are broken by
+ * their content, the same on both paths; other ties keep their order.
+ */
+function byPosition(list: readonly EditorDiagnostic[]): EditorDiagnostic[] {
+  const key = (d: EditorDiagnostic) => `${String(1e9 - d.end).padStart(10, '0')}\u0000${d.code}\u0000${d.message}`;
+  return list
+    .map((d, i) => ({ d, i, a: ANALYSIS.has(d.code) }))
+    .sort((x, y) => {
+      if (x.d.start !== y.d.start) return x.d.start - y.d.start;
+      if (x.a !== y.a) return x.a ? 1 : -1;
+      if (x.a) return key(x.d) < key(y.d) ? -1 : key(x.d) > key(y.d) ? 1 : x.i - y.i;
+      return x.i - y.i;
+    })
+    .map((x) => x.d);
 }
 
 function moved(d: EditorDiagnostic, by: number): EditorDiagnostic {
@@ -135,11 +169,13 @@ export function diagnoseWhole(text: string, options: EditorOptions = {}): Editor
   const all = wholeText(text, checked.catalogue, false);
   const parts = text.length > MAX_LENGTH ? undefined : partsOf(text);
   if (!parts) return all;
-  return all.flatMap((d) => {
+  return byPosition(all.flatMap((d) => {
     const part = parts.find((p) => d.start >= p.start && d.start <= p.end);
+    // A verdict spanning parts is one the analysis across parts gives, whole.
+    if (part && ANALYSIS.has(d.code) && d.end > part.end) return [d];
     const kept = part ? inPart(d, part.start, part.end) : ANALYSIS.has(d.code) ? undefined : d;
     return kept ? [kept] : [];
-  });
+  }));
 }
 
 function wholeText(text: string, catalogue: Catalogue, counted = true): EditorDiagnostic[] {
@@ -156,6 +192,8 @@ function wholeText(text: string, catalogue: Catalogue, counted = true): EditorDi
 interface Part {
   readonly start: number;
   readonly end: number;
+  /** The operand's own extent: its first token's start and last token's end (comments and blanks around it left out). */
+  readonly outer: readonly [number, number] | undefined;
   readonly before: string | undefined;
   readonly after: string | undefined;
   readonly key: string;
@@ -174,7 +212,12 @@ function partsOf(text: string): Part[] | undefined {
     // The connectives as written (`AND` too): the parser's messages quote them.
     const before = prev && text.slice(prev.start, prev.end);
     const after = cut && text.slice(cut.start, cut.end);
-    parts.push({ start, end, before, after, key: `${before ?? ''}\u0000${text.slice(start, end)}\u0000${after ?? ''}` });
+    let lo = k > 0 ? cuts[k - 1]! + 1 : 0;
+    let hi = cut ? cuts[k]! - 1 : tokens.length - 1;
+    while (lo <= hi && tokens[lo]!.kind === 'comment') lo++;
+    while (hi >= lo && tokens[hi]!.kind === 'comment') hi--;
+    const outer = lo <= hi ? ([tokens[lo]!.start, tokens[hi]!.end] as const) : undefined;
+    parts.push({ start, end, outer, before, after, key: `${before ?? ''}\u0000${text.slice(start, end)}\u0000${after ?? ''}` });
     if (cut) start = cut.end;
   }
   return parts;
@@ -194,33 +237,115 @@ function contextOf(text: string, parts: readonly Part[], first: number, last: nu
  * diagnostics (relative to its start) in `into`. A diagnostic belongs to the
  * part its start lies in; one that starts in a connective or a stand-in lies
  * outside every part and is dropped, one that runs past its part is cut at
- * the part's end.
+ * the part's end. A part without an error also keeps its tree and its
+ * summary for the analysis across parts (parts are cut only up to the first
+ * token the grammar did not expect, so a syntax error lies in the last part
+ * of its text, and is that part's; if an error fell outside every part, no
+ * part of the run keeps its tree). If the run has an error elsewhere,
+ * the checker skipped the analysis, so the part's own warnings are computed
+ * here, to be right once that error is gone.
  */
-function analyseRun(text: string, parts: readonly Part[], first: number, last: number, catalogue: Catalogue, standIn: string, into: Map<string, readonly EditorDiagnostic[]>): void {
+function analyseRun(text: string, parts: readonly Part[], first: number, last: number, catalogue: Catalogue, standIn: string, into: Map<string, Checked>): void {
   const { context, shift } = contextOf(text, parts, first, last, standIn);
   work.calls++;
   work.parts += last - first + 1;
   work.chars += context.length;
   const base = parts[first]!.start;
+  const delta = shift - base;
   const found: EditorDiagnostic[][] = parts.slice(first, last + 1).map(() => []);
-  for (const d of analyze(context, { catalogue }).diagnostics.map((x) => toEditor(x, context.length, shift - base))) {
-    // Binary search for the last part starting at or before d.start.
-    let lo = first;
-    let hi = last;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (parts[mid]!.start <= d.start) lo = mid;
-      else hi = mid - 1;
-    }
+  let lost = false;
+  const place = (d: EditorDiagnostic): void => {
+    const lo = partAt(parts, first, last, d.start);
     const part = parts[lo]!;
-    if (d.start < part.start || d.start > part.end) continue;
+    if (d.start < part.start || d.start > part.end) {
+      lost ||= d.severity === 'error';
+      return;
+    }
     const judged = inPart(d, part.start, part.end);
-    if (!judged) continue;
+    if (!judged) return;
     const local = moved(judged, -part.start);
     const length = part.end - part.start;
     found[lo - first]!.push(local.end > length ? { ...local, end: length } : local);
+  };
+  const analysis = analyze(context, { catalogue });
+  for (const d of analysis.diagnostics) place(toEditor(d, context.length, delta));
+  const errors = analysis.diagnostics.some((d) => d.severity === 'error');
+  const roots = analysis.filter && !lost ? rootsOf(analysis.filter, parts, first, last, delta) : [];
+  const kept: (Checked['root'])[] = [];
+  for (let j = first; j <= last; j++) {
+    const node = roots[j - first];
+    if (!node || found[j - first]!.some((d) => d.severity === 'error')) {
+      kept.push(undefined);
+      continue;
+    }
+    if (errors) {
+      for (const d of analyzeFilter(node, analysis.references, { source: context })) place(toEditor(d, context.length, delta));
+    }
+    kept.push({ node, origin: parts[j]!.start + delta, summary: summarisePart(node, analysis.references) });
   }
-  for (let j = first; j <= last; j++) into.set(parts[j]!.key, found[j - first]!);
+  for (let j = first; j <= last; j++) into.set(parts[j]!.key, { diagnostics: found[j - first]!, root: kept[j - first] });
+}
+
+/** The last part of `first..last` starting at or before `offset` (binary search). */
+function partAt(parts: readonly Part[], first: number, last: number, offset: number): number {
+  let lo = first;
+  let hi = last;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (parts[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Each part's operand in the run's tree: the node whose range lies within
+ * the part, found by descending the top-level and/or nodes (the stand-ins
+ * lie in no part). A part with no such node, or two, gets none.
+ */
+function rootsOf(filter: Filter, parts: readonly Part[], first: number, last: number, delta: number): (Filter | undefined)[] {
+  const roots: (Filter | undefined)[] = parts.slice(first, last + 1).map(() => undefined);
+  const twice = new Set<number>();
+  const visit = (node: Filter): void => {
+    const r = node.range;
+    if (!r) return;
+    const s = r.start.offset - delta;
+    const e = r.end.offset - delta;
+    const j = partAt(parts, first, last, s);
+    if (s >= parts[j]!.start && e <= parts[j]!.end) {
+      if (roots[j - first]) twice.add(j - first);
+      roots[j - first] = node;
+      return;
+    }
+    if (node.kind === 'and' || node.kind === 'or') for (const o of node.operands) visit(o);
+  };
+  visit(filter);
+  for (const j of twice) roots[j] = undefined;
+  return roots;
+}
+
+/**
+ * The analysis across parts, when every part has its tree and none an error:
+ * the warnings that join parts, and for each part whether its own warnings
+ * stand (the whole-text analysis does not look inside an operand that is part
+ * of a larger verdict). Undefined when it cannot run.
+ */
+function acrossParts(text: string, parts: readonly Part[], checked: readonly Checked[]): { diagnostics: EditorDiagnostic[]; opened: readonly boolean[] } | undefined {
+  if (parts.length < 2) return undefined;
+  const tops: TopPart[] = [];
+  const used = new Set<object>();
+  for (let k = 0; k < parts.length; k++) {
+    const root = checked[k]!.root;
+    const outer = parts[k]!.outer;
+    if (!root || !outer) return undefined;
+    // Equal parts share one cached tree; each operand needs a node of its own.
+    const node = used.has(root.node) ? { ...root.node } : root.node;
+    used.add(node);
+    tops.push({ root: node, summary: root.summary, shift: parts[k]!.start - root.origin, start: outer[0], end: outer[1] });
+  }
+  const connectives = parts.slice(0, -1).map((p) => (p.after!.toLowerCase() === 'or' ? 'or' : 'and'));
+  const result = analyzeAcross(text, tops, connectives);
+  return { diagnostics: result.diagnostics.map((d) => toEditor(d, text.length)), opened: result.opened };
 }
 
 /**
@@ -246,7 +371,7 @@ export function diagnose(text: string, options: EditorOptions = {}): EditorDiagn
   const parts = source.length > MAX_LENGTH ? undefined : partsOf(source);
   if (!parts) return [...problems, ...wholeText(source, checked.catalogue)];
   const cache = cacheOf(checked.catalogue);
-  const fresh = new Map<string, readonly EditorDiagnostic[]>();
+  const fresh = new Map<string, Checked>();
   // Runs of consecutive parts the last text did not have, and what analysing them would cost.
   const runs: [number, number][] = [];
   let cost = 0;
@@ -268,10 +393,15 @@ export function diagnose(text: string, options: EditorOptions = {}): EditorDiagn
   }
   for (const [first, last] of runs) analyseRun(source, parts, first, last, checked.catalogue, cache.standIn, fresh);
   cache.parts = fresh;
+  const results = parts.map((p) => fresh.get(p.key)!);
+  const failed = results.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
+  const across = failed ? undefined : acrossParts(source, parts, results);
   const out: EditorDiagnostic[] = [];
-  for (const part of parts) for (const d of fresh.get(part.key)!) out.push(moved(d, part.start));
-  const sorted = out.map((d, i) => ({ d, i })).sort((a, b) => a.d.start - b.d.start || a.i - b.i).map((x) => x.d);
-  return [...problems, ...withoutAnalysisOnErrors(sorted)];
+  parts.forEach((part, k) => {
+    for (const d of results[k]!.diagnostics) if (!across || across.opened[k] || !ANALYSIS.has(d.code)) out.push(moved(d, part.start));
+  });
+  if (across) out.push(...across.diagnostics);
+  return [...problems, ...withoutAnalysisOnErrors(byPosition(out))];
 }
 
 /** Forgets the cached parts of a catalogue (default: all-backlinks), for benchmarks that measure the cold path. */

@@ -1,14 +1,30 @@
 /**
  * The analysis's warnings reach the editor service (and so the language
- * server and playground, which read it) with their quick fixes; verdicts
- * across top-level operands are left to `check`, so that the incremental
- * path and the whole text agree.
+ * server and playground, which read it) with their quick fixes: within one
+ * top-level operand from that operand's own check, and across top-level
+ * operands from the cached operands' summaries, without checking any operand
+ * again. Both paths give what `check` gives for the whole text.
  */
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/api/compile.js';
-import { clearDiagnoseCache, diagnose, diagnoseWhole } from '../../src/editor/diagnose.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { clearDiagnoseCache, diagnose, diagnoseWhole, diagnoseWork, resetDiagnoseWork } from '../../src/editor/diagnose.js';
 
 const apply = (text: string, f: { start: number; end: number; newText: string }) => text.slice(0, f.start) + f.newText + text.slice(f.end);
+
+/** `check`'s diagnostics in the editor's shape: what the editor must show (the editor orders warnings at one offset by their end, then code). */
+function checked(text: string) {
+  const order = (d: { start: number; end: number; code: string }) => [d.start, -d.end, d.code] as const;
+  const cmp = (a: ReturnType<typeof order>, b: ReturnType<typeof order>) => a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0);
+  return check(text).map((d: Diagnostic) => ({
+    code: d.code,
+    severity: d.severity,
+    message: d.message,
+    start: d.range!.start.offset,
+    end: d.range!.end.offset,
+    fixes: (d.suggestions ?? []).map((s) => ({ title: s.message, start: s.range!.start.offset, end: s.range!.end.offset, newText: s.replacement })),
+  })).sort((a, b) => cmp(order(a), order(b)));
+}
 
 describe('editor service', () => {
   it('diagnose() returns never-matches with its fix for DR between 5 and 1', () => {
@@ -18,7 +34,7 @@ describe('editor service', () => {
     expect(apply(text, d!.fixes[0]!)).toBe('DR between 1 and 5');
   });
 
-  it.each(['is_dofollow and DR between 5 and 1', 'DR between 5 and 1 or is_new and DR > 3', 'url_from contains "x" and uppercase(anchor) = "seo"'])('inside a longer filter, incremental or whole: %s', (text) => {
+  it.each(['is_dofollow and DR between 5 and 1', 'url_from contains "x" and uppercase(anchor) = "seo"'])('inside a longer filter, incremental or whole: %s', (text) => {
     clearDiagnoseCache();
     const cold = diagnose(text);
     expect(cold.map((d) => d.code)).toEqual(['never-matches']);
@@ -28,14 +44,70 @@ describe('editor service', () => {
     expect(diagnose(edited).map((d) => d.code)).toEqual(['never-matches']);
   });
 
-  it('a verdict across top-level operands is check\'s, not the editor\'s, on both paths', () => {
-    const text = 'DR > 50 and is_new and DR < 10';
-    expect(check(text).map((d) => d.code)).toEqual(['never-matches']);
+  it.each([
+    ['DR > 50 and is_new and DR < 10', ['never-matches']],
+    ['alt = "a" and alt = "b"', ['never-matches']],
+    ['link_type in (text, image) and link_type not in (text, image)', ['never-matches']],
+    ['is_new and DR > 3 and is_new', ['redundant-condition']],
+    ['DR > 50 and is_new and DR > 30', ['subsumed-condition']],
+    ['DR > 50 or DR > 30 or is_new', ['subsumed-condition']],
+    ['DR >= 0 or DR < 0', ['always-true-where-known']],
+    ['alt >= "a" or alt < "a"', ['always-true-where-known']],
+    ['any(languages) = "en" or any(languages) = "en"', ['redundant-condition']],
+    ['first_seen > 2024-01-01T00:00:00Z and is_new and first_seen < 2023-06-01', ['never-matches']],
+    ['DR > 5 and domain_rating_source > 5', ['redundant-condition']],
+    ['is_new and DR > 1 or is_new and domain_rating_source > 1', ['redundant-condition']],
+    // An operand inside a larger verdict is not looked into: its own range warning is not repeated.
+    ['DR between 5 and 1 and is_new and DR between 5 and 1', ['never-matches', 'redundant-condition']],
+    ['http_code in (200, 200) and http_code = 301', ['never-matches']],
+  ])('across top-level operands, the same as check: %s', (text, codes) => {
+    expect(checked(text).filter((d) => d.severity !== 'error').map((d) => d.code).sort()).toEqual([...codes].sort());
     clearDiagnoseCache();
-    expect(diagnose(text)).toEqual([]);
-    expect(diagnoseWhole(text)).toEqual([]);
-    // Inside parentheses it is one top-level part: the editor shows it.
-    expect(diagnose('is_new and (DR > 50 and DR < 10)').map((d) => d.code)).toEqual(['never-matches']);
+    expect(diagnose(text)).toEqual(checked(text));
+    expect(diagnoseWhole(text)).toEqual(checked(text));
+    // Warm: every part from the cache, the verdict joined again from their summaries.
+    resetDiagnoseWork();
+    expect(diagnose(text)).toEqual(checked(text));
+    expect(diagnoseWork().calls).toBe(0);
+  });
+
+  it('the fixes of a verdict across operands apply to the whole text', () => {
+    const cases: [string, string][] = [
+      ['DR > 50 and is_new and DR > 30', 'DR > 50 and is_new'],
+      ['alt = "a" and alt = "b"', 'alt in ("a", "b")'],
+      ['is_new and DR > 3 and is_new', 'is_new and DR > 3'],
+      ['DR > 50 and DR < 10', 'DR > 50 or DR < 10'],
+    ];
+    for (const [text, fixed] of cases) {
+      clearDiagnoseCache();
+      const [d] = diagnose(text);
+      expect(apply(text, d!.fixes[0]!)).toBe(fixed);
+    }
+  });
+
+  it('a keystroke in another part costs that part only, and the verdict across parts stays', () => {
+    const filler = Array.from({ length: 200 }, (_, i) => `anchor contains "k${i}"`).join(' and ');
+    const text = `DR > 50 and ${filler} and DR < 10`;
+    clearDiagnoseCache();
+    diagnose(text);
+    const edited = text.replace('"k100"', '"k1000"');
+    resetDiagnoseWork();
+    const result = diagnose(edited);
+    expect(diagnoseWork()).toMatchObject({ calls: 1, parts: 1 });
+    expect(result.map((d) => d.code)).toEqual(['never-matches']);
+    expect(result).toEqual(checked(edited));
+  });
+
+  it('after an error elsewhere is fixed, the warnings of parts checked beside it are right', () => {
+    clearDiagnoseCache();
+    // One run with an error: the checker skipped the analysis of the whole run.
+    expect(diagnose('is_new and link_type = txt and DR between 5 and 1').map((d) => d.code)).toEqual(['unknown-enum-value']);
+    const fixed = 'is_new and link_type = text and DR between 5 and 1';
+    resetDiagnoseWork();
+    expect(diagnose(fixed)).toEqual(checked(fixed));
+    expect(diagnoseWork().parts).toBe(1);
+    expect(diagnose('DR > 50 and link_type = txt and DR < 10').map((d) => d.code)).toEqual(['unknown-enum-value']);
+    expect(diagnose('DR > 50 and link_type = text and DR < 10')).toEqual(checked('DR > 50 and link_type = text and DR < 10'));
   });
 
   it('no analysis warnings while another part has an error, as with the whole text', () => {
@@ -44,6 +116,7 @@ describe('editor service', () => {
     const broken = 'is_new and DR between 5 and 1 and link_type = txt';
     expect(diagnose(broken).map((d) => d.code)).toEqual(['unknown-enum-value']);
     expect(diagnose(broken)).toEqual(diagnoseWhole(broken));
+    expect(diagnose('DR > 50 and link_type = txt and DR < 10').map((d) => d.code)).toEqual(['unknown-enum-value']);
   });
 
   it('a part equal to the stand-in gets no repeated-operand warning', () => {
@@ -51,5 +124,19 @@ describe('editor service', () => {
     diagnose('DR > 3 and is_new and http_code = 200');
     const text = 'DR > 3 and is_alternate and http_code = 200';
     expect(diagnose(text)).toEqual(diagnoseWhole(text));
+  });
+
+  it('equal parts are distinct operands: a repeat among them is found', () => {
+    const text = 'DR > 1 and is_new and is_new and DR > 2';
+    clearDiagnoseCache();
+    expect(diagnose(text)).toEqual(checked(text));
+    expect(diagnose(text).map((d) => d.code).sort()).toEqual(['redundant-condition', 'subsumed-condition']);
+  });
+
+  it('comments and line breaks between parts: ranges and fixes as check has them', () => {
+    const text = '# strong sites\nDR > 50   # at least\nand is_new\r\nand DR > 30 # weaker';
+    clearDiagnoseCache();
+    expect(diagnose(text)).toEqual(checked(text));
+    expect(diagnose(text).map((d) => d.code)).toEqual(['subsumed-condition']);
   });
 });
