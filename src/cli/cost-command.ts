@@ -25,14 +25,27 @@ export interface CostCommandOptions {
   readonly io: CliIO;
 }
 
-/** The option a diagnostic's path points into, as the command line spells it, and that option's text. */
-function origin(d: Diagnostic, o: CostCommandOptions): { file: string; source?: string } {
+/** The options a diagnostic's path can point into (estimateCost's names), as the command line spells them. */
+const FLAGS: readonly (readonly [string, string, (o: CostCommandOptions) => string | undefined])[] = [
+  ['/select', '--select', (o) => o.select],
+  ['/orderBy', '--order-by', (o) => o.orderBy],
+  ['/where', '--where', (o) => o.where],
+  ['/rows', '--rows', () => undefined],
+  ['/catalogue', '--catalogue', () => undefined],
+];
+
+/**
+ * A diagnostic as the command line shows it: labelled with its option, the
+ * option's own text under the caret, and only the part of the path inside
+ * that option (`--where:/and/0` for where JSON; nothing for the option itself).
+ */
+function render(d: Diagnostic, o: CostCommandOptions): string {
   const path = d.path ?? '';
-  if (path.startsWith('/select')) return { file: '--select', source: o.select };
-  if (path.startsWith('/orderBy')) return o.orderBy === undefined ? { file: '--order-by' } : { file: '--order-by', source: o.orderBy };
-  if (path.startsWith('/where')) return o.where === undefined ? { file: '--where' } : { file: '--where', source: o.where };
-  if (path.startsWith('/rows')) return { file: '--rows' };
-  return { file: '--catalogue' };
+  const [prefix, file, text] = FLAGS.find(([p]) => path === p || path.startsWith(`${p}/`)) ?? ['', '--select', () => undefined];
+  const { path: _whole, ...rest } = d;
+  const inner = path.slice(prefix.length);
+  const source = text(o);
+  return renderDiagnostic(inner === '' ? rest : { ...rest, path: inner }, source === undefined ? { file } : { file, source });
 }
 
 const unitWord = (n: number) => `${n} unit${n === 1 ? '' : 's'}`;
@@ -44,7 +57,7 @@ function report(r: CostEstimate): string {
   const names = r.columns.map((c) => escapeForTerminal(c.name));
   const width = Math.max(6, ...names.map((n) => n.length));
   const lines = r.columns.map((c, i) => {
-    const units = `${c.units}${c.unitsKnown ? '' : '?'}`.padStart(3);
+    const units = `${c.units}${c.unitsKnown ? '' : '?'}`.padStart(5);
     const share = `${(c.share * 100).toFixed(1)}%`.padStart(6);
     return `${names[i]!.padEnd(width)}  ${units}  ${share}  ${c.usedIn.join(', ')}`;
   });
@@ -53,7 +66,7 @@ function report(r: CostEstimate): string {
   const figure = r.minimumApplied
     ? `${unitWord(r.perRow)} per row × ${grouped(r.rows)} rows = ${grouped(charged)}, below the minimum: ${bound}${grouped(r.total)} units per request`
     : `${unitWord(r.perRow)} per row × ${grouped(r.rows)} rows = ${bound}${grouped(r.total)} units`;
-  return [`${'column'.padEnd(width)}  units  share  in`, ...lines, figure, ...(r.exact ? [] : ['(? = units not in the API reference, counted at 1)'])].join('\n');
+  return [`${'column'.padEnd(width)}  units   share  in`, ...lines, figure, ...(r.exact ? [] : ['(? = units not in the API reference, counted at 1)'])].join('\n');
 }
 
 /** Runs `cost`; returns the exit code (0 ok, 1 a request the API would refuse). */
@@ -76,7 +89,7 @@ export function runCostCommand(o: CostCommandOptions): number {
     o.io.stdout.write(`${stringifyForOutput(r, o.pretty)}\n`);
     return r.ok ? 0 : 1;
   }
-  for (const d of r.diagnostics) o.io.stderr.write(`${renderDiagnostic(d, origin(d, o))}\n`);
+  for (const d of r.diagnostics) o.io.stderr.write(`${render(d, o)}\n`);
   if (!r.ok) return 1;
   o.io.stdout.write(`${report(r)}\n`);
   return 0;

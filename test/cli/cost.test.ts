@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 
@@ -7,7 +8,7 @@ describe('ahrefs-where cost', () => {
     const r = await runCli(['cost', '--select', 'url_from,traffic', '--where', 'DR >= 50 and traffic > 100', '--rows', '100']);
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout).toBe([
-      'column                units  share  in',
+      'column                units   share  in',
       'url_from                  1    8.3%  select',
       'traffic                  10   83.3%  select, where',
       'domain_rating_source      1    8.3%  where',
@@ -44,6 +45,8 @@ describe('ahrefs-where cost', () => {
     const where = await runCli(['cost', '--select', 'url_from', '--where', 'domain_ratng_source > 1']);
     expect(where.code).toBe(1);
     expect(where.stderr).toContain('--where:1:1: error unknown-column:');
+    const json = await runCli(['cost', '--select', 'url_from', '--where', '{"not":{"field":"x","is":["eq",1]}}']);
+    expect(json.stderr).toContain('--where:/not/field: error unknown-column:');
   });
 
   it('reads the endpoint from --catalogue or a # endpoint: directive, and says when select is not checked', async () => {
@@ -51,7 +54,8 @@ describe('ahrefs-where cost', () => {
     expect(directive.code).toBe(0);
     expect(directive.stderr).toContain('info request-columns-unknown');
     // keyword 1 + country (unknown, 1) + volume 10 = 12 per row × 3 = 36: below the minimum, and a lower bound.
-    expect(directive.stdout).toContain('country      1?');
+    expect(directive.stdout).toContain('country     1?    8.3%  select');
+    expect(directive.stderr).toMatch(/^--select: info request-columns-unknown: /);
     expect(directive.stdout).toContain('12 units per row × 3 rows = 36, below the minimum: at least 50 units per request');
     const option = await runCli(['cost', '-c', 'keywords-explorer/overview', '--select', 'keyword', '--where', 'volume > 10', '--json']);
     expect(JSON.parse(option.stdout)).toMatchObject({ ok: true, perRow: 11 });
@@ -67,5 +71,16 @@ describe('ahrefs-where cost', () => {
       expect(r.stderr).toContain('ahrefs-where cost ');
     }
     expect((await runCli(['compile', '--select', 'url_from', 'DR > 1'])).code).toBe(2);
+  });
+});
+
+describe('the README example of ahrefs-where cost', () => {
+  it('prints what the README shows', async () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const block = /```console\n\$ ahrefs-where (cost [^\n]+)\n([^`]+)```/.exec(readme)!;
+    const args = block[1]!.match(/'[^']*'|\S+/g)!.map((a) => a.replace(/^'|'$/g, ''));
+    const r = await runCli(args);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toBe(block[2]);
   });
 });
