@@ -8,8 +8,9 @@ import type { Document, FieldRef, Filter } from '../ast/nodes.js';
 import { DEFAULT_MAX_NODES, validateFilterTree, type TreeProblem } from '../ast/validate.js';
 import type { Catalogue, Column, ResolvedField } from '../catalogue/types.js';
 import { checkFilter } from '../check/checker.js';
-import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { report } from '../diagnostics/messages.js';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { report, type MessageArgs } from '../diagnostics/messages.js';
+import { describeValue } from '../vocabulary/index.js';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LIST_LENGTH, parse } from '../syntax/parse.js';
 import { internalError } from './internal.js';
 import { checkFilterOptions, type CheckedOptions } from './options.js';
@@ -72,9 +73,14 @@ function treeLimits(filter: Filter, options: CheckedOptions): Diagnostic[] {
   return out;
 }
 
+/** A problem of src/ast/validate.ts (which sits below the message table) worded from its template. */
 function treeDiagnostic(problem: TreeProblem): Diagnostic {
-  const code = problem.limit === 'depth' ? 'nesting-too-deep' : problem.limit === 'nodes' ? 'too-many-nodes' : 'invalid-ast';
-  return diagnostic(code, problem.reason, { path: problem.path });
+  const at = { path: problem.path };
+  if (problem.limit !== undefined) {
+    return problem.limit === 'depth' ? report('nesting-too-deep', 'default', { limit: problem.max }, at) : report('too-many-nodes', 'default', { limit: problem.max }, at);
+  }
+  // The variant names are checked against the table here; each ShapeProblem's args are those of its template.
+  return report('invalid-ast', problem.variant, problem.args as MessageArgs<'invalid-ast', typeof problem.variant>, at);
 }
 
 function failed(diagnostics: readonly Diagnostic[], catalogue?: Catalogue, document?: Document): Analysis {
@@ -113,7 +119,7 @@ function analyzeChecked(source: unknown, rawOptions: unknown, paths: ReadonlyMap
     const tree = treeOf(source, options, paths !== undefined);
     if (!tree.ok) return failed(tree.diagnostics, catalogue);
     ({ document, filter } = tree);
-    if (!filter) return failed([diagnostic('empty-filter', 'The document holds no filter.')], catalogue, document);
+    if (!filter) return failed([report('empty-filter', 'document', {})], catalogue, document);
     const limits = treeLimits(filter, options);
     if (limits.length > 0) return failed(limits, catalogue, document);
   }
@@ -142,8 +148,7 @@ type Tree =
  */
 function treeOf(source: unknown, options: CheckedOptions, fromDecompiler: boolean): Tree {
   if (typeof source !== 'object' || source === null || Array.isArray(source)) {
-    const found = source === null ? 'null' : Array.isArray(source) ? 'an array' : `a ${typeof source}`;
-    return { ok: false, diagnostics: [diagnostic('invalid-ast', `Expected query text, a Document or a Filter tree; found ${found}.`, { path: '' })] };
+    return { ok: false, diagnostics: [report('invalid-ast', 'source', { found: describeValue(source, 'type') }, { path: '' })] };
   }
   const maxNodes = fromDecompiler ? Number.MAX_SAFE_INTEGER : options.maxNodes ?? DEFAULT_MAX_NODES;
   const limits = { maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH, maxNodes };
@@ -151,7 +156,7 @@ function treeOf(source: unknown, options: CheckedOptions, fromDecompiler: boolea
   if (isDocument) {
     const document = source as Document;
     if (!Array.isArray(document.comments)) {
-      return { ok: false, diagnostics: [diagnostic('invalid-ast', 'A Document\'s "comments" must be an array.', { path: '/comments' })] };
+      return { ok: false, diagnostics: [report('invalid-ast', 'comments', { found: describeValue(document.comments) }, { path: '/comments' })] };
     }
     if (document.filter === undefined) return { ok: true, document, filter: undefined };
     const problems = validateFilterTree(document.filter, limits, 'filter');

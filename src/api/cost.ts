@@ -18,7 +18,7 @@ import { formatMessage, report } from '../diagnostics/messages.js';
 import { suggestNames } from '../diagnostics/suggest.js';
 import { analyze, type FilterSource } from './analyze.js';
 import { internalError } from './internal.js';
-import { show } from './options.js';
+import { describeValue } from '../vocabulary/index.js';
 
 /** The least the API charges for a request that is not cached (spec §5). */
 export const MINIMUM_REQUEST_COST = 50;
@@ -115,7 +115,7 @@ function entries(option: 'select' | 'orderBy', value: unknown, out: Diagnostic[]
       const to = from + piece.trim().length;
       const path = `/${option}/${list.length}`;
       if (from === to) {
-        out.push(report('invalid-option', 'value', { option, allowed: 'column names separated by single commas', found: show(value) }, { path, range: span(value, from, from) }));
+        out.push(report('invalid-option', 'value', { option, allowed: 'column names separated by single commas', found: describeValue(value) }, { path, range: span(value, from, from) }));
       } else {
         // Removing an entry takes the comma before it (or after it, for the first).
         const removal = start > 0 ? span(value, start - 1, start + piece.length) : span(value, 0, Math.min(value.length, piece.length + 1));
@@ -130,11 +130,11 @@ function entries(option: 'select' | 'orderBy', value: unknown, out: Diagnostic[]
     value.forEach((item: unknown, i) => {
       const path = `/${option}/${i}`;
       if (typeof item === 'string' && item.trim() !== '') list.push({ text: item.trim(), path });
-      else out.push(report('invalid-option', 'value', { option: `${option}[${i}]`, allowed: 'a column name', found: show(item) }, { path }));
+      else out.push(report('invalid-option', 'value', { option: `${option}[${i}]`, allowed: 'a column name', found: describeValue(item) }, { path }));
     });
     return list;
   }
-  out.push(report('invalid-option', 'value', { option, allowed, found: show(value) }, { path: `/${option}` }));
+  out.push(report('invalid-option', 'value', { option, allowed, found: describeValue(value) }, { path: `/${option}` }));
   return [];
 }
 
@@ -260,14 +260,14 @@ export function estimateCost(options: CostOptions): CostEstimate {
 function estimate(options: unknown): CostEstimate {
   const problems: Diagnostic[] = [];
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    return result([report('invalid-option', 'not-object', { found: show(options) })], [], DEFAULT_ROWS, true);
+    return result([report('invalid-option', 'not-object', { found: describeValue(options) })], [], DEFAULT_ROWS, true);
   }
   const resolved = catalogueOption(read(options, 'catalogue', problems));
   const rawRows = read(options, 'rows', problems);
   let rows = DEFAULT_ROWS;
   if (rawRows !== undefined) {
     if (typeof rawRows === 'number' && Number.isSafeInteger(rawRows) && rawRows >= 0) rows = rawRows;
-    else problems.push(report('invalid-option', 'value', { option: 'rows', allowed: 'a whole number ≥ 0', found: show(rawRows) }, { path: '/rows' }));
+    else problems.push(report('invalid-option', 'value', { option: 'rows', allowed: 'a whole number ≥ 0', found: describeValue(rawRows) }, { path: '/rows' }));
   }
   const select = read(options, 'select', problems);
   const where = read(options, 'where', problems);
@@ -295,7 +295,7 @@ function estimate(options: unknown): CostEstimate {
   }
   const selected = select === undefined ? [] : entries('select', select, selectDiagnostics);
   if (select !== undefined && selected.length === 0 && selectDiagnostics.length === 0) {
-    selectDiagnostics.push(report('invalid-option', 'value', { option: 'select', allowed: 'one or more column names (the API requires select)', found: show(select) }, { path: '/select' }));
+    selectDiagnostics.push(report('invalid-option', 'value', { option: 'select', allowed: 'one or more column names (the API requires select)', found: describeValue(select) }, { path: '/select' }));
   }
   for (const entry of selected) {
     if (!known) guess(entry.text, 'select');

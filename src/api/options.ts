@@ -11,6 +11,7 @@ import { isKnownCatalogue } from '../catalogue/brand.js';
 import { catalogueOption } from '../catalogue/option.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
+import { describeValue } from '../vocabulary/index.js';
 
 /**
  * The largest accepted `maxDepth`. Every stage walks the boolean tree, some of
@@ -43,16 +44,8 @@ export type OptionsResult =
   | { readonly ok: true; readonly options: CheckedOptions; readonly diagnostics: readonly Diagnostic[] }
   | { readonly ok: false; readonly options: undefined; readonly diagnostics: readonly Diagnostic[] };
 
-/** A value as a message shows it: short strings quoted, scalars as written, anything else by its kind. */
-export function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  if (value === null) return 'null';
-  return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
-}
-
 function invalid(name: string, allowed: string, value: unknown): Diagnostic {
-  return report('invalid-option', 'value', { option: name, allowed, found: show(value) });
+  return report('invalid-option', 'value', { option: name, allowed, found: describeValue(value) });
 }
 
 function limit(name: LimitName, value: unknown, out: Diagnostic[]): number | undefined {
@@ -70,7 +63,7 @@ function limit(name: LimitName, value: unknown, out: Diagnostic[]): number | und
 function read(options: unknown, keys: readonly string[], out: Diagnostic[]): Record<string, unknown> | undefined {
   if (options === undefined) return {};
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    out.push(report('invalid-option', 'not-object', { found: show(options) }));
+    out.push(report('invalid-option', 'not-object', { found: describeValue(options) }));
     return undefined;
   }
   const values: Record<string, unknown> = {};

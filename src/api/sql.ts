@@ -14,7 +14,8 @@ import { SQL_DIALECTS, type SqlDialect } from '../emit/sql/ddl.js';
 import { emitSql, SPELLINGS, type ParamStyle, type SqlParam, type SqlParams } from '../emit/sql/index.js';
 import { analyze, type Analysis, type FilterOptions, type FilterSource } from './analyze.js';
 import { internalError } from './internal.js';
-import { checkFilterOptions, show } from './options.js';
+import { checkFilterOptions } from './options.js';
+import { describeValue } from '../vocabulary/index.js';
 
 /** Options of {@link toSql}. */
 export interface SqlOptions extends FilterOptions {
@@ -56,13 +57,13 @@ interface Checked {
   readonly columns: Readonly<Record<string, string>>;
 }
 
-const invalid = (option: string, allowed: string, value: unknown) => report('invalid-option', 'value', { option, allowed, found: show(value) });
+const invalid = (option: string, allowed: string, value: unknown) => report('invalid-option', 'value', { option, allowed, found: describeValue(value) });
 const isName = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && !v.includes('\u0000');
 
 /** Validates the SQL options (the filter options are `analyze`'s). */
 function checkSqlOptions(options: unknown, out: Diagnostic[]): Checked | undefined {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    out.push(report('invalid-option', 'sql-options', { dialects: SQL_DIALECTS.join(', '), found: show(options) }));
+    out.push(report('invalid-option', 'sql-options', { dialects: SQL_DIALECTS.join(', '), found: describeValue(options) }));
     return undefined;
   }
   const o = options as Record<string, unknown>;

@@ -34,21 +34,30 @@ export function normalDecimal(text: string): string | undefined {
 }
 
 /**
- * The value of a number literal, and why it cannot be used as written (when
- * it cannot). `where` is inserted after the number in the message
- * (` in the condition on "DR"`).
+ * Why a number literal cannot be used as written: the name of its
+ * `invalid-number` message template (src/diagnostics/messages.ts, which this
+ * layer sits below) and the template's arguments.
  */
-export function readNumber(text: string, where = ''): { value: number; problem?: string } {
+export interface NumberProblem {
+  readonly variant: 'tooLarge' | 'inexact';
+  /** The literal, shortened to 40 characters. */
+  readonly text: string;
+  /** What the API would receive instead (for `inexact`). */
+  readonly printed: string;
+}
+
+/**
+ * The value of a number literal, and why it cannot be used as written (when
+ * it cannot).
+ *
+ * @example
+ * readNumber('9007199254740993').problem; // { variant: 'inexact', text: '9007199254740993', printed: '9007199254740992' }
+ */
+export function readNumber(text: string): { value: number; problem?: NumberProblem } {
   const value = Number(text);
-  if (!Number.isFinite(value)) return { value, problem: `The number ${clip(text)}${where} is too large to represent.` };
   const printed = String(value);
-  if (normalDecimal(printed) !== normalDecimal(text)) {
-    return {
-      value,
-      problem: `The number ${clip(text)}${where} cannot be represented exactly (a number carries about 15 to 17 significant digits): `
-        + `it would reach the API as ${printed}. Write ${printed}, or fewer digits.`,
-    };
-  }
+  if (!Number.isFinite(value)) return { value, problem: { variant: 'tooLarge', text: clip(text), printed } };
+  if (normalDecimal(printed) !== normalDecimal(text)) return { value, problem: { variant: 'inexact', text: clip(text), printed } };
   return { value };
 }
 

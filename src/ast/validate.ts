@@ -4,23 +4,40 @@
  * every entry point that accepts a tree checks it here, once, before any
  * stage walks it. After this, every stage may trust the node types.
  *
- * Problems come back as plain data (`{ path, reason }`, the path a JSON
- * Pointer into the tree such as `/operands/1/test/value`); the API layer turns
- * them into diagnostics. Nothing here throws, recurses or loops: the walk uses
+ * Problems come back as plain data (`{ path, variant, args }`, the path a
+ * JSON Pointer into the tree such as `/operands/1/test/value`, the variant
+ * one of the `invalid-ast` templates of src/diagnostics/messages.ts, which
+ * this layer sits below); the API layer turns them into diagnostics. Nothing here throws, recurses or loops: the walk uses
  * an explicit stack, counts every node each time it is reached (a node shared
  * twice at each of 30 levels is reached 2^30 times by any stage that expands
  * it, so it counts that often), stops at the node and depth limits, and
  * reports a node that contains itself as cyclic.
  */
+import { describeValue } from '../vocabulary/index.js';
 import { COMPARE_OPS } from './where-json.js';
 
-/** One problem of a tree: where (a JSON Pointer into the tree) and what is wrong. */
-export interface TreeProblem {
-  readonly path: string;
-  readonly reason: string;
-  /** Set when the problem is a limit rather than a wrong shape. */
-  readonly limit?: 'depth' | 'nodes';
-}
+/**
+ * What is wrong with a node: the name of its `invalid-ast` message template
+ * (src/diagnostics/messages.ts) and the template's arguments.
+ */
+export type ShapeProblem =
+  | { readonly variant: 'notNode' | 'badKind'; readonly args: { readonly what: string; readonly kinds: string; readonly found: string } }
+  | { readonly variant: 'cyclic' | 'recoveryGap'; readonly args: Readonly<Record<never, never>> }
+  | { readonly variant: 'operands'; readonly args: { readonly kind: string; readonly found: string } }
+  | { readonly variant: 'quantifier' | 'range' | 'field' | 'modifier' | 'values' | 'bare'; readonly args: { readonly found: string } }
+  | { readonly variant: 'test' | 'literal'; readonly args: { readonly kinds: string; readonly found: string } }
+  | { readonly variant: 'op'; readonly args: { readonly ops: string; readonly found: string } }
+  | { readonly variant: 'literalValue'; readonly args: { readonly kind: string; readonly expected: string; readonly found: string } }
+  | { readonly variant: 'unreadable'; readonly args: { readonly reason: string } };
+
+/**
+ * One problem of a tree: where (a JSON Pointer into the tree) and what is
+ * wrong: a shape (`invalid-ast`) or a limit passed (`nesting-too-deep`,
+ * `too-many-nodes`, with the limit).
+ */
+export type TreeProblem =
+  | ({ readonly path: string; readonly limit?: undefined } & ShapeProblem)
+  | { readonly path: string; readonly limit: 'depth' | 'nodes'; readonly max: number };
 
 /** Limits of {@link validateFilterTree}. */
 export interface TreeLimits {
@@ -66,20 +83,19 @@ function pathOf(entry: Entry | undefined, extra: readonly (string | number)[] = 
   return keys.reverse().map((k) => `/${k}`).join('');
 }
 
-/** A short description of a value for a message (never the whole of a long string). */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return `an array of ${value.length}`;
-  switch (typeof value) {
-    case 'string': return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-    case 'number': case 'boolean': case 'bigint': return `the ${typeof value} ${String(value)}`;
-    case 'object': {
-      const kind = (value as { kind?: unknown }).kind;
-      return kind === undefined ? 'an object without "kind"' : `an object of kind ${describeValue(kind)}`;
-    }
-    default: return `a ${typeof value}`;
-  }
+/**
+ * A value as a message names it; an AST node also by its `kind` (read only
+ * from a plain record: a getter that throws is caught by the walk).
+ */
+function describeNode(value: unknown): string {
+  if (!isRecord(value)) return describeValue(value);
+  const kind = value['kind'];
+  return kind === undefined ? 'an object without "kind"' : `an object of kind ${describeValue(kind)}`;
+}
+
+/** The `found` of a node whose `kind` is wrong: no kind, or which one. */
+function describeKind(kind: unknown): string {
+  return kind === undefined ? 'no "kind"' : `kind ${describeValue(kind)}`;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -109,18 +125,20 @@ class Validator {
 
   constructor(private readonly limits: TreeLimits) {}
 
-  private problem(at: Entry | undefined, extra: readonly (string | number)[], reason: string, limit?: 'depth' | 'nodes'): void {
-    this.problems.push(limit ? { path: pathOf(at, extra), reason, limit } : { path: pathOf(at, extra), reason });
+  private problem(at: Entry | undefined, extra: readonly (string | number)[], problem: ShapeProblem): void {
+    this.problems.push({ path: pathOf(at, extra), ...problem });
+  }
+
+  private limitPassed(at: Entry | undefined, extra: readonly (string | number)[], limit: 'depth' | 'nodes', max: number): void {
+    this.stopped = true;
+    this.problems.push({ path: pathOf(at, extra), limit, max });
   }
 
   /** Counts a node; false (and one problem) once the budget is spent. */
   private counted(at: Entry | undefined, extra: readonly (string | number)[] = NO_KEYS): boolean {
     if (this.stopped) return false;
     if (++this.count > this.limits.maxNodes) {
-      this.stopped = true;
-      this.problem(at, extra,
-        `The tree has more than ${this.limits.maxNodes} nodes (the maxNodes option; a node reached twice counts twice, as every stage that expands the tree reaches it twice); make it smaller or share less.`,
-        'nodes');
+      this.limitPassed(at, extra, 'nodes', this.limits.maxNodes);
       return false;
     }
     return true;
@@ -140,7 +158,7 @@ class Validator {
       }
     } catch (error) {
       // A getter or proxy trap of a tree built in code threw: the tree cannot be read, so it is invalid there.
-      this.problem(current, [], `Reading this node failed: ${error instanceof Error ? error.message : String(error)}.`);
+      this.problem(current, [], { variant: 'unreadable', args: { reason: error instanceof Error ? error.message : String(error) } });
     }
   }
 
@@ -153,27 +171,26 @@ class Validator {
     const kinds = role === 'row' ? ROW_KINDS : ELEMENT_KINDS;
     const what = role === 'row' ? 'a filter node' : 'an element filter node (inside any/all)';
     if (!isRecord(value)) {
-      this.problem(e, [], `Expected ${what}, an object whose "kind" is one of ${oneOf(kinds)}; found ${describeValue(value)}.`);
+      this.problem(e, [], { variant: 'notNode', args: { what, kinds: oneOf(kinds), found: describeValue(value) } });
       return;
     }
     if (this.open.has(value)) {
-      this.problem(e, [], 'The tree is cyclic: this node contains itself.');
+      this.problem(e, [], { variant: 'cyclic', args: {} });
       return;
     }
     if (e.depth > this.limits.maxDepth) {
-      this.stopped = true;
-      this.problem(e, [], `The filter tree nests more than ${this.limits.maxDepth} levels deep (the maxDepth option); flatten it.`, 'depth');
+      this.limitPassed(e, [], 'depth', this.limits.maxDepth);
       return;
     }
     if (!this.counted(e)) return;
     this.range(e, value);
     const kind = value['kind'];
     if (kind === 'invalid') {
-      this.problem(e, ['kind'], 'A node of kind "invalid" is a gap left by parser error recovery, not a filter; compile the text instead, which reports the syntax error.');
+      this.problem(e, ['kind'], { variant: 'recoveryGap', args: {} });
       return;
     }
     if (typeof kind !== 'string' || !(kinds as readonly string[]).includes(kind)) {
-      this.problem(e, kind === undefined ? [] : ['kind'], `Expected ${what}, whose "kind" is one of ${oneOf(kinds)}; found ${kind === undefined ? 'no "kind"' : `kind ${describeValue(kind)}`}.`);
+      this.problem(e, kind === undefined ? [] : ['kind'], { variant: 'badKind', args: { what, kinds: oneOf(kinds), found: describeKind(kind) } });
       return;
     }
     // The node is open (on the current path) until the marker pushed here is popped after its children.
@@ -184,7 +201,7 @@ class Validator {
       case 'or': {
         const operands = value['operands'];
         if (!Array.isArray(operands) || operands.length === 0) {
-          this.problem(e, ['operands'], `"${kind}" needs an array of one or more operands in "operands"; found ${describeValue(operands)}.`);
+          this.problem(e, ['operands'], { variant: 'operands', args: { kind, found: describeValue(operands) } });
           return;
         }
         for (let i = operands.length - 1; i >= 0; i--) this.push(e, `operands/${i}`, operands[i], role, true);
@@ -201,7 +218,7 @@ class Validator {
       case 'list': {
         const quantifier = value['quantifier'];
         if (quantifier !== 'any' && quantifier !== 'all') {
-          this.problem(e, ['quantifier'], `A list node's "quantifier" must be "any" or "all"; found ${describeValue(quantifier)}.`);
+          this.problem(e, ['quantifier'], { variant: 'quantifier', args: { found: describeValue(quantifier) } });
         }
         this.field(e, value['field']);
         this.push(e, 'element', value['element'], 'element', true);
@@ -217,14 +234,14 @@ class Validator {
     const range = node['range'];
     if (range === undefined) return;
     if (!isRecord(range) || !isPosition(range['start']) || !isPosition(range['end'])) {
-      this.problem(e, [...extra, 'range'], `"range" must be absent or {start, end}, each {offset, line, column} of whole numbers ≥ 0; found ${describeValue(range)}.`);
+      this.problem(e, [...extra, 'range'], { variant: 'range', args: { found: describeValue(range) } });
     }
   }
 
   private field(e: Entry, field: unknown): void {
     if (!isRecord(field) || typeof field['name'] !== 'string') {
       const found = isRecord(field) ? `a name that is ${describeValue(field['name'])}` : describeValue(field);
-      this.problem(e, isRecord(field) ? ['field', 'name'] : ['field'], `"field" must be an object {name} whose name is a string (a column, an alias or a dotted path); found ${found}.`);
+      this.problem(e, isRecord(field) ? ['field', 'name'] : ['field'], { variant: 'field', args: { found } });
       return;
     }
     this.range(e, field, ['field']);
@@ -233,7 +250,7 @@ class Validator {
   private modifier(e: Entry, modifier: unknown): void {
     if (!isRecord(modifier) || typeof modifier['name'] !== 'string') {
       const found = isRecord(modifier) ? `a name that is ${describeValue(modifier['name'])}` : describeValue(modifier);
-      this.problem(e, isRecord(modifier) ? ['modifier', 'name'] : ['modifier'], `"modifier" must be absent or an object {name} whose name is a string; found ${found}.`);
+      this.problem(e, isRecord(modifier) ? ['modifier', 'name'] : ['modifier'], { variant: 'modifier', args: { found } });
       return;
     }
     this.range(e, modifier, ['modifier']);
@@ -241,8 +258,8 @@ class Validator {
 
   private test(e: Entry, test: unknown): void {
     if (!isRecord(test) || typeof test['kind'] !== 'string' || !(TEST_KINDS as readonly string[]).includes(test['kind'])) {
-      const found = isRecord(test) ? (test['kind'] === undefined ? 'an object without "kind"' : `kind ${describeValue(test['kind'])}`) : describeValue(test);
-      this.problem(e, isRecord(test) && test['kind'] !== undefined ? ['test', 'kind'] : ['test'], `"test" must be an object whose "kind" is one of ${oneOf(TEST_KINDS)}; found ${found}.`);
+      const found = isRecord(test) && test['kind'] !== undefined ? describeKind(test['kind']) : describeNode(test);
+      this.problem(e, isRecord(test) && test['kind'] !== undefined ? ['test', 'kind'] : ['test'], { variant: 'test', args: { kinds: oneOf(TEST_KINDS), found } });
       return;
     }
     this.range(e, test, ['test']);
@@ -250,7 +267,7 @@ class Validator {
       case 'compare': {
         const op = test['op'];
         if (typeof op !== 'string' || !OPS.has(op)) {
-          this.problem(e, ['test', 'op'], `A compare test's "op" must be one of the API's operators ${oneOf(COMPARE_OPS)}; found ${describeValue(op)}.`);
+          this.problem(e, ['test', 'op'], { variant: 'op', args: { ops: oneOf(COMPARE_OPS), found: describeValue(op) } });
         }
         this.literal(e, ['test', 'value'], test['value']);
         return;
@@ -258,7 +275,7 @@ class Validator {
       case 'in': {
         const values = test['values'];
         if (!Array.isArray(values)) {
-          this.problem(e, ['test', 'values'], `An in test needs an array of values in "values"; found ${describeValue(values)}.`);
+          this.problem(e, ['test', 'values'], { variant: 'values', args: { found: describeValue(values) } });
           return;
         }
         for (let i = 0; i < values.length && !this.stopped; i++) this.literal(e, ['test', 'values', i], values[i]);
@@ -276,8 +293,8 @@ class Validator {
   private literal(e: Entry, at: readonly (string | number)[], literal: unknown): void {
     if (!this.counted(e, at)) return;
     if (!isRecord(literal) || typeof literal['kind'] !== 'string' || !(LITERAL_KINDS as readonly string[]).includes(literal['kind'])) {
-      const found = isRecord(literal) ? (literal['kind'] === undefined ? 'an object without "kind"' : `kind ${describeValue(literal['kind'])}`) : describeValue(literal);
-      this.problem(e, at, `Expected a value, an object whose "kind" is one of ${oneOf(LITERAL_KINDS)}; found ${found}.`);
+      const found = isRecord(literal) && literal['kind'] !== undefined ? describeKind(literal['kind']) : describeNode(literal);
+      this.problem(e, at, { variant: 'literal', args: { kinds: oneOf(LITERAL_KINDS), found } });
       return;
     }
     this.range(e, literal, at);
@@ -288,9 +305,9 @@ class Validator {
         : kind === 'boolean' ? (typeof value === 'boolean' ? undefined : 'a boolean')
           : kind === 'null' ? undefined
             : typeof value === 'string' ? undefined : 'a string';
-    if (expected) this.problem(e, [...at, 'value'], `A value of kind "${kind}" holds ${expected} in "value"; found ${describeValue(value)}.`);
+    if (expected) this.problem(e, [...at, 'value'], { variant: 'literalValue', args: { kind, expected, found: describeValue(value) } });
     if (kind === 'string' && literal['bare'] !== undefined && typeof literal['bare'] !== 'boolean') {
-      this.problem(e, [...at, 'bare'], `"bare" must be absent, true or false; found ${describeValue(literal['bare'])}.`);
+      this.problem(e, [...at, 'bare'], { variant: 'bare', args: { found: describeValue(literal['bare']) } });
     }
   }
 }
@@ -305,7 +322,7 @@ class Validator {
  * @param prefix `'filter'` when the tree is a Document's `filter`, so paths start `/filter`.
  * @example
  * validateFilterTree({ kind: 'and', operands: [] }, { maxDepth: 128, maxNodes: 100_000 });
- * // [{ path: '/operands', reason: '"and" needs an array of one or more operands …' }]
+ * // [{ path: '/operands', variant: 'operands', args: { kind: 'and', found: 'an empty array' } }]
  */
 export function validateFilterTree(tree: unknown, limits: TreeLimits, prefix?: 'filter'): TreeProblem[] {
   const validator = new Validator(limits);

@@ -16,9 +16,8 @@ import type { WhereValue } from '../ast/where-json.js';
 import { allBacklinks } from '../catalogue/builtin.js';
 import { resolveField } from '../catalogue/resolve.js';
 import type { Catalogue, ValueType } from '../catalogue/types.js';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatMessage, report } from '../diagnostics/messages.js';
-import { readNumber } from '../ast/numbers.js';
 import { DEFAULT_MAX_LIST_LENGTH, DEFAULT_MAX_NODES } from '../ast/validate.js';
 import { jsonErrorOffset } from './json-position.js';
 import { scanJsonText } from './json-scan.js';
@@ -325,7 +324,8 @@ function textDiagnostics(text: string, value: unknown): Diagnostic[] {
       return field === undefined ? report('json-duplicate-key', 'default', { key }, { path: finding.path })
         : report('json-duplicate-key', 'condition', { key, field: quote(field) }, { path: finding.path });
     }
-    return diagnostic('invalid-number', readNumber(finding.text, where).problem ?? '', { path: finding.path });
+    const { printed, text, variant } = finding.problem;
+    return report('invalid-number', variant, { text, printed, where }, { path: finding.path });
   });
 }
 

@@ -10,4 +10,3 @@ export {
   type ValidElementCondition, type ValidIs, type ValidListIs, type ValidTree,
 } from './validate.js';
 export { jsonErrorOffset } from './json-position.js';
-export { describeValue } from './wording.js';

@@ -8,13 +8,13 @@
  * so 100,000 levels of nesting cannot overflow), and gives each finding the
  * JSON Pointer of the value concerned.
  */
-import { readNumber } from '../ast/numbers.js';
+import { readNumber, type NumberProblem } from '../ast/numbers.js';
 import { pointerSegment } from '../diagnostics/diagnostic.js';
 
 /** One thing `JSON.parse` would have hidden. */
 export type JsonTextFinding =
   | { readonly kind: 'duplicate-key'; readonly path: string; readonly key: string }
-  | { readonly kind: 'inexact-number'; readonly path: string; readonly text: string };
+  | { readonly kind: 'inexact-number'; readonly path: string; readonly problem: NumberProblem };
 
 type Frame = { readonly type: 'object'; readonly keys: Set<string>; key: string } | { readonly type: 'array'; index: number };
 
@@ -84,7 +84,7 @@ export function scanJsonText(text: string, limit = 100): JsonTextFinding[] {
       i = NUMBER.lastIndex;
       const { value, problem } = readNumber(literal);
       // A number too large to be finite reads as Infinity, which the validator reports as a value that is not JSON data.
-      if (problem && Number.isFinite(value)) findings.push({ kind: 'inexact-number', path: path(), text: literal });
+      if (problem && Number.isFinite(value)) findings.push({ kind: 'inexact-number', path: path(), problem });
     }
     // After a value: a comma, closing brackets, or the end.
     let more = false;

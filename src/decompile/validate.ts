@@ -26,7 +26,8 @@ import { pointerSegment, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatMessage, report } from '../diagnostics/messages.js';
 import { suggestNames } from '../diagnostics/suggest.js';
 import { isObject, JsonReader, UNREADABLE } from './json-reader.js';
-import { about, capital, describeValue, didYouMean, EXPR_ALIASES, OPERATOR_ALIASES, orList, QUANTIFIER_ALIASES, quote, safeJson } from './wording.js';
+import { describeValue } from '../vocabulary/index.js';
+import { about, capital, didYouMean, EXPR_ALIASES, OPERATOR_ALIASES, orList, QUANTIFIER_ALIASES, quote, safeJson } from './wording.js';
 
 export type {
   InvalidPart, ValidCondition, ValidConditionFilter, ValidElementCondition, ValidFilter, ValidIs, ValidListIs, ValidTree,

@@ -22,20 +22,6 @@ export const EXPR_ALIASES: Readonly<Record<string, string>> = {
 /** Quantifier spellings of other languages. */
 export const QUANTIFIER_ALIASES: Readonly<Record<string, 'any' | 'all'>> = { some: 'any', every: 'all', each: 'all' };
 
-/** A short description of a JSON value's type, for messages. */
-export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return value.length === 0 ? 'an empty array' : 'an array';
-  switch (typeof value) {
-    case 'string': return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-    case 'number': return Number.isFinite(value) ? `the number ${value}` : `the non-finite number ${value}`;
-    case 'boolean': return `\`${value}\``;
-    case 'object': return 'an object';
-    case 'undefined': return 'nothing (undefined)';
-    default: return `a ${typeof value} (not JSON)`;
-  }
-}
-
 /** A key or text quoted for a message, shortened when long. */
 export function quote(key: string): string {
   return JSON.stringify(key.length > 60 ? `${key.slice(0, 60)}…` : key);

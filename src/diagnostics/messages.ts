@@ -35,6 +35,7 @@ export const MESSAGES = {
   },
   'empty-filter': {
     default: 'The input holds no filter: write a condition such as `domain_rating_source >= 50`.',
+    document: 'The document holds no filter.',
   },
   'unterminated-string': {
     string: 'This string has no closing {quote}; it was read to the end of the line.',
@@ -118,6 +119,27 @@ export const MESSAGES = {
   'request-columns-unknown': {
     default: 'The API reference this library was built from does not list the select and order_by columns of {endpoint}: they are not checked, and {columns} not among its where columns, so counted at 1 unit, the least a column costs: the total is a lower bound.',
     none: 'The API reference this library was built from does not list the select and order_by columns of {endpoint}: they are not checked; each is counted at the units of the where column of its name.',
+  },
+  // ---- filter trees built in code (src/ast/validate.ts reports the variant and arguments; src/api words them)
+  'invalid-ast': {
+    source: 'Expected query text, a Document or a Filter tree; found {found}.',
+    comments: 'A Document\'s "comments" must be an array; found {found}.',
+    notNode: 'Expected {what}, an object whose "kind" is one of {kinds}; found {found}.',
+    badKind: 'Expected {what}, whose "kind" is one of {kinds}; found {found}.',
+    cyclic: 'The tree is cyclic: this node contains itself.',
+    recoveryGap: 'A node of kind "invalid" is a gap left by parser error recovery, not a filter; compile the text instead, which reports the syntax error.',
+    operands: '"{kind}" needs an array of one or more operands in "operands"; found {found}.',
+    quantifier: 'A list node\'s "quantifier" must be "any" or "all"; found {found}.',
+    range: '"range" must be absent or {start, end}, each {offset, line, column} of whole numbers ≥ 0; found {found}.',
+    field: '"field" must be an object with a "name" that is a string (a column, an alias or a dotted path); found {found}.',
+    modifier: '"modifier" must be absent or an object with a "name" that is a string; found {found}.',
+    test: '"test" must be an object whose "kind" is one of {kinds}; found {found}.',
+    op: 'A compare test\'s "op" must be one of the API\'s operators {ops}; found {found}.',
+    values: 'An in test needs an array of values in "values"; found {found}.',
+    literal: 'Expected a value, an object whose "kind" is one of {kinds}; found {found}.',
+    literalValue: 'A value of kind "{kind}" holds {expected} in "value"; found {found}.',
+    bare: '"bare" must be absent, true or false; found {found}.',
+    unreadable: 'Reading this node failed: {reason}.',
   },
   // ---- the API layer (src/api) and the CLI (src/cli)
   'filter-only-column': {
@@ -326,6 +348,8 @@ export const MESSAGES = {
   'invalid-number': {
     unsafe: '{subject}: {found} is beyond ±(2^53 − 1) = ±9007199254740991, where not every integer has a number of its own, so it could stand for its neighbours; use a value within that range.',
     infinite: 'The number of {subject} is too large to represent (it reads as {value}).',
+    tooLarge: 'The number {text}{where} is too large to represent.',
+    inexact: 'The number {text}{where} cannot be represented exactly (a number carries about 15 to 17 significant digits): it would reach the API as {printed}. Write {printed}, or fewer digits.',
   },
   'internal-error': {
     stage: 'Internal error in {stage}; please report it with the input: {error}',

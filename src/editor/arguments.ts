@@ -17,6 +17,7 @@
 import { errorText } from '../api/index.js';
 import { catalogueOption, type Catalogue } from '../catalogue/index.js';
 import { report, type Diagnostic } from '../diagnostics/index.js';
+import { describeValue } from '../vocabulary/index.js';
 import type { EditorDiagnostic } from './types.js';
 
 /** A diagnostic about an argument, placed at the start of the text (it has no place in the text). */
@@ -24,18 +25,10 @@ export function atStart(d: Diagnostic): EditorDiagnostic {
   return { code: d.code, severity: d.severity, message: d.message, start: 0, end: 0, fixes: [] };
 }
 
-/** How a value is named in a message: its type, never its (possibly huge or hostile) content. */
-export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  const type = typeof value;
-  return type === 'undefined' ? 'undefined' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
-}
-
 /** The text argument: itself when it is a string, else empty text and the diagnostic saying so. */
 export function textArgument(text: unknown, fn: string): { readonly text: string; readonly problem?: Diagnostic } {
   if (typeof text === 'string') return { text };
-  return { text: '', problem: report('invalid-argument', 'text', { fn, found: describeValue(text) }) };
+  return { text: '', problem: report('invalid-argument', 'text', { fn, found: describeValue(text, 'type') }) };
 }
 
 /** The offset argument: a whole number (fractions rounded down), or undefined when there is no position. */
@@ -49,7 +42,7 @@ export function catalogueArgument(options: unknown): { readonly catalogue: Catal
   let value: unknown;
   if (options === undefined || options === null) value = undefined;
   else if (typeof options !== 'object' && typeof options !== 'function') {
-    return { catalogue: undefined, problems: [report('invalid-option', 'not-object', { found: describeValue(options) })] };
+    return { catalogue: undefined, problems: [report('invalid-option', 'not-object', { found: describeValue(options, 'type') })] };
   } else {
     try {
       value = (options as { catalogue?: unknown }).catalogue;

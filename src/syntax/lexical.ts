@@ -146,7 +146,8 @@ export function decodeRegex(token: IToken): string {
  * `where` JSON text).
  */
 export function decodeNumber(image: string): { value: number; problem?: string } {
-  return readNumber(image);
+  const { value, problem } = readNumber(image);
+  return problem ? { value, problem: formatMessage('invalid-number', problem.variant, { text: problem.text, printed: problem.printed, where: '' }) } : { value };
 }
 
 /**

@@ -6,3 +6,4 @@
 export * from './words.js';
 export * from './names.js';
 export * from './dates.js';
+export * from './describe.js';
