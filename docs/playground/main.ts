@@ -10,7 +10,10 @@
 import { catalogueNames, getCatalogue } from '../../src/catalogues.js';
 import { compile, estimateCost, predicate, PredicateError, readEndpointDirective, type Catalogue, type Diagnostic } from '../../src/index.js';
 // Any pattern the user types: re2js runs those a JavaScript RegExp cannot (the core bundle carries no RE2 engine).
-import '../../src/re2.js';
+// Registered by a call, not by a bare import, so that no bundler drops it as free of side effects.
+import { re2jsEngine } from '../../src/re2.js';
+import { registerRegexEngine } from '../../src/index.js';
+registerRegexEngine(re2jsEngine);
 import { createEditor } from './editor.js';
 import { renderCost, renderDiagnostics, renderRows, type Fix } from './panels.js';
 import { sampleRows } from './rows.js';
