@@ -11,7 +11,9 @@ const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = ls
 
 let child: ChildProcessWithoutNullStreams;
 let connection: L.MessageConnection;
+let legend: L.SemanticTokensLegend;
 const published: L.PublishDiagnosticsParams[] = [];
+const messages: L.ShowMessageParams[] = [];
 const waiters: Array<(p: L.PublishDiagnosticsParams) => boolean> = [];
 
 /** Resolves with the next publishDiagnostics for `uri` at `version`. */
@@ -36,6 +38,7 @@ beforeAll(async () => {
     published.push(p);
     for (let i = waiters.length - 1; i >= 0; i--) if (waiters[i]!(p)) waiters.splice(i, 1);
   });
+  connection.onNotification('window/showMessage', (p: L.ShowMessageParams) => void messages.push(p));
   connection.listen();
   const init = (await connection.sendRequest('initialize', {
     processId: process.pid,
@@ -47,8 +50,36 @@ beforeAll(async () => {
   expect(init.capabilities.hoverProvider).toBe(true);
   expect(init.capabilities.documentFormattingProvider).toBe(true);
   expect(init.serverInfo?.name).toBe('ahrefs-where');
+  const tokens = init.capabilities.semanticTokensProvider!;
+  expect(tokens).toMatchObject({ full: true, range: true });
+  legend = tokens.legend;
   await connection.sendNotification('initialized', {});
 }, 60_000);
+
+/** Decodes LSP's relative token encoding into absolute `[line, character, length, type, ...modifiers]`. */
+function decodeTokens(data: readonly number[]): (string | number)[][] {
+  const out: (string | number)[][] = [];
+  let line = 0;
+  let character = 0;
+  for (let i = 0; i < data.length; i += 5) {
+    const [dl, dc, length, type, bits] = data.slice(i, i + 5) as [number, number, number, number, number];
+    line += dl;
+    character = dl === 0 ? character + dc : dc;
+    const modifiers = legend.tokenModifiers.filter((_, k) => bits & (1 << k));
+    out.push([line, character, length, legend.tokenTypes[type]!, ...modifiers]);
+  }
+  return out;
+}
+
+/** Resolves with the next showMessage whose text contains `part`. */
+async function messageContaining(part: string): Promise<L.ShowMessageParams> {
+  for (let i = 0; i < 200; i++) {
+    const found = messages.find((m) => m.message.includes(part));
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`no showMessage containing ${part}; got ${JSON.stringify(messages)}`);
+}
 
 afterAll(async () => {
   if (connection) {
@@ -130,6 +161,127 @@ describe('language server over stdio', () => {
     const e = edits[0]!;
     expect(original.slice(0, e.range.start.character) + e.newText + original.slice(e.range.end.character)).toBe('DR >= 50 and is_dofollow');
   });
+});
+
+describe('language server: semantic tokens', () => {
+  const uri = 'file:///tmp/tokens.where';
+  const text = 'DR >= 50 and link_type = text # note\nand first_seen > 2024-01-01 and (is_spam = true)';
+
+  it('classifies the whole document with the legend, a bare enum value as a string and a date as a number', async () => {
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'ahrefs-where', version: 1, text } });
+    const result = (await connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } })) as L.SemanticTokens;
+    expect(decodeTokens(result.data)).toEqual([
+      [0, 0, 2, 'property'],
+      [0, 3, 2, 'operator'],
+      [0, 6, 2, 'number'],
+      [0, 9, 3, 'keyword'],
+      [0, 13, 9, 'property'],
+      [0, 23, 1, 'operator'],
+      [0, 25, 4, 'string'],
+      [0, 30, 6, 'comment'],
+      [1, 0, 3, 'keyword'],
+      [1, 4, 10, 'property'],
+      [1, 15, 1, 'operator'],
+      [1, 17, 10, 'number', 'date'],
+      [1, 28, 3, 'keyword'],
+      // `(` and `)` are left to the client's syntax.
+      [1, 33, 7, 'property'],
+      [1, 41, 1, 'operator'],
+      [1, 43, 4, 'keyword', 'boolean'],
+    ]);
+  });
+
+  it('answers a range with the tokens that overlap it', async () => {
+    const result = (await connection.sendRequest('textDocument/semanticTokens/range', {
+      textDocument: { uri },
+      range: { start: { line: 1, character: 16 }, end: { line: 1, character: 30 } },
+    })) as L.SemanticTokens;
+    expect(decodeTokens(result.data)).toEqual([[1, 17, 10, 'number', 'date'], [1, 28, 3, 'keyword']]);
+  });
+
+  it('sends tokens of one line each: a string left open ends at its line, as in the lexer', async () => {
+    const multi = 'file:///tmp/multi.where';
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: multi, languageId: 'ahrefs-where', version: 1, text: 'anchor = "a\r\nbc"' } });
+    const result = (await connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: multi } })) as L.SemanticTokens;
+    expect(decodeTokens(result.data)).toEqual([[0, 0, 6, 'property'], [0, 7, 1, 'operator'], [0, 9, 2, 'string'], [1, 0, 2, 'property'], [1, 2, 1, 'string']]);
+  });
+});
+
+describe('language server: the endpoint directive', () => {
+  const uri = 'file:///tmp/keywords.where';
+
+  it('checks, completes and hovers a document against the endpoint its first line names', async () => {
+    const text = '# endpoint: keywords-explorer/overview\nvolume > 1000 and DR > 5';
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'ahrefs-where', version: 1, text } });
+    const { diagnostics } = await diagnosticsFor(uri, 1);
+    // `DR` is an all-backlinks alias: unknown here.
+    expect(diagnostics.map((d) => [d.code, d.range.start])).toEqual([['unknown-column', { line: 1, character: 18 }]]);
+    const h = (await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } })) as L.Hover;
+    expect((h.contents as L.MarkupContent).value).toContain('**volume**');
+    const items = (await connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 0 } })) as L.CompletionItem[];
+    expect(items.map((i) => i.label)).toContain('keyword');
+    expect(items.map((i) => i.label)).not.toContain('domain_rating_source');
+  });
+
+  it('reports an unknown endpoint on the directive, with a quick fix, and checks nothing else', async () => {
+    await connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 34 }, end: { line: 0, character: 38 } }, text: 'veiw' }],
+    });
+    const { diagnostics } = await diagnosticsFor(uri, 2);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ code: 'unknown-catalogue', severity: 1, range: { start: { line: 0, character: 12 }, end: { line: 0, character: 38 } } });
+    expect(diagnostics[0]!.message).toContain('did you mean "keywords-explorer/overview"');
+    const actions = (await connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0]!.range, context: { diagnostics } })) as L.CodeAction[];
+    expect(actions[0]!.edit!.changes![uri]).toEqual([{ range: diagnostics[0]!.range, newText: 'keywords-explorer/overview' }]);
+    const items = (await connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 0 } })) as L.CompletionItem[];
+    expect(items).toEqual([]);
+  });
+
+  it('completes endpoint names in the directive', async () => {
+    const items = (await connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 20 } })) as L.CompletionItem[];
+    const overview = items.find((i) => i.label === 'keywords-explorer/overview')!;
+    expect(overview.textEdit).toEqual({ range: { start: { line: 0, character: 12 }, end: { line: 0, character: 38 } }, newText: 'keywords-explorer/overview' });
+    expect(items.length).toBeGreaterThan(60);
+  });
+
+  it('shows an unknown endpoint with window/showMessage when a document opens with it', async () => {
+    const other = 'file:///tmp/typo.where';
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: other, languageId: 'ahrefs-where', version: 1, text: '# endpoint: site-explorer/organic-keywrods\nvolume > 5' } });
+    const message = await messageContaining('site-explorer/organic-keywrods');
+    expect(message.type).toBe(lsp.MessageType.Error);
+    expect(message.message).toContain('did you mean "site-explorer/organic-keywords"');
+  });
+});
+
+describe('language server with an unknown catalogue in its settings', () => {
+  it('shows it with window/showMessage and reports it on every document, checking against no other catalogue', async () => {
+    const server = spawn('npx', ['tsx', 'src/cli/lsp-main.ts'], { cwd: process.cwd(), stdio: 'pipe' });
+    const c = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+    const shown: L.ShowMessageParams[] = [];
+    const diagnostics = new Promise<L.PublishDiagnosticsParams>((resolve) => c.onNotification('textDocument/publishDiagnostics', resolve));
+    c.onNotification('window/showMessage', (p: L.ShowMessageParams) => void shown.push(p));
+    c.listen();
+    try {
+      await c.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { catalogue: 'keywords-explorer/overveiw' } });
+      await c.sendNotification('initialized', {});
+      await c.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'ahrefs-where', version: 1, text: 'DR > 5' } });
+      const published = await diagnostics;
+      expect(published.diagnostics.map((d) => d.code)).toEqual(['unknown-catalogue']);
+      expect(shown).toHaveLength(1);
+      expect(shown[0]!.message).toContain('did you mean "keywords-explorer/overview"');
+      // A directive still wins over the bad setting.
+      const fixed = 'file:///tmp/fixed.where';
+      const next = new Promise<L.PublishDiagnosticsParams>((resolve) => c.onNotification('textDocument/publishDiagnostics', resolve));
+      await c.sendNotification('textDocument/didOpen', { textDocument: { uri: fixed, languageId: 'ahrefs-where', version: 1, text: '# endpoint: site-explorer/all-backlinks\nDR > 5' } });
+      expect((await next).diagnostics).toEqual([]);
+      await c.sendRequest('shutdown');
+      await c.sendNotification('exit');
+    } finally {
+      c.dispose();
+      if (server.exitCode === null) server.kill();
+    }
+  }, 60_000);
 });
 
 /**
