@@ -18,6 +18,7 @@
  */
 import type { RegexDialect } from '../catalogue/types.js';
 import { wildcardToRe2 } from '../semantics/wildcard.js';
+import { AtomReader, invalid, isAlnum, PatternError, unsupported } from './re2-atoms.js';
 
 export { wildcardToRe2 };
 
@@ -59,46 +60,6 @@ export const MAX_PROGRAM_SIZE = 80;
 /** The weight of one Unicode class instruction (`\pL`, `[\pL\pN]`, …) against {@link MAX_PROGRAM_SIZE}. */
 export const UNICODE_CLASS_WEIGHT = 10;
 
-/**
- * Every name `\p{…}` accepts in RE2 (the API's engine): `Any`, the general
- * categories of RE2's unicode_groups table (no `Cn`, no `LC`) and its scripts
- * (Unicode 15.1: no `Unknown`, none of the scripts added in Unicode 16 and 17).
- * re2js also accepts `Ascii`, `Assigned`, `Lc`, binary properties such as
- * `Emoji` and newer scripts; those are refused, since the API would refuse them.
- * Every name here is also known to re2js (a test checks it).
- */
-const UNICODE_NAMES: ReadonlySet<string> = new Set(
-  ('Any C Cc Cf Co Cs L Ll Lm Lo Lt Lu M Mc Me Mn N Nd Nl No P Pc Pd Pe Pf Pi Po Ps S Sc Sk Sm So Z Zl Zp Zs ' +
-    'Adlam Ahom Anatolian_Hieroglyphs Arabic Armenian Avestan Balinese Bamum Bassa_Vah Batak Bengali Bhaiksuki Bopomofo Brahmi ' +
-    'Braille Buginese Buhid Canadian_Aboriginal Carian Caucasian_Albanian Chakma Cham Cherokee Chorasmian Common Coptic Cuneiform Cypriot ' +
-    'Cypro_Minoan Cyrillic Deseret Devanagari Dives_Akuru Dogra Duployan Egyptian_Hieroglyphs Elbasan Elymaic Ethiopic Georgian ' +
-    'Glagolitic Gothic Grantha Greek Gujarati Gunjala_Gondi Gurmukhi Han Hangul Hanifi_Rohingya Hanunoo Hatran Hebrew Hiragana ' +
-    'Imperial_Aramaic Inherited Inscriptional_Pahlavi Inscriptional_Parthian Javanese Kaithi Kannada Katakana Kawi Kayah_Li Kharoshthi ' +
-    'Khitan_Small_Script Khmer Khojki Khudawadi Lao Latin Lepcha Limbu Linear_A Linear_B Lisu Lycian Lydian Mahajani Makasar ' +
-    'Malayalam Mandaic Manichaean Marchen Masaram_Gondi Medefaidrin Meetei_Mayek Mende_Kikakui Meroitic_Cursive Meroitic_Hieroglyphs Miao ' +
-    'Modi Mongolian Mro Multani Myanmar Nabataean Nag_Mundari Nandinagari New_Tai_Lue Newa Nko Nushu Nyiakeng_Puachue_Hmong Ogham Ol_Chiki ' +
-    'Old_Hungarian Old_Italic Old_North_Arabian Old_Permic Old_Persian Old_Sogdian Old_South_Arabian Old_Turkic Old_Uyghur Oriya ' +
-    'Osage Osmanya Pahawh_Hmong Palmyrene Pau_Cin_Hau Phags_Pa Phoenician Psalter_Pahlavi Rejang Runic Samaritan Saurashtra Sharada Shavian ' +
-    'Siddham SignWriting Sinhala Sogdian Sora_Sompeng Soyombo Sundanese Syloti_Nagri Syriac Tagalog Tagbanwa Tai_Le Tai_Tham ' +
-    'Tai_Viet Takri Tamil Tangsa Tangut Telugu Thaana Thai Tibetan Tifinagh Tirhuta Toto Ugaritic ' +
-    'Vai Vithkuqi Wancho Warang_Citi Yezidi Yi Zanabazar_Square').split(' '),
-);
-
-const POSIX_CLASSES: ReadonlySet<string> = new Set(
-  ['alnum', 'alpha', 'ascii', 'blank', 'cntrl', 'digit', 'graph', 'lower', 'print', 'punct', 'space', 'upper', 'word', 'xdigit'].flatMap((n) => [`[:${n}:]`, `[:^${n}:]`]),
-);
-
-class PatternError {
-  constructor(
-    readonly code: 'invalid-regex' | 'unsupported-regex-feature' | 'regex-too-large',
-    readonly message: string,
-    readonly offset: number,
-  ) {}
-}
-
-const invalid = (message: string, offset: number) => new PatternError('invalid-regex', message, offset);
-const unsupported = (what: string, offset: number) => new PatternError('unsupported-regex-feature', `RE2 does not support ${what}`, offset);
-
 /** What the limits need of a parsed piece: its program size, its height, and the largest product of nested counted repetitions. */
 interface Piece { readonly size: number; readonly height: number; readonly product: number }
 type Item = { readonly kind: 'piece'; readonly piece: Piece } | { readonly kind: 'bar' } | { readonly kind: 'paren'; readonly capture: boolean; readonly offset: number };
@@ -108,31 +69,12 @@ const COUNTS = /\{(\d+)(?:(,)(\d*))?\}/y;
 const ATOM: Piece = { size: 1, height: 1, product: 1 };
 /** A Unicode class: one instruction that weighs {@link UNICODE_CLASS_WEIGHT}. */
 const UNICODE_ATOM: Piece = { size: UNICODE_CLASS_WEIGHT, height: 1, product: 1 };
-const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const hexValue = (c: number) => (c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1);
-const isOctal = (c: number | undefined) => c !== undefined && c >= 48 && c <= 55;
 
-/** One left-to-right pass over a pattern, mirroring re2js's `Parser.parseInternal`. */
-class Scanner {
-  private pos = 0;
+/** One left-to-right pass over a pattern, mirroring re2js's `Parser.parseInternal`: groups, alternation, repetition and the limits. */
+class Scanner extends AtomReader {
   private readonly stack: Item[] = [];
   private readonly names = new Set<string>();
-  /** Set by {@link classEscape} when it reads a `\p` class: the atom being read weighs more. */
-  private unicodeClass = false;
 
-  constructor(private readonly p: string) {}
-
-  private peek(at = this.pos): number | undefined {
-    return this.p.codePointAt(at);
-  }
-  private pop(): number {
-    const c = this.p.codePointAt(this.pos)!;
-    this.pos += c > 0xffff ? 2 : 1;
-    return c;
-  }
-  private at(s: string): boolean {
-    return this.p.startsWith(s, this.pos);
-  }
   private push(piece: Piece = ATOM): void {
     this.stack.push({ kind: 'piece', piece });
   }
@@ -332,111 +274,6 @@ class Scanner {
     this.push();
   }
 
-  /** `\d \D \s \S \w \W`, `\pL`, `\p{Greek}`, `\P…` at the current backslash: true when one was consumed. */
-  private classEscape(): boolean {
-    const start = this.pos;
-    const letter = this.p[start + 1];
-    if (letter === 'p' || letter === 'P') {
-      if (start + 2 >= this.p.length) throw invalid('\\p needs a Unicode class name, as in \\pL or \\p{Greek}', start);
-      let name: string;
-      if (this.p[start + 2] === '{') {
-        const end = this.p.indexOf('}', start + 3);
-        if (end < 0) throw invalid('\\p{ without its closing }', start);
-        name = this.p.slice(start + 3, end);
-        this.pos = end + 1;
-      } else {
-        const c = this.p.codePointAt(start + 2)!;
-        name = String.fromCodePoint(c);
-        this.pos = start + 2 + (c > 0xffff ? 2 : 1);
-      }
-      if (name.startsWith('^')) name = name.slice(1);
-      this.unicodeClass = true;
-      if (!UNICODE_NAMES.has(name)) throw invalid(`unknown Unicode class ${this.p.slice(start, this.pos)}: RE2 knows Any, the general categories (L, Lu, Nd, …) and the scripts of Unicode 15.1 (Greek, Latin, Han, …)`, start);
-      return true;
-    }
-    if (letter !== undefined && 'dDsSwW'.includes(letter)) { this.pos = start + 2; return true; }
-    return false;
-  }
-
-  /** One escaped character (`\n`, `\x41`, `\x{10FFFF}`, `\012`, `\.`): its code point. */
-  private escape(): number {
-    const start = this.pos;
-    this.pos++;
-    if (this.pos >= this.p.length) throw invalid('trailing backslash at the end of the pattern', start);
-    const c = this.pop();
-    if ((c >= 0x31 && c <= 0x37 && isOctal(this.peek())) || c === 0x30) {
-      let r = c - 48;
-      for (let i = 1; i < 3 && isOctal(this.peek()); i++) r = r * 8 + this.pop() - 48;
-      return r;
-    }
-    if (c >= 0x31 && c <= 0x39) throw unsupported(`backreferences (\\${String.fromCodePoint(c)})`, start);
-    if (c === 0x78 /* x */) {
-      if (this.at('{')) {
-        this.pos++;
-        let r = 0, n = 0;
-        for (;;) {
-          if (this.pos >= this.p.length) break;
-          const h = this.pop();
-          if (h === 0x7d) { if (n > 0) return r; break; }
-          const v = hexValue(h);
-          if (v < 0) break;
-          r = r * 16 + v;
-          n++;
-          if (r > 0x10ffff) break;
-        }
-      } else {
-        const x = this.pos < this.p.length ? hexValue(this.pop()) : -1;
-        const y = this.pos < this.p.length ? hexValue(this.pop()) : -1;
-        if (x >= 0 && y >= 0) return x * 16 + y;
-      }
-      throw invalid(`invalid hexadecimal escape ${this.p.slice(start, this.pos)}: write \\x41 or \\x{10FFFF}`, start);
-    }
-    const simple: Record<number, number> = { 0x61: 7, 0x66: 12, 0x6e: 10, 0x72: 13, 0x74: 9, 0x76: 11 };
-    if (simple[c] !== undefined) return simple[c]!;
-    if (c <= 0x7f && !isAlnum(c)) return c;
-    if (c === 0x6b /* k */ && /^[<{']/.test(this.p[this.pos] ?? '')) throw unsupported('named backreferences (\\k<name>)', start);
-    if (c === 0x5a /* Z */) throw unsupported('\\Z (use \\z for the end of the text)', start);
-    if (c === 0x47 /* G */) throw unsupported('\\G', start);
-    throw invalid(`invalid escape ${this.p.slice(start, this.pos)}`, start);
-  }
-
-  /** `[…]` at the current `[`. */
-  private charClass(): void {
-    const start = this.pos;
-    this.pos++;
-    if (this.at('^')) this.pos++;
-    let first = true;
-    while (this.pos >= this.p.length || this.p[this.pos] !== ']' || first) {
-      first = false;
-      const before = this.pos;
-      if (this.at('[:')) {
-        const close = this.p.indexOf(':]', this.pos);
-        if (close >= 0) {
-          const name = this.p.slice(this.pos, close + 2);
-          if (!POSIX_CLASSES.has(name)) throw invalid(`unknown POSIX class ${name}`, before);
-          this.pos = close + 2;
-          continue;
-        }
-      }
-      if (this.at('\\') && this.classEscape()) continue;
-      const lo = this.classChar(start);
-      if (this.at('-')) {
-        this.pos++;
-        if (this.at(']')) this.pos--;
-        else {
-          const hi = this.classChar(start);
-          if (hi < lo) throw invalid(`invalid range ${this.p.slice(before, this.pos)}: the end comes before the start`, before);
-        }
-      }
-    }
-    this.pos++;
-  }
-
-  private classChar(classStart: number): number {
-    if (this.pos >= this.p.length) throw invalid('missing closing ] for the [ here', classStart);
-    if (this.at('\\')) return this.escape();
-    return this.pop();
-  }
 }
 
 /** Wildcard patterns: RE2 metacharacters a user probably meant as regex syntax. */
