@@ -48,24 +48,33 @@ function inTest(token: ScanToken, e: Expectation): boolean {
   return true;
 }
 
-/** The JSON of the innermost condition around `offset`, as the compiler emits it. */
-function conditionJson(filter: Filter | undefined, offset: number, catalogue: Catalogue): string | undefined {
+/**
+ * What the innermost condition around `offset` compiles to: its JSON as the
+ * compiler emits it, or, when its column (or modifier) is not in the
+ * catalogue, that name: such a condition has no JSON, and showing one built
+ * from the unknown name would look as if it compiled.
+ */
+type ConditionOutcome = { readonly json: string } | { readonly unknownColumn: string } | { readonly unknownModifier: string };
+
+function conditionOutcome(filter: Filter | undefined, offset: number, catalogue: Catalogue): ConditionOutcome | undefined {
   const path = nodesAt(filter, offset);
   let node: Filter | undefined = path.reverse().find((n) => n.kind === 'condition' || n.kind === 'list');
-  if (!node) return undefined;
+  if (!node || (node.kind !== 'condition' && node.kind !== 'list')) return undefined;
+  if (!resolveField(catalogue, node.field.name)) return { unknownColumn: node.field.name };
+  if (node.kind === 'condition' && node.modifier && !findModifier(catalogue, node.modifier.name)) return { unknownModifier: node.modifier.name };
   // A negated tail (`x not in (…)`) is a `not` around the condition, covering the same text.
   const parent = path[path.indexOf(node) + 1];
   if (parent?.kind === 'not' && parent.range?.start.offset === node.range?.start.offset) node = parent;
   try {
     const where = emitWhere(node, { fieldName: (ref) => resolveField(catalogue, ref.name)?.apiName ?? ref.name });
-    return JSON.stringify(where);
+    return { json: JSON.stringify(where) };
   } catch { // expected: a half-written condition (invalid node, `null` value) has no JSON; the general form is shown instead
     return undefined;
   }
 }
 
 /** Parses only the top-level part around `offset` (see diagnose): hover stays fast on long filters. */
-function partJson(text: string, tokens: readonly ScanToken[], offset: number, catalogue: Catalogue): string | undefined {
+function partOutcome(text: string, tokens: readonly ScanToken[], offset: number, catalogue: Catalogue): ConditionOutcome | undefined {
   let start = 0;
   let end = text.length;
   for (const i of topLevelConnectives(tokens)) {
@@ -76,7 +85,17 @@ function partJson(text: string, tokens: readonly ScanToken[], offset: number, ca
       break;
     }
   }
-  return conditionJson(parse(text.slice(start, end)).document.filter, offset - start, catalogue);
+  return conditionOutcome(parse(text.slice(start, end)).document.filter, offset - start, catalogue);
+}
+
+/** The hover's last paragraph about the condition under the pointer. */
+function outcomeLines(outcome: ConditionOutcome | undefined, catalogue: Catalogue): string[] {
+  if (!outcome) return [];
+  if ('json' in outcome) return ['', 'This condition compiles to:', markdownJson(outcome.json)];
+  if ('unknownModifier' in outcome) return ['', `This condition does not compile: ${code(outcome.unknownModifier)} is not a modifier of ${plain(catalogue.name)}.`];
+  const near = suggestColumns(catalogue, outcome.unknownColumn);
+  const didYouMean = near.length ? ` Did you mean ${near.map(code).join(', ')}?` : '';
+  return ['', `This condition does not compile: ${code(outcome.unknownColumn)} is not a column of ${plain(catalogue.name)}.${didYouMean}`];
 }
 
 function markdownJson(json: string): string {
@@ -159,10 +178,9 @@ function hoverAt(text: string, offset: number, catalogue: Catalogue): HoverInfo 
     const info = operatorInfo(label) ?? operatorInfo(`not ${label}`);
     if (!info) return undefined;
     const phraseRange = { start: tokens[a]!.start, end: tokens[b]!.end };
-    const json = partJson(text, tokens, token.start, catalogue);
+    const outcome = partOutcome(text, tokens, token.start, catalogue);
     const general = negated ? `{"not": ${info.json}}` : info.json;
-    const lines = [`**${words.join(' ')}**: ${info.doc}${negated ? ' Negated.' : ''}`, '', `JSON: \`${general}\``];
-    if (json) lines.push('', 'This condition compiles to:', markdownJson(json));
+    const lines = [`**${words.join(' ')}**: ${info.doc}${negated ? ' Negated.' : ''}`, '', `JSON: \`${general}\``, ...outcomeLines(outcome, catalogue)];
     return { range: phraseRange, contents: lines.join('\n') };
   }
   return undefined;

@@ -83,6 +83,25 @@ describe('hover', () => {
     expect(starts.contents).toContain('{"field":"anchor","modifier":"uppercase","is":["prefix","X"]}');
   });
 
+  it('says a condition on an unknown column (or modifier) does not compile, instead of showing JSON for the unknown name', () => {
+    const cases: [string, string, string][] = [
+      ['domain_ratng_source > 5', '>', '`domain_ratng_source` is not a column of site-explorer/all-backlinks. Did you mean `domain_rating_source`'],
+      ['DR > 5 and uppercase(anchr) starts with "X"', 'with', '`anchr` is not a column'],
+      ['nope is not null', 'not', '`nope` is not a column'],
+      ['any(langs) = "en"', '=', '`langs` is not a column'],
+      ['lowercase(anchor) = "x"', '=', '`lowercase` is not a modifier of site-explorer/all-backlinks'],
+    ];
+    for (const [text, word, says] of cases) {
+      const h = hover(text, text.indexOf(word) + 1)!;
+      expect(h.contents, text).toContain(`This condition does not compile: ${says}`);
+      expect(h.contents, text).not.toContain('compiles to');
+      expect(h.contents, text).not.toContain('```json');
+    }
+    // Another catalogue: its own columns compile, all-backlinks' do not.
+    expect(hover('volume > 5', 7, { catalogue: 'keywords-explorer/overview' })!.contents).toContain('{"field":"volume","is":["gt",5]}');
+    expect(hover('DR > 5', 3, { catalogue: 'keywords-explorer/overview' })!.contents).toContain('`DR` is not a column of keywords-explorer/overview');
+  });
+
   it('explains connectives, modifiers, values and unknown names; nothing over punctuation', () => {
     expect(hover(q, at('and'))!.contents).toContain('{"and"');
     expect(hover(q, at('uppercase'))!.contents).toContain('modifier');
