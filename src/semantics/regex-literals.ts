@@ -98,14 +98,67 @@ export function requiredLiterals(node: RegexNode, limit = 2): string[] {
   return chosen;
 }
 
+/** A literal code point that `indexOf` finds exactly as RE2 does: no surrogate (half a pair in the text is no code point to RE2). */
+function literalChar(node: RegexNode): string | undefined {
+  const c = node.kind === 'set' && node.set ? singleton(node.set) : undefined;
+  return c === undefined || (c >= 0xd800 && c <= 0xdfff) ? undefined : String.fromCodePoint(c);
+}
+
 /** The pattern's text when it is a plain literal (no assertion, no class, no repetition): `includes` answers alone. */
 export function plainLiteral(node: RegexNode): string | undefined {
   const items = node.kind === 'cat' ? node.items : [node];
   let text = '';
   for (const item of items) {
-    const c = item.kind === 'set' && item.set ? singleton(item.set) : undefined;
+    const c = literalChar(item);
     if (c === undefined) return undefined;
-    text += String.fromCodePoint(c);
+    text += c;
   }
   return text;
 }
+
+/**
+ * Literals separated by `.*` (DOTALL), optionally anchored: `^a.*b.*c$`, and
+ * every wildcard pattern (`best*tools`). Returned as a test by `indexOf`:
+ * taking each literal's first occurrence after the previous one leaves the
+ * most room for the rest, so the search is exact and linear.
+ */
+export function literalChain(node: RegexNode): ((text: string) => boolean) | undefined {
+  const items = node.kind === 'cat' ? [...node.items] : [node];
+  const start = items[0]?.kind === 'assert' && items[0].at === 'text-start';
+  if (start) items.shift();
+  const end = items[items.length - 1]?.kind === 'assert' && (items[items.length - 1] as { at: string }).at === 'text-end';
+  if (end) items.pop();
+  const parts = [''];
+  for (const item of items) {
+    const c = literalChar(item);
+    if (c !== undefined) parts[parts.length - 1] += c;
+    else if (item.kind === 'rep' && item.min === 0 && item.max === -1 && item.sub.kind === 'set' && isAny(item.sub.set)) parts.push('');
+    else return undefined;
+  }
+  const [first, ...rest] = parts as [string, ...string[]];
+  const last = rest.pop();
+  if (last === undefined) {
+    // No `.*`: a plain literal (includes, not here), `^lit`, `lit$` or `^lit$`.
+    if (!start && !end) return undefined;
+    return start && end ? (text) => text === first : start ? (text) => text.startsWith(first) : (text) => text.endsWith(first);
+  }
+  return (text) => {
+    let pos: number;
+    if (start) {
+      if (!text.startsWith(first)) return false;
+      pos = first.length;
+    } else {
+      const i = text.indexOf(first);
+      if (i < 0) return false;
+      pos = i + first.length;
+    }
+    for (const part of rest) {
+      const i = text.indexOf(part, pos);
+      if (i < 0) return false;
+      pos = i + part.length;
+    }
+    return end ? text.length - last.length >= pos && text.endsWith(last) : text.indexOf(last, pos) >= 0;
+  };
+}
+
+const isAny = (set: readonly number[] | undefined) => set !== undefined && set.length === 2 && set[0] === 0 && set[1] === 0x10ffff;

@@ -19,7 +19,7 @@
  */
 import type { RegexDialect } from '../catalogue/types.js';
 import { regexEngine, type RegexProgram } from './regex-engine.js';
-import { plainLiteral, requiredLiterals } from './regex-literals.js';
+import { literalChain, plainLiteral, requiredLiterals } from './regex-literals.js';
 import { parseRe2 } from './regex-parse.js';
 import { refusal, translateRe2, type JsRegex } from './regex-translate.js';
 // The checker's translation too, so that the pattern measured is the pattern run.
@@ -27,7 +27,7 @@ import { wildcardToRe2 } from './wildcard.js';
 
 export { wildcardToRe2 };
 
-/** Which path runs a pattern: `literal` (`includes` alone), `regexp` (a translated JS RegExp) or `engine` (the registered RE2 engine). */
+/** Which path runs a pattern: `literal` (`includes`, `startsWith`, `endsWith`, or `indexOf` for literals joined by `.*`), `regexp` (a translated JS RegExp) or `engine` (the registered RE2 engine). */
 export type RegexPath = 'literal' | 'regexp' | 'engine';
 
 /** A compiled regex condition. */
@@ -63,6 +63,8 @@ interface Plan {
   readonly regexp?: JsRegex;
   /** Why the pattern is not translated (path `engine`). */
   readonly why?: string;
+  /** Literals joined by `.*`, anchored or not (path `literal`). */
+  readonly chain?: (text: string) => boolean;
 }
 
 function plan(pattern: string, dialect: RegexDialect): Plan {
@@ -71,6 +73,8 @@ function plan(pattern: string, dialect: RegexDialect): Plan {
   if (!tree) return { re2, path: 'engine', literals: [] };
   const plain = plainLiteral(tree);
   if (plain !== undefined) return { re2, path: 'literal', literals: [plain] };
+  const chain = literalChain(tree);
+  if (chain) return { re2, path: 'literal', literals: [], chain };
   const literals = requiredLiterals(tree);
   const regexp = translateRe2(tree);
   return regexp ? { re2, path: 'regexp', literals, regexp } : { re2, path: 'engine', literals, why: refusal(tree)! };
@@ -115,6 +119,7 @@ export function compileRegex(pattern: string, dialect: RegexDialect = 're2'): Co
 }
 
 function build(p: Plan): CompiledRegex {
+  if (p.chain) return { test: p.chain, path: 'literal', literals: p.literals };
   if (p.path === 'literal') {
     const text = p.literals[0]!;
     return { test: (t) => t.includes(text), path: 'literal', literals: p.literals };

@@ -107,10 +107,12 @@ describe('regex', () => {
     const r = compileRegex('a.b');
     expect(r.path).toBe('regexp');
     expect(r.test('xxa\nbyy')).toBe(true);
-    const engine = compileRegex('a.*b');
+    const engine = compileRegex('a.*\\d');
     expect(engine.engine).toBeInstanceOf(RE2JS);
-    expect(engine.test('xxa\n\nbyy')).toBe(true);
-    expect(compileRegex('(?-s)a.*b').test('a\nb')).toBe(false);
+    expect(engine.test('xxa\n\n1yy')).toBe(true);
+    expect(compileRegex('(?-s)a.*\\d').test('a\n1')).toBe(false);
+    expect(compileRegex('a.*b').path).toBe('literal'); // indexOf('a'), then indexOf('b') after it
+    expect(compileRegex('a.*b').test('xxa\n\nbyy')).toBe(true);
     expect(compileRegex('(?-s)a.b').test('a\nb')).toBe(false);
     expect(compileRegex('(?-s)a.b').test('axb')).toBe(true);
     expect(compileRegex('^b').test('ab')).toBe(false);
