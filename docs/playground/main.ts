@@ -148,7 +148,8 @@ function update(): void {
       keep = predicate(text, { catalogue });
     } catch (error) {
       if (!(error instanceof PredicateError)) throw error;
-      why = 'a filter-only column cannot be tested on rows'; // the API filters on it; rows never hold it
+      // The API can run it, rows cannot (a filter-only column, which rows never hold): say why.
+      why = error.diagnostics.find((d) => d.severity === 'error')?.message.replace(/\.$/, '') ?? 'the predicate cannot run it';
     }
   }
   renderRows($<HTMLTableElement>('rows'), $('count'), catalogue, rowsOf(catalogue), result.fields.map((f) => f.name), keep, why);

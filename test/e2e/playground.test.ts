@@ -198,6 +198,13 @@ describe.skipIf(!enabled)('playground (Chromium)', () => {
     await other.close();
   });
 
+  it('a filter the API runs but rows cannot (a filter-only column) compiles, and the rows say why they are unfiltered', async () => {
+    await page.selectOption('#endpoint', 'site-explorer/all-backlinks');
+    await typeFilter('is_homepage_link');
+    await expect.poll(() => page.getAttribute('#json', 'data-ok')).toBe('true');
+    await expect.poll(() => page.textContent('#count')).toBe('50 rows (The API filters on "is_homepage_link" but never returns it in rows, so it cannot be evaluated locally: not applied)');
+  });
+
   it('renders the Markdown of hovers (bold, code), not its markup', async () => {
     await typeFilter('domain_rating_source >= 50');
     await page.locator('.cm-aw-operator').first().hover();
