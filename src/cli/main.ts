@@ -12,6 +12,7 @@
  */
 import { createReadStream, readFileSync, type ReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { readEndpointDirective } from '../api/index.js';
 import { allBacklinks, catalogueNames, getCatalogue, loadCatalogue, type Catalogue } from '../catalogue/index.js';
 import { escapeForTerminal, renderDiagnostic } from '../diagnostics/index.js';
 import { registerRegexEngine } from '../api/index.js';
@@ -111,6 +112,26 @@ function loadCatalogueOption(value: string | undefined, io: CliIO): Catalogue | 
   return result.ok ? result.catalogue : undefined;
 }
 
+/**
+ * The catalogue for a query: an explicit `--catalogue` wins (with a note on
+ * stderr when the query's first-line `# endpoint: NAME` directive names
+ * another), else the directive's endpoint, else all-backlinks. An unknown
+ * directive is an error at its name (undefined: diagnostics written).
+ */
+function queryCatalogue(value: string | undefined, query: string, label: string, io: CliIO): Catalogue | undefined {
+  const directive = readEndpointDirective(query);
+  if (value !== undefined || !directive) {
+    const catalogue = loadCatalogueOption(value, io);
+    if (catalogue && directive && directive.catalogue !== catalogue) {
+      io.stderr.write(`ahrefs-where: note: --catalogue ${escapeForTerminal(catalogue.name)} overrides the endpoint directive of ${label} (${escapeForTerminal(JSON.stringify(directive.name))}).\n`);
+    }
+    return catalogue;
+  }
+  if (directive.catalogue) return directive.catalogue;
+  for (const d of directive.diagnostics) io.stderr.write(`${renderDiagnostic(d, { file: label, source: query })}\n`);
+  return undefined;
+}
+
 const isTty = (stream: NodeJS.WritableStream) => Boolean((stream as { isTTY?: boolean }).isTTY);
 
 /** The one QUERY argument (or standard input for none or `-`), with the label diagnostics show. */
@@ -127,7 +148,8 @@ function queryCommand(command: QueryCommand, options: readonly OptionName[]): Co
     options,
     run: async (call) => {
       const { input, label } = await queryInput(command, call, expected, expected === 2 ? 'QUERY and ROW_JSON' : 'one QUERY (or - for standard input)');
-      const catalogue = loadCatalogueOption(call.values.catalogue, call.io);
+      // Commands that take --catalogue also read the query's endpoint directive (fmt checks nothing against a catalogue).
+      const catalogue = options.includes('catalogue') ? queryCatalogue(call.values.catalogue, input, label, call.io) : allBacklinks;
       if (!catalogue) return 1;
       const { json = false, pretty = false } = call.values;
       return runQueryCommand(command, { input, row: call.args[1], label, catalogue, json, pretty, io: call.io });
@@ -146,7 +168,7 @@ async function runFilter(call: Invocation): Promise<number> {
     if (file === '-') throw new UsageError('filter --engine duckdb reads a FILE (DuckDB reads it itself), not standard input.', 'filter');
     if (values.strict) throw new UsageError('filter --engine duckdb does not take --strict.', 'filter');
   }
-  const catalogue = loadCatalogueOption(values.catalogue, io);
+  const catalogue = queryCatalogue(values.catalogue, values.where, '--where', io);
   if (!catalogue) return 1;
   const common = { where: values.where, stdout: io.stdout, stderr: io.stderr, count: values.count ?? false, progress: isTty(io.stderr), catalogue };
   if (engine === 'duckdb') {
@@ -162,7 +184,7 @@ async function runSql(call: Invocation): Promise<number> {
   const { values, io } = call;
   if (values.dialect === undefined) throw new UsageError('sql needs --dialect duckdb, postgres or clickhouse.', 'sql');
   const { input, label } = await queryInput('sql', call, 1, 'one QUERY (or - for standard input)');
-  const catalogue = loadCatalogueOption(values.catalogue, io);
+  const catalogue = queryCatalogue(values.catalogue, input, label, io);
   if (!catalogue) return 1;
   const { runSqlCommand } = await import('./sql-command.js');
   return runSqlCommand({ input, label, catalogue, dialect: values.dialect, table: values.table, params: values.params, json: values.json ?? false, pretty: values.pretty ?? false, io });
