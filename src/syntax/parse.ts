@@ -1,5 +1,6 @@
 /**
- * Text → AST, with every lexical and syntax problem as a diagnostic.
+ * Text → AST, with every lexical and syntax problem as a diagnostic: the
+ * lexer (src/syntax/lexer.ts), then the parser, whose actions build the AST.
  *
  * `parse` never throws: limits are checked before any recursion (input length,
  * then a linear pre-scan of the nesting depth over the tokens), and the whole
@@ -11,7 +12,6 @@ import type { Comment, Document, Filter } from '../ast/nodes.js';
 import { DEFAULT_MAX_LIST_LENGTH } from '../ast/validate.js';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
-import { AstBuilder } from './build-ast.js';
 import { LineIndex, scanTokens } from './lexical.js';
 import { lexText } from './lexer.js';
 import { getParser } from './parser.js';
@@ -115,8 +115,8 @@ function lexAndParse(text: string, lines: LineIndex, maxDepth: number): ParseRes
   }
 
   const parser = getParser();
-  parser.input = lexed.tokens;
-  const cst = parser.filter();
+  parser.startParse(lexed.tokens, lines);
+  const filter: Filter = parser.filter();
   const seen = new Set<string>();
   for (const e of parser.errors) {
     const d = syntaxDiagnostic(e, lines);
@@ -124,7 +124,6 @@ function lexAndParse(text: string, lines: LineIndex, maxDepth: number): ParseRes
     if (!seen.has(key)) diagnostics.push(d);
     seen.add(key);
   }
-  const filter: Filter = new AstBuilder(lines, parser.errors.length > 0).filter(cst);
   return { document: { filter, comments }, diagnostics: sortDiagnostics(diagnostics) };
 }
 

@@ -16,7 +16,7 @@
  * time, and importing the library must stay cheap.
  */
 import { CstParser } from 'chevrotain';
-import { errorMessageProvider } from '../../../src/syntax/parser.js';
+import { errorMessageProvider } from '../../../src/syntax/parse-errors.js';
 import * as T from '../../../src/syntax/tokens.js';
 
 const VALUE = 'a value (a string, number, date, `true`, `false` or a bare word)';
