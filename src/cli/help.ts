@@ -47,7 +47,9 @@ Commands:
 
 Options (each command takes only those its usage shows):
   -c, --catalogue C   a built-in endpoint (site-explorer/organic-keywords) or a
-                      catalogue JSON file; default site-explorer/all-backlinks
+                      catalogue JSON file; default: the query's first-line
+                      directive \`# endpoint: NAME\` if any, else
+                      site-explorer/all-backlinks (an explicit -c wins)
       --json          machine-readable output: one JSON object with diagnostics
       --pretty        indent JSON output
   -w, --where QUERY   the filter for \`filter\` and \`cost\`
