@@ -5,9 +5,10 @@
  * in, its share of the per-row cost), then the total; `--json` prints the
  * estimate. Diagnostics go to stderr, labelled with the option they are in
  * (`--select:1:10: error unknown-select-column: …`), with a caret under the
- * entry.
+ * entry. The endpoint comes from --catalogue or the query's `# endpoint:`
+ * directive, as for every command (main.ts).
  */
-import { estimateCost, readEndpointDirective, type CostEstimate } from '../api/index.js';
+import { estimateCost, type CostEstimate } from '../api/index.js';
 import type { Catalogue } from '../catalogue/index.js';
 import { escapeForTerminal, renderDiagnostic, type Diagnostic } from '../diagnostics/index.js';
 import type { CliIO } from './commands.js';
@@ -18,8 +19,8 @@ export interface CostCommandOptions {
   readonly where: string | undefined;
   readonly orderBy: string | undefined;
   readonly rows: number | undefined;
-  /** From --catalogue; undefined when it was not given (a `# endpoint:` directive in the query may then choose). */
-  readonly catalogue: Catalogue | undefined;
+  /** From --catalogue, else the `# endpoint:` directive of --where, else all-backlinks (main.ts decides, as for every command). */
+  readonly catalogue: Catalogue;
   readonly json: boolean;
   readonly pretty: boolean;
   readonly io: CliIO;
@@ -71,16 +72,9 @@ function report(r: CostEstimate): string {
 
 /** Runs `cost`; returns the exit code (0 ok, 1 a request the API would refuse). */
 export function runCostCommand(o: CostCommandOptions): number {
-  // An explicit --catalogue wins over a `# endpoint:` directive in the query, as in the other commands.
-  const directive = o.catalogue === undefined && o.where !== undefined ? readEndpointDirective(o.where) : undefined;
-  if (directive && !directive.catalogue) {
-    for (const d of directive.diagnostics) o.io.stderr.write(`${renderDiagnostic(d, { file: '--where', source: o.where })}\n`);
-    return 1;
-  }
-  const catalogue = o.catalogue ?? directive?.catalogue;
   const r = estimateCost({
     select: o.select,
-    ...(catalogue ? { catalogue } : {}),
+    catalogue: o.catalogue,
     ...(o.where !== undefined ? { where: o.where } : {}),
     ...(o.orderBy !== undefined ? { orderBy: o.orderBy } : {}),
     ...(o.rows !== undefined ? { rows: o.rows } : {}),

@@ -196,8 +196,9 @@ async function runCost(call: Invocation): Promise<number> {
   if (values.select === undefined) throw new UsageError('cost needs --select COLS (the API requires select).', 'cost');
   const rows = values.rows;
   if (rows !== undefined && !/^\d+$/.test(rows)) throw new UsageError('--rows takes a whole number ≥ 0 (the rows the request returns).', 'cost');
-  const catalogue = values.catalogue === undefined ? undefined : loadCatalogueOption(values.catalogue, io);
-  if (values.catalogue !== undefined && !catalogue) return 1;
+  // As for the other commands: --catalogue, else the endpoint directive of --where, else all-backlinks.
+  const catalogue = values.where === undefined ? loadCatalogueOption(values.catalogue, io) : queryCatalogue(values.catalogue, values.where, '--where', io);
+  if (!catalogue) return 1;
   const { runCostCommand } = await import('./cost-command.js');
   return runCostCommand({
     select: values.select, where: values.where, orderBy: values['order-by'], rows: rows === undefined ? undefined : Number(rows),

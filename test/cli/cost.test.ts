@@ -59,6 +59,9 @@ describe('ahrefs-where cost', () => {
     expect(directive.stdout).toContain('12 units per row × 3 rows = 36, below the minimum: at least 50 units per request');
     const option = await runCli(['cost', '-c', 'keywords-explorer/overview', '--select', 'keyword', '--where', 'volume > 10', '--json']);
     expect(JSON.parse(option.stdout)).toMatchObject({ ok: true, perRow: 11 });
+    const both = await runCli(['cost', '-c', 'keywords-explorer/overview', '--select', 'keyword', '--where', '# endpoint: site-explorer/all-backlinks\nvolume > 10']);
+    expect(both.code).toBe(0); // --catalogue wins, with a note
+    expect(both.stderr).toContain('ahrefs-where: note: --catalogue keywords-explorer/overview overrides the endpoint directive of --where');
     const unknown = await runCli(['cost', '--select', 'keyword', '--where', '# endpoint: keywords-explorer/overveiw\nvolume > 10']);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('did you mean "keywords-explorer/overview"?');
