@@ -169,13 +169,9 @@ export function diagnoseWhole(text: string, options: EditorOptions = {}): Editor
   const all = wholeText(text, checked.catalogue, false);
   const parts = text.length > MAX_LENGTH ? undefined : partsOf(text);
   if (!parts) return all;
-  return byPosition(all.flatMap((d) => {
-    const part = parts.find((p) => d.start >= p.start && d.start <= p.end);
-    // A verdict spanning parts is one the analysis across parts gives, whole.
-    if (part && ANALYSIS.has(d.code) && d.end > part.end) return [d];
-    const kept = part ? inPart(d, part.start, part.end) : ANALYSIS.has(d.code) ? undefined : d;
-    return kept ? [kept] : [];
-  }));
+  // Every warning of the whole text, fixes included: the incremental path gets those within a part from the
+  // part's check and the others (and an operand's verdicts as a whole, whose fixes reach its connectives) across parts.
+  return byPosition(all.filter((d) => !ANALYSIS.has(d.code) || parts.some((p) => d.start >= p.start && d.start <= p.end)));
 }
 
 function wholeText(text: string, catalogue: Catalogue, counted = true): EditorDiagnostic[] {

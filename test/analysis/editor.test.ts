@@ -5,8 +5,12 @@
  * operands from the cached operands' summaries, without checking any operand
  * again. Both paths give what `check` gives for the whole text.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/api/compile.js';
+import { filterAst } from '../../src/arbitraries/index.js';
+import { allBacklinks } from '../../src/catalogue/builtin.js';
+import { printFilter } from '../../src/emit/text.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { clearDiagnoseCache, diagnose, diagnoseWhole, diagnoseWork, resetDiagnoseWork } from '../../src/editor/diagnose.js';
 
@@ -138,5 +142,31 @@ describe('editor service', () => {
     clearDiagnoseCache();
     expect(diagnose(text)).toEqual(checked(text));
     expect(diagnose(text).map((d) => d.code)).toEqual(['subsumed-condition']);
+  });
+
+  it('on generated filters of several top-level operands: cold, warm and after an edit, what check gives', () => {
+    // Few columns, so that operands on one column meet across parts.
+    const operand = filterAst(allBacklinks, { columns: ['domain_rating_source', 'alt', 'link_type', 'is_new'], evaluable: true, maxDepth: 2, maxOperands: 3 })
+      .map((f) => `(${printFilter(f)})`);
+    const bare = fc.constantFrom('DR > 50', 'DR < 10', 'alt = "a"', 'alt = "b"', 'is_new', 'link_type = text', 'DR between 5 and 1', 'alt is null', 'alt is not null');
+    const parts = fc.array(fc.oneof(bare, operand), { minLength: 2, maxLength: 6 });
+    const joins = fc.array(fc.constantFrom(' and ', ' or ', '\nand ', ' AND '), { minLength: 5, maxLength: 5 });
+    let across = 0;
+    fc.assert(fc.property(parts, joins, fc.nat(), (ps, js, pick) => {
+      const text = ps.map((p, i) => (i === 0 ? p : js[i - 1]! + p)).join('');
+      const expected = checked(text);
+      if (expected.some((d) => d.severity === 'error')) return;
+      clearDiagnoseCache();
+      expect(diagnose(text)).toEqual(expected);
+      expect(diagnose(text)).toEqual(expected);
+      // An edit of one part: the others come from the cache.
+      const k = pick % ps.length;
+      const edited = ps.map((p, i) => (i === 0 ? '' : js[i - 1]!) + (i === k ? 'DR >= 7' : p)).join('');
+      const after = checked(edited);
+      if (after.some((d) => d.severity === 'error')) return;
+      expect(diagnose(edited)).toEqual(after);
+      if (expected.some((d) => d.end - d.start > 0 && text.slice(d.start, d.end).match(/ (and|or|AND)\s/) && !ps.some((p) => text.slice(d.start, d.end) === p))) across++;
+    }), { seed: 1313, numRuns: 120 });
+    expect(across).toBeGreaterThan(10);
   });
 });

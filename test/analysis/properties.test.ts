@@ -32,6 +32,9 @@ const COLUMN_SETS: readonly (readonly string[])[] = [
   ['anchor'],
   ['languages', 'last_seen'],
   ['redirect_kind', 'first_seen', 'http_code'],
+  // Dates beside datetimes (compared by instant), and text compared by code point.
+  ['source_page_publish_date', 'last_seen'],
+  ['url_from', 'broken_redirect_reason'],
 ];
 
 function evaluator(filter: Filter, refs: Refs): (row: Row) => boolean | null {

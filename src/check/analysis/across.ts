@@ -10,11 +10,12 @@
  * the walk stops at each operand, whose summary stands in for its subtree,
  * so a keystroke that changes one operand re-summarises that one.
  *
- * Only verdicts that join operands (or judge a whole top-level `and` / `or`)
- * are reported here; verdicts inside one operand are the caller's, from its
- * own check of the operand, except where the walk of the whole filter would
- * not look inside that operand (it is part of a larger verdict, or repeats an
- * earlier operand): {@link AcrossResult.opened} says which operands keep them.
+ * Reported here: verdicts that join operands (or judge a whole top-level
+ * `and` / `or`), and verdicts on an operand as a whole (its fixes may reach
+ * the connectives around it: `DR > 50 or DR between 5 and 1` drops the
+ * second operand). Verdicts deeper inside an operand are the caller's, from
+ * its own check of it, where the walk of the whole filter looks inside it:
+ * {@link AcrossResult.opened} says which operands keep them.
  * The diagnostics are those `check` gives for the whole text (the same
  * verdicts, ranges, messages and fixes), which the editor's tests assert.
  */
@@ -31,7 +32,11 @@ export type { PartSummary };
 
 /** Summarises a checked top-level operand, with the references of the check that resolved it. */
 export function summarisePart(root: Filter, references: ReadonlyMap<FieldRef, ResolvedField>): PartSummary {
-  return { catalogue: new Groups(references, 'catalogue').row(root), exact: new Groups(references, 'exact').row(root), shape: shapeKey(root, references) };
+  const catalogue = new Groups(references, 'catalogue');
+  const exact = new Groups(references, 'exact');
+  const summary = { catalogue: catalogue.row(root), exact: exact.row(root), shape: shapeKey(root, references) };
+  if (root.kind !== 'and' && root.kind !== 'or') return summary;
+  return { ...summary, operands: root.operands.map((o) => ({ catalogue: catalogue.row(o), exact: exact.row(o) })) };
 }
 
 /** One top-level operand as its caller parsed it. */
@@ -66,7 +71,16 @@ export function analyzeAcross(source: string, parts: readonly TopPart[], connect
   const partOf = new Map<object, number>();
   parts.forEach((p, k) => partOf.set(p.root, k));
   const seeds = new Map<object, PartSummary>();
-  for (const p of parts) seeds.set(p.root, p.summary);
+  // An operand's own operands (for judging it whole), by node: their part and position.
+  const inner = new Map<object, [number, number]>();
+  parts.forEach((p, k) => {
+    seeds.set(p.root, p.summary);
+    const ops = p.root.kind === 'and' || p.root.kind === 'or' ? p.root.operands : [];
+    p.summary.operands?.forEach((info, i) => {
+      seeds.set(ops[i]!, { ...info, shape: '' });
+      inner.set(ops[i]!, [k, i]);
+    });
+  });
   // The top-level structure, built as the parser builds it (same node shapes, so the same shape keys).
   const shapes = new Map<object, string>();
   const synthetic = new Set<object>();
@@ -91,19 +105,25 @@ export function analyzeAcross(source: string, parts: readonly TopPart[], connect
   const verdicts = findVerdicts(top, new Map(), { seeds, shapes, entered, skipped });
   // Joins operands: names a top-level and/or, or operands of two parts.
   const across = (nodes: readonly object[]) => nodes.some((n) => synthetic.has(n)) || new Set(nodes.map((n) => partOf.get(n))).size > 1;
+  // Judges one operand whole (alone, or its own operands together): the whole-text walk then does not look inside it.
+  const whole = (v: Verdict) => (v.nodes.length === 1 && partOf.has(v.nodes[0]!)) || (v.parent !== undefined && partOf.has(v.parent));
+  const judged = new Set<object>();
+  for (const v of verdicts) if (!across(v.nodes) && whole(v)) judged.add(v.nodes.length === 1 && partOf.has(v.nodes[0]!) ? v.nodes[0]! : v.parent!);
   // The operands' trees moved into `source`'s coordinates, only for the verdicts reported.
   const moved = new Map<object, Node>();
   const move = (node: Node): Node => {
     let out = moved.get(node);
     if (out) return out;
     const k = partOf.get(node);
+    const at = inner.get(node);
     if (k !== undefined) out = shiftRanges(node, parts[k]!.shift, position);
+    else if (at) out = (move(parts[at[0]]!.root) as Extract<Node, { kind: 'and' | 'or' }>).operands[at[1]] as Node;
     else if (node.kind === 'and' || node.kind === 'or') out = { ...node, operands: node.operands.map((o) => move(o)) } as Node;
     else out = node;
     moved.set(node, out);
     return out;
   };
-  const reported: Verdict[] = verdicts.filter((v) => across(v.nodes)).map((v) => ({
+  const reported: Verdict[] = verdicts.filter((v) => across(v.nodes) || whole(v)).map((v) => ({
     ...v,
     nodes: v.nodes.map((n) => move(n as Node)),
     parent: v.parent && (move(v.parent as Node) as Verdict['parent']),
@@ -111,7 +131,7 @@ export function analyzeAcross(source: string, parts: readonly TopPart[], connect
   }));
   const reporter = new Reporter({ source, paths: undefined });
   const limits = skipped.filter((s) => across(s.nodes)).map((s) => reporter.limited({ ...s, nodes: s.nodes.map((n) => move(n as Node)) }));
-  return { diagnostics: [...reporter.diagnostics(reported), ...limits], opened: parts.map((p) => entered.has(p.root)) };
+  return { diagnostics: [...reporter.diagnostics(reported), ...limits], opened: parts.map((p) => entered.has(p.root) && !judged.has(p.root)) };
 }
 
 /** A copy of `node` with every source range moved by `shift` (lines and columns recounted in the new text). */

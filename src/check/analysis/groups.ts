@@ -33,6 +33,8 @@ export interface PartSummary {
   readonly exact: Info | undefined;
   /** Its shape key (repeats are found by comparing these). */
   readonly shape: string;
+  /** For an and/or: its operands' infos, so that it can be judged as its whole-text walk judges it (operands together). */
+  readonly operands?: readonly { readonly catalogue: Info | undefined; readonly exact: Info | undefined }[];
 }
 
 /** A part the analysis did not judge, being past its bound. */

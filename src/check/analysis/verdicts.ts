@@ -53,6 +53,25 @@ export function neverTrue(abs: Abs): boolean {
   return isEmpty(abs.set) && abs.onNull !== true;
 }
 
+/**
+ * Whether a part gets a verdict of its own. A part made only of `is null`
+ * tests says nothing of values: `alt is not null` is "true for every value"
+ * but is no mistake. It is judged only when its result is the same on every
+ * row (`alt is null and alt is not null` never, `alt is null or alt is not
+ * null` always), and only on a nullable column: on one that is never null,
+ * `null-test-never-true` already says it.
+ */
+function judgedAlone(info: Info): boolean {
+  if (!info.nullOnly) return true;
+  const abs = info.abs!;
+  return info.subject.column.nullable && (neverTrue(abs) || (isFull(abs.set) && abs.onNull === true));
+}
+
+/** A part the walk reports on its own (so its group does not report it again). */
+function reportedAlone(info: Info | undefined): boolean {
+  return info?.abs !== undefined && judgedAlone(info) && (neverTrue(info.abs) || isFull(info.abs.set));
+}
+
 /** How many neighbours of an implied operand are tried as the one operand that implies it. */
 const WITNESS_TRIES = 8;
 
@@ -64,7 +83,7 @@ export interface WalkRecord {
   readonly skipped?: Skipped[];
   /** Every node the walk judged or looked inside: a node missing here lies inside a part judged whole (or repeated), filled in when given. */
   readonly entered?: Set<object>;
-  /** Subtrees already summarised (./across.ts): the walk takes their summary and does not look inside them. */
+  /** Subtrees already summarised (./across.ts): the walk judges them whole from their summary, and does not look inside them. */
   readonly seeds?: ReadonlyMap<object, PartSummary>;
   /** Shape keys of nodes built by the caller (./across.ts), used for repeats instead of {@link shapeKey}. */
   readonly shapes?: ReadonlyMap<object, string>;
@@ -85,13 +104,12 @@ export function findVerdicts(filter: Filter, references: ReadonlyMap<FieldRef, R
     if (isInvalid(node)) return;
     const n = node as unknown as Node;
     record.entered?.add(n);
-    if (record.seeds?.has(n)) return; // judged inside by its own check
     const info = level.info(n);
     // Under `not`, the operand carries the verdict (`not (DR between 5 and 1)`: the range is what is wrong).
-    if (info?.abs && !info.nullOnly && n.kind !== 'not') {
+    if (info?.abs && judgedAlone(info) && n.kind !== 'not') {
       const parts = n.kind === 'and' || n.kind === 'or' ? (n.operands as readonly Node[]) : [];
       const partInfos = parts.map((p) => level.info(p));
-      const together = parts.length > 0 && partInfos.every((i) => i?.abs && !neverTrue(i.abs) && !isFull(i.abs.set));
+      const together = parts.length > 0 && partInfos.every((i) => i?.abs && !reportedAlone(i));
       if (together && (n.kind === 'and' ? neverTrue(info.abs) : isFull(info.abs.set))) {
         // Operands that are fine alone but not together: judged as a group, so that the fix can rewrite the group.
         out.push({ code: n.kind === 'and' ? 'never-matches' : 'always-true-where-known', nodes: parts, parent: n as AndOf<unknown>, list: level.list, subject: info.subject, abs: info.abs, negated, container });
@@ -106,6 +124,7 @@ export function findVerdicts(filter: Filter, references: ReadonlyMap<FieldRef, R
         return;
       }
     }
+    if (record.seeds?.has(n)) return; // what lies inside was judged by its own check
     if (!isBranch(node)) {
       leaf(n, negated, level.list, info);
       return;
@@ -131,7 +150,7 @@ export function findVerdicts(filter: Filter, references: ReadonlyMap<FieldRef, R
     const groups = new Map<string, Node[]>();
     for (const o of operands) {
       const i = level.info(o);
-      if (handled.has(o) || !i?.abs || i.nullOnly) continue;
+      if (handled.has(o) || !i?.abs || (i.nullOnly && !i.subject.column.nullable)) continue;
       const list = groups.get(i.key);
       if (list) list.push(o);
       else groups.set(i.key, [o]);
@@ -139,7 +158,7 @@ export function findVerdicts(filter: Filter, references: ReadonlyMap<FieldRef, R
     for (const members of groups.values()) {
       if (members.length < 2) continue;
       const infos = members.map((m) => level.info(m)!);
-      const alone = infos.some((i) => neverTrue(i.abs!) || isFull(i.abs!.set));
+      const alone = infos.some(reportedAlone);
       if (alone) continue; // each such member is reported on its own
       const size = infos.reduce((n, i) => n + setSize(i.abs!.set), 0);
       if (size > MAX_GROUP_SIZE) {
