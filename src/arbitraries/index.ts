@@ -32,9 +32,9 @@ import { filterAst, printsAs } from './ast.js';
 import { mutatedText } from './negative.js';
 import type { FilterAstOptions } from './options.js';
 
-export { filterAst, canonicalFilter, operatorsOf, usableColumns, printsAs } from './ast.js';
+export { filterAst, canonicalFilter, operatorsOf } from './ast.js';
 export {
-  ArbitraryOptionsError, DEFAULT_WEIGHTS, CONSTRUCTS, TEST_KINDS,
+  ArbitraryOptionsError, DEFAULT_WEIGHTS,
   type Construct, type TestKind, type FilterAstOptions,
 } from './options.js';
 export { row, cellFor, type RowOptions } from './rows.js';

@@ -16,7 +16,9 @@ import { linter, lintGutter, type Action, type Diagnostic as CmDiagnostic } from
 import { EditorState, type Extension } from '@codemirror/state';
 import { EditorView, hoverTooltip, type Tooltip } from '@codemirror/view';
 import type { Catalogue } from '../catalogue/index.js';
-import { complete, diagnose, hover, markdownToText, scan } from '../editor/index.js';
+import { complete, diagnose, hover } from '../editor/index.js';
+import { markdownToText } from '../editor/markdown.js';
+import { scan } from '../editor/tokens.js';
 import type { CompletionKind, EditorOptions } from '../editor/index.js';
 import { highlighting } from './highlight.js';
 

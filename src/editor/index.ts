@@ -12,9 +12,6 @@ export { diagnose } from './diagnose.js';
 export { hover } from './hover.js';
 export { classify } from './classify.js';
 export { formatDocument, type FormatResult } from './format.js';
-export { scan, type ScanToken, type ScanKind } from './tokens.js';
-export { KEYWORDS, isKeyword } from '../vocabulary/index.js';
-export { markdownToText } from './markdown.js';
 export type {
   ClassifiedToken,
   CompletionItem,

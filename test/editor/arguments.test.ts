@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defineCatalogue } from '../../src/catalogue/define.js';
 import { ahrefsWhere, completionSource, whereHover, whereLinter } from '../../src/codemirror/index.js';
-import { classify, complete, diagnose, formatDocument, hover, quoteName, quoteValue, scan } from '../../src/editor/index.js';
+import { classify, complete, diagnose, formatDocument, hover, quoteName, quoteValue } from '../../src/editor/index.js';
+import { scan } from '../../src/editor/tokens.js';
 
 const spec = { name: 't/shop', columns: { price: { type: 'float', nullable: false } } };
 /** A proxy whose every property read throws (except what printing a counterexample needs). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defineCatalogue } from '../../src/catalogue/define.js';
 import { complete } from '../../src/editor/complete.js';
 import type { CompletionItem } from '../../src/editor/types.js';
-import { scan } from '../../src/editor/index.js';
+import { scan } from '../../src/editor/tokens.js';
 import { parse } from '../../src/syntax/parse.js';
 import { VALID_QUERIES } from './corpus.js';
 

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diagnose, diagnoseWhole } from '../../src/editor/diagnose.js';
-import { scan } from '../../src/editor/index.js';
+import { scan } from '../../src/editor/tokens.js';
 import { VALID_QUERIES } from './corpus.js';
 
 const PIECES = ['and', 'or', 'not', '(', ')', '=', '>=', 'DR', 'domain_ratng', '"x"', '5', 'link_type', 'txt', 'in', 'between', 'is', 'null', ',', '#c\n', '\n', 'any(', 'uppercase(', '`q', '"open', '/re', '€'];

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../../src/api/compile.js';
 import { defineCatalogue } from '../../src/catalogue/define.js';
 import { classify, complete, diagnose, formatDocument, hover } from '../../src/editor/index.js';
-import { scan } from '../../src/editor/index.js';
+import { scan } from '../../src/editor/tokens.js';
 import { getLexer } from '../../src/syntax/index.js';
 import { VALID_QUERIES } from './corpus.js';
 

@@ -4,7 +4,8 @@
  * hand-written scanner read text differently from the parser.
  */
 import { describe, expect, it } from 'vitest';
-import { classify, complete, hover, scan } from '../../src/editor/index.js';
+import { classify, complete, hover } from '../../src/editor/index.js';
+import { scan } from '../../src/editor/tokens.js';
 
 describe('editor tokens', () => {
   it('takes a lone surrogate as one unknown character, not two', () => {
