@@ -211,8 +211,8 @@ class Validator {
         this.push(e, 'operand', value['operand'], role, true);
         return;
       case 'condition':
-        this.field(e, value['field']);
-        if (value['modifier'] !== undefined) this.modifier(e, value['modifier']);
+        this.nameRef(e, 'field', value['field']);
+        if (value['modifier'] !== undefined) this.nameRef(e, 'modifier', value['modifier']);
         this.test(e, value['test']);
         return;
       case 'list': {
@@ -220,7 +220,7 @@ class Validator {
         if (quantifier !== 'any' && quantifier !== 'all') {
           this.problem(e, ['quantifier'], { variant: 'quantifier', args: { found: describeValue(quantifier) } });
         }
-        this.field(e, value['field']);
+        this.nameRef(e, 'field', value['field']);
         this.push(e, 'element', value['element'], 'element', true);
         return;
       }
@@ -238,22 +238,14 @@ class Validator {
     }
   }
 
-  private field(e: Entry, field: unknown): void {
-    if (!isRecord(field) || typeof field['name'] !== 'string') {
-      const found = isRecord(field) ? `a name that is ${describeValue(field['name'])}` : describeValue(field);
-      this.problem(e, isRecord(field) ? ['field', 'name'] : ['field'], { variant: 'field', args: { found } });
+  /** A `field` or `modifier` reference: `{name}` with a string name (a column, an alias or a dotted path; a modifier's name). */
+  private nameRef(e: Entry, key: 'field' | 'modifier', ref: unknown): void {
+    if (!isRecord(ref) || typeof ref['name'] !== 'string') {
+      const found = isRecord(ref) ? `a name that is ${describeValue(ref['name'])}` : describeValue(ref);
+      this.problem(e, isRecord(ref) ? [key, 'name'] : [key], { variant: key, args: { found } });
       return;
     }
-    this.range(e, field, ['field']);
-  }
-
-  private modifier(e: Entry, modifier: unknown): void {
-    if (!isRecord(modifier) || typeof modifier['name'] !== 'string') {
-      const found = isRecord(modifier) ? `a name that is ${describeValue(modifier['name'])}` : describeValue(modifier);
-      this.problem(e, isRecord(modifier) ? ['modifier', 'name'] : ['modifier'], { variant: 'modifier', args: { found } });
-      return;
-    }
-    this.range(e, modifier, ['modifier']);
+    this.range(e, ref, [key]);
   }
 
   private test(e: Entry, test: unknown): void {
