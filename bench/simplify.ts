@@ -80,10 +80,10 @@ for (const r of rows) {
 }
 for (const text of COMPOSED) console.log(`\n${text}\n  → ${simplify(text).text}`);
 
-/** Conditions each on a column of its own (cycling through the catalogue's number columns, values distinct), and all on one column. */
+/** Conditions on the catalogue's number columns in turn (values distinct, so later ones on a column imply earlier ones), and all on one column. */
 const numberColumns = allBacklinks.columns.filter((c) => (c.type === 'integer' || c.type === 'float') && !c.array).map((c) => c.name);
 const SHAPES: Record<string, (n: number) => string> = {
-  'distinct columns, and': (n) => Array.from({ length: n }, (_, i) => `${numberColumns[i % numberColumns.length]} >= ${i}`).join(' and '),
+  [`${numberColumns.length} columns in turn, and`]: (n) => Array.from({ length: n }, (_, i) => `${numberColumns[i % numberColumns.length]} >= ${i}`).join(' and '),
   'one column, distinct values, or': (n) => Array.from({ length: n }, (_, i) => `DR = ${i}`).join(' or '),
   'one column, nested ranges, or': (n) => Array.from({ length: n }, (_, i) => `DR > ${i}`).join(' or '),
   'one column, != values, and': (n) => Array.from({ length: n }, (_, i) => `http_code != ${i}`).join(' and '),
