@@ -1,21 +1,50 @@
 /**
- * Finds where invalid JSON goes wrong. `JSON.parse` does not always say
- * (V8 reports some errors as "Unexpected token 'e', …" with no offset), so
- * when it fails this scanner walks the text once more. It is iterative, so
- * deeply nested input cannot exhaust the stack.
+ * The one walker of JSON text: `JSON.parse` does not always say where
+ * invalid JSON goes wrong (V8 reports some errors as "Unexpected token 'e',
+ * …" with no offset), and it silently drops what the decompiler must report
+ * (a key written twice, a number it cannot carry exactly). So the text is
+ * walked once more, strictly by the JSON grammar, telling a visitor about
+ * each key and number with its JSON Pointer. It is iterative (an explicit
+ * stack), so deeply nested input cannot exhaust the call stack.
  */
+import { pointerSegment } from '../diagnostics/diagnostic.js';
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);
 
 /**
- * The UTF-16 offset of the first character that makes `text` invalid JSON
- * (`text.length` when it ends too early), or undefined when it is valid.
+ * What a walk tells its caller. `path` builds the JSON Pointer of the key or
+ * number (only when called, so a walk that reports nothing builds none).
+ * Returning true stops the walk.
  */
-export function jsonErrorOffset(text: string): number | undefined {
+export interface JsonVisitor {
+  /** An object key, and whether the object already had it. */
+  readonly key?: (key: string, duplicate: boolean, path: () => string) => boolean;
+  /** A number, as written. */
+  readonly number?: (literal: string, path: () => string) => boolean;
+}
+
+/** An open `{` or `[`: the key being read, or the index of the item. */
+interface Frame {
+  readonly open: '{' | '[';
+  key: string;
+  index: number;
+  /** The keys seen so far in this object, when the visitor wants keys. */
+  readonly keys: Set<string> | undefined;
+}
+
+/**
+ * Walks `text` by the JSON grammar, calling `visitor` on each key and
+ * number. Returns the UTF-16 offset of the first character that makes `text`
+ * invalid JSON (`text.length` when it ends too early), or undefined when it
+ * is valid (or the visitor stopped the walk).
+ */
+export function walkJson(text: string, visitor: JsonVisitor = {}): number | undefined {
   const n = text.length;
   let i = 0;
-  const stack: string[] = [];
+  const stack: Frame[] = [];
+  const path = () => stack.map((f) => `/${f.open === '{' ? pointerSegment(f.key) : f.index}`).join('');
+  let stopped = false;
   const skipSpace = () => {
     while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
   };
@@ -39,16 +68,23 @@ export function jsonErrorOffset(text: string): number | undefined {
     return false;
   };
   /** After `{` or `,` in an object: a key and a colon. */
-  const readKey = (): boolean => {
+  const readKey = (frame: Frame): boolean => {
     skipSpace();
+    const start = i;
     if (!readString()) return false;
+    if (frame.keys) {
+      frame.key = JSON.parse(text.slice(start, i)) as string;
+      const duplicate = frame.keys.has(frame.key);
+      frame.keys.add(frame.key);
+      stopped = visitor.key!(frame.key, duplicate, path);
+    }
     skipSpace();
     if (text[i] !== ':') return false;
     i++;
     return true;
   };
 
-  for (;;) {
+  while (!stopped) {
     // A value is expected at `i`.
     skipSpace();
     const c = text[i];
@@ -57,8 +93,9 @@ export function jsonErrorOffset(text: string): number | undefined {
       skipSpace();
       if (text[i] === (c === '{' ? '}' : ']')) i++;
       else {
-        stack.push(c);
-        if (c === '{' && !readKey()) return i;
+        const frame: Frame = { open: c, key: '', index: 0, keys: c === '{' && visitor.key ? new Set() : undefined };
+        stack.push(frame);
+        if (c === '{' && !readKey(frame)) return i;
         continue;
       }
     } else if (c === '"') {
@@ -70,7 +107,9 @@ export function jsonErrorOffset(text: string): number | undefined {
     } else {
       NUMBER.lastIndex = i;
       if (!NUMBER.test(text)) return i;
+      const start = i;
       i = NUMBER.lastIndex;
+      if (visitor.number) stopped = visitor.number(text.slice(start, i), path);
     }
     // After a value: a comma, a closing bracket, or the end.
     for (;;) {
@@ -79,10 +118,12 @@ export function jsonErrorOffset(text: string): number | undefined {
       if (top === undefined) return i === n ? undefined : i;
       if (text[i] === ',') {
         i++;
-        if (top === '{' && !readKey()) return i;
+        if (top.open === '{') {
+          if (!readKey(top)) return i;
+        } else top.index++;
         break;
       }
-      if (text[i] === (top === '{' ? '}' : ']')) {
+      if (text[i] === (top.open === '{' ? '}' : ']')) {
         i++;
         stack.pop();
         continue;
@@ -90,4 +131,13 @@ export function jsonErrorOffset(text: string): number | undefined {
       return i;
     }
   }
+  return undefined;
+}
+
+/**
+ * The UTF-16 offset of the first character that makes `text` invalid JSON
+ * (`text.length` when it ends too early), or undefined when it is valid.
+ */
+export function jsonErrorOffset(text: string): number | undefined {
+  return walkJson(text);
 }
