@@ -10,8 +10,9 @@ import type { WhereFilter } from '../ast/where-json.js';
 import type { Catalogue, Column } from '../catalogue/types.js';
 import { checkFilter } from '../check/checker.js';
 import { decompileTree } from '../decompile/decompile.js';
-import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
+import { describeValue } from '../vocabulary/index.js';
 import { printFilter } from '../emit/text.js';
 import { emitWhere, stringifyWhere } from '../emit/where-json.js';
 import { formatWithDiagnostics } from './format-text.js';
@@ -115,10 +116,10 @@ function readSimplify(options: unknown): boolean | Diagnostic {
   try {
     value = (options as { simplify?: unknown }).simplify;
   } catch (error) {
-    return diagnostic('invalid-option', `The simplify option could not be read: ${error instanceof Error ? error.message : String(error)}.`);
+    return report('invalid-option', 'unreadable', { option: 'simplify', reason: error instanceof Error ? error.message : String(error) });
   }
   if (value === undefined || typeof value === 'boolean') return value === true;
-  return diagnostic('invalid-option', `The simplify option must be true or false; found ${typeof value === 'string' ? JSON.stringify(value) : typeof value}.`);
+  return report('invalid-option', 'value', { option: 'simplify', allowed: 'true or false', found: describeValue(value) });
 }
 
 /**
