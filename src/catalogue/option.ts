@@ -12,6 +12,7 @@ import { isKnownCatalogue, markCatalogue } from './brand.js';
 import { allBacklinks } from './builtin.js';
 import { catalogueNames, getCatalogue } from './endpoints.js';
 import type { Catalogue } from './types.js';
+import { describeValue } from '../vocabulary/index.js';
 
 /** The catalogue an option names, or the diagnostics saying why there is none. */
 export type CatalogueOption =
@@ -50,12 +51,6 @@ function shapeProblem(value: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-
 /**
  * Resolves the `catalogue` option. Never throws: a value that cannot be read
  * as a catalogue gives `invalid-option`, an unknown endpoint name
@@ -89,7 +84,7 @@ export function catalogueOption(value: unknown): CatalogueOption {
     }
     if (problem === undefined) return { catalogue: markCatalogue(value as unknown as Catalogue), diagnostics: [] };
   }
-  const found = problem ?? `it is ${describe(value)}`;
+  const found = problem ?? `it is ${describeValue(value, 'type')}`;
   return {
     catalogue: undefined,
     diagnostics: [report('invalid-option', 'catalogue', { found })],
