@@ -18,7 +18,7 @@ describe('loadCatalogue on hostile input', () => {
 
   // FINDING (reported to the lead): src/catalogue/define.ts validateColumn builds its message with
   // JSON.stringify(typeText), which overflows the stack on a deeply nested "type" value (found by this
-  // test). Use a guarded describer such as describeValue / safeJson of src/decompile/wording.ts.
+  // test). Use a guarded describer such as describeValue (src/vocabulary/describe.ts) or safeJson (src/decompile/wording.ts).
   // Remove `.fails` when fixed.
   it('a "type" nested 100,000 levels deep is a diagnostic, not a stack overflow', () => {
     expect(loadCatalogue(`{"name":"x","columns":{"a":{"type":${'{"type":'.repeat(100_000)}1${'}'.repeat(100_000)}}}}`).ok).toBe(false);
