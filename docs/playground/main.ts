@@ -15,6 +15,7 @@ import { re2jsEngine } from '../../src/re2.js';
 import { registerRegexEngine } from '../../src/index.js';
 registerRegexEngine(re2jsEngine);
 import { createEditor } from './editor.js';
+import { renderMarkdown } from './markdown.js';
 import { renderCost, renderDiagnostics, renderRows, type Fix } from './panels.js';
 import { sampleRows } from './rows.js';
 import { DEFAULTS, readState, requestUrl, writeState, type PlaygroundState } from './state.js';
@@ -216,4 +217,4 @@ copyButton('copy-url', () => urlEl.textContent ?? '');
 update();
 editor.view.focus();
 // For the end-to-end test and the curious: the view, from the console.
-(window as unknown as { playground: unknown }).playground = { view: editor.view };
+(window as unknown as { playground: unknown }).playground = { view: editor.view, renderMarkdown };

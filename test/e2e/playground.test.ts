@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULTS, readState, requestUrl, writeState } from '../../docs/playground/state.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = resolve('docs/playground');
@@ -216,6 +217,18 @@ describe.skipIf(!enabled)('playground (Chromium)', () => {
     expect(await tip.textContent()).not.toContain('`');
   });
 
+  it('renders the Markdown subset as elements and everything else as text (no HTML from catalogue data)', async () => {
+    const html = (markdown: string) => page.evaluate((md) => {
+      const div = document.createElement('div');
+      div.appendChild((window as any).playground.renderMarkdown(md));
+      return div.innerHTML;
+    }, markdown);
+    expect(await html('**a** `b` \\*c\\* ``d`e``')).toBe('<p><strong>a</strong> <code>b</code> *c* <code>d`e</code></p>');
+    expect(await html('one\n\n- x\n- `y`\n\n```\nif a < b\n```')).toBe('<p>one</p><ul><li>x</li><li><code>y</code></li></ul><pre><code>if a &lt; b</code></pre>');
+    expect(await html('<img src=x onerror=alert(1)> [link](javascript:alert(1))')).toBe('<p>&lt;img src=x onerror=alert(1)&gt; [link](javascript:alert(1))</p>');
+    expect(await html('`unclosed **bold')).toBe('<p>`unclosed <strong>bold</strong></p>');
+  });
+
   it('follows the system dark mode, and the toggle overrides it (remembered)', async () => {
     const context = await browser.newContext({ colorScheme: 'dark' });
     const dark = await context.newPage();
@@ -234,4 +247,27 @@ describe.skipIf(!enabled)('playground (Chromium)', () => {
     await context.close();
   });
 });
+});
+
+// The page's state in its URL and the request URL: plain functions, checked without the browser.
+describe('playground state and request URL', () => {
+  const endpoints = ['site-explorer/all-backlinks', 'keywords-explorer/overview'];
+
+  it('a fragment round-trips every field, odd characters included', () => {
+    const state = { endpoint: 'keywords-explorer/overview', filter: '# endpoint: keywords-explorer/overview\nkeyword contains "a&b=c #d" and volume > 1', select: 'keyword,volume', orderBy: 'volume:desc', rows: 7 };
+    expect(readState(writeState(state), endpoints)).toEqual(state);
+  });
+
+  it('what a fragment leaves out or spells badly keeps its default', () => {
+    expect(readState('', endpoints)).toEqual(DEFAULTS);
+    expect(readState('#endpoint=nope&rows=-3&filter=DR%20%3E%201', endpoints)).toEqual({ ...DEFAULTS, filter: 'DR > 1' });
+    expect(readState('#rows=1.5', endpoints).rows).toBe(DEFAULTS.rows);
+  });
+
+  it('the request URL percent-encodes each value and leaves out what is absent', () => {
+    expect(requestUrl('site-explorer/all-backlinks', { select: 'url_from,traffic', where: '{"field":"traffic","is":["gt",1]}', orderBy: 'traffic:desc', rows: 10 }))
+      .toBe('https://api.ahrefs.com/v3/site-explorer/all-backlinks?select=url_from%2Ctraffic&where=%7B%22field%22%3A%22traffic%22%2C%22is%22%3A%5B%22gt%22%2C1%5D%7D&order_by=traffic%3Adesc&limit=10');
+    expect(requestUrl('keywords-explorer/overview', { select: 'keyword', where: undefined, orderBy: ' ', rows: 0 }))
+      .toBe('https://api.ahrefs.com/v3/keywords-explorer/overview?select=keyword&limit=0');
+  });
 });
