@@ -1,5 +1,6 @@
-// End-to-end tests: a real browser (Debian's Chromium via playwright-core) on the built playground.
-// Run with `npx vitest run --config vitest.e2e.config.ts` (scripts/e2e.sh installs Chromium first).
+// End-to-end tests: a real browser (Debian's Chromium via playwright-core) on the built playground, and
+// a real Neovim on the built language server. Run with `npx vitest run --config vitest.e2e.config.ts`
+// after `npm run build` (scripts/e2e.sh installs Chromium and Neovim first).
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
