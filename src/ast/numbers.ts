@@ -10,6 +10,8 @@
  * columns) is the checker's: see `src/check/values.ts`.
  */
 
+import { clipText } from '../vocabulary/index.js';
+
 /** The lexer's number syntax; JSON's is a subset of it. */
 const DECIMAL = /^(-?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 
@@ -56,11 +58,8 @@ export interface NumberProblem {
 export function readNumber(text: string): { value: number; problem?: NumberProblem } {
   const value = Number(text);
   const printed = String(value);
-  if (!Number.isFinite(value)) return { value, problem: { variant: 'tooLarge', text: clip(text), printed } };
-  if (normalDecimal(printed) !== normalDecimal(text)) return { value, problem: { variant: 'inexact', text: clip(text), printed } };
+  if (!Number.isFinite(value)) return { value, problem: { variant: 'tooLarge', text: clipText(text, 40), printed } };
+  if (normalDecimal(printed) !== normalDecimal(text)) return { value, problem: { variant: 'inexact', text: clipText(text, 40), printed } };
   return { value };
 }
 
-function clip(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
-}

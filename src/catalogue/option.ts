@@ -12,7 +12,7 @@ import { isKnownCatalogue, markCatalogue } from './brand.js';
 import { allBacklinks } from './builtin.js';
 import { catalogueNames, getCatalogue } from './endpoints.js';
 import type { Catalogue } from './types.js';
-import { describeValue } from '../vocabulary/index.js';
+import { clipText, describeValue } from '../vocabulary/index.js';
 
 /** The catalogue an option names, or the diagnostics saying why there is none. */
 export type CatalogueOption =
@@ -67,7 +67,7 @@ export function catalogueOption(value: unknown): CatalogueOption {
     const named = getCatalogue(value);
     if (named) return { catalogue: named, diagnostics: [] };
     const names = suggestNames(value.replace(/^\/?v3\//, ''), catalogueNames);
-    const name = JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+    const name = JSON.stringify(clipText(value, 81));
     const fixes = names.map((n) => ({ message: formatMessage('unknown-catalogue', 'fix', { name: n }), replacement: n }));
     const d = names.length > 0
       ? report('unknown-catalogue', 'suggest', { name, names: names.map((n) => `"${n}"`).join(' or ') }, {}, fixes)

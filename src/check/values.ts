@@ -4,12 +4,10 @@
  * vocabulary's one grammar (`dateKind` in src/vocabulary/dates.ts).
  */
 import type { Literal } from '../ast/nodes.js';
-import { quoteString } from '../vocabulary/index.js';
+import { clipText, quoteString } from '../vocabulary/index.js';
 
-/** Shortens long values in messages, so one diagnostic stays one readable line. */
-function clip(text: string, max = 60): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
+/** Long values are shortened in messages, so one diagnostic stays one readable line. */
+const clip = (text: string): string => clipText(text, 60);
 
 /** A literal as a message names it: `the string "50"`, `the word foo`, `the number 50`, `the date 2024-01-01`. */
 export function describeLiteral(literal: Literal): string {

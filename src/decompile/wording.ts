@@ -6,6 +6,7 @@
 import type { CompareOp } from '../ast/nodes.js';
 import type { Suggestion } from '../diagnostics/diagnostic.js';
 import { formatMessage } from '../diagnostics/messages.js';
+import { clipText } from '../vocabulary/index.js';
 
 /** Operator spellings of other languages, mapped to the API's names (the edit distance would not find them). */
 export const OPERATOR_ALIASES: Readonly<Record<string, CompareOp>> = {
@@ -24,7 +25,7 @@ export const QUANTIFIER_ALIASES: Readonly<Record<string, 'any' | 'all'>> = { som
 
 /** A key or text quoted for a message, shortened when long. */
 export function quote(key: string): string {
-  return JSON.stringify(key.length > 60 ? `${key.slice(0, 60)}…` : key);
+  return JSON.stringify(clipText(key, 60));
 }
 
 /** "Did you mean" suggestions for names. */

@@ -4,7 +4,7 @@
  * the option checks and the language service alike.
  *
  * Values come from callers and may be huge or hostile, so the description
- * never includes more than 40 characters of a string, never calls
+ * never includes more than 40 characters of a string ({@link clipText}), never calls
  * `toString` / `toJSON`, and reads no property of an object.
  */
 
@@ -16,6 +16,14 @@
  * text).
  */
 export type DescribeDetail = 'content' | 'type';
+
+/**
+ * A text shortened for a message to at most `max` characters, the last one
+ * `…` when anything was cut, so that one diagnostic stays one readable line.
+ */
+export function clipText(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
 
 /** The kind of a value with its article: `a string`, `an array`, `null`, `undefined`. */
 function kindOf(value: unknown): string {
@@ -42,7 +50,7 @@ export function describeValue(value: unknown, detail: DescribeDetail = 'content'
     return value.length === 0 ? 'an empty array' : `an array of ${value.length} ${value.length === 1 ? 'item' : 'items'}`;
   }
   switch (typeof value) {
-    case 'string': return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+    case 'string': return `the string ${JSON.stringify(clipText(value, 40))}`;
     case 'number': return Number.isFinite(value) ? `the number ${value}` : `the non-finite number ${value}`;
     case 'boolean': return `the boolean ${value}`;
     case 'bigint': return `the bigint ${value}n (not JSON)`;

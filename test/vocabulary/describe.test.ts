@@ -31,7 +31,8 @@ describe('describeValue', () => {
   });
 
   it('shows at most 40 characters of a string', () => {
-    expect(describeValue('x'.repeat(1000))).toBe(`the string "${'x'.repeat(40)}…"`);
+    expect(describeValue('x'.repeat(1000))).toBe(`the string "${'x'.repeat(39)}…"`);
+    expect(describeValue('x'.repeat(40))).toBe(`the string "${'x'.repeat(40)}"`);
   });
 
   it('reads nothing of an object: no getter, toString or toJSON runs', () => {
