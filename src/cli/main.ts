@@ -15,13 +15,27 @@ import { parseArgs } from 'node:util';
 import { readEndpointDirective } from '../api/index.js';
 import { allBacklinks, catalogueNames, getCatalogue, loadCatalogue, type Catalogue } from '../catalogue/index.js';
 import { escapeForTerminal, renderDiagnostic } from '../diagnostics/index.js';
-import { registerRegexEngine } from '../api/index.js';
-import { re2jsEngine } from '../semantics/regex-re2js/index.js';
+import { createRequire } from 'node:module';
+import { registerRegexEngine, type RegexEngine } from '../api/index.js';
 import { COMMAND_NAMES, HELP, usageOf, VERSION, type CommandName } from './help.js';
 import { runQueryCommand, type CliIO, type QueryCommand } from './commands.js';
 
-// `filter` and `explain` evaluate any pattern the checker accepts: the RE2 engine for those a RegExp cannot run.
-registerRegexEngine(re2jsEngine);
+/**
+ * `filter` and `explain` evaluate any pattern the checker accepts, so the CLI
+ * registers re2js for those a RegExp cannot run, loaded at the first such
+ * pattern: its module takes about 20 ms to evaluate, which a start-up that
+ * needs no RE2 does not pay. The same flags as `re2jsEngine`
+ * (src/semantics/regex-re2js): DOTALL, spec §4.
+ */
+let re2js: typeof import('re2js').RE2JS | undefined;
+const lazyRe2js: RegexEngine = {
+  name: 're2js',
+  compile(pattern) {
+    re2js ??= (createRequire(import.meta.url)('re2js') as typeof import('re2js')).RE2JS;
+    return re2js.compile(pattern, re2js.DOTALL);
+  },
+};
+registerRegexEngine(lazyRe2js);
 
 /** Thrown for bad command lines; becomes exit code 2. With a command, its usage is shown. */
 export class UsageError extends Error {
