@@ -102,7 +102,7 @@ afterAll(async () => {
 
 describe('language server over stdio', () => {
   it('publishes diagnostics on open and on change, with ranges in line/character', async () => {
-    const text = 'DR >= 50\nand domain_ratng_source > 5';
+    const text = 'is_dofollow\nand domain_ratng_source > 5';
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'ahrefs-where', version: 1, text } });
     const first = await diagnosticsFor(URI, 1);
     expect(first.diagnostics).toHaveLength(1);
@@ -275,6 +275,11 @@ describe('language server with an unknown catalogue in its settings', () => {
       const next = new Promise<L.PublishDiagnosticsParams>((resolve) => c.onNotification('textDocument/publishDiagnostics', resolve));
       await c.sendNotification('textDocument/didOpen', { textDocument: { uri: fixed, languageId: 'ahrefs-where', version: 1, text: '# endpoint: site-explorer/all-backlinks\nDR > 5' } });
       expect((await next).diagnostics).toEqual([]);
+      // A good setting sent later applies to the open documents at once.
+      const republished = new Promise<L.PublishDiagnosticsParams>((resolve) => c.onNotification('textDocument/publishDiagnostics', (p: L.PublishDiagnosticsParams) => p.uri === URI && resolve(p)));
+      await c.sendNotification('workspace/didChangeConfiguration', { settings: { 'ahrefs-where': { catalogue: 'keywords-explorer/overview' } } });
+      expect((await republished).diagnostics.map((d) => d.code)).toEqual(['unknown-column']);
+      expect(shown).toHaveLength(1);
       await c.sendRequest('shutdown');
       await c.sendNotification('exit');
     } finally {
