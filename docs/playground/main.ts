@@ -8,17 +8,17 @@
  * line in the filter chooses the endpoint, as in the CLI and the language server.
  */
 import { catalogueNames, getCatalogue } from '../../src/catalogues.js';
-import { compile, estimateCost, predicate, PredicateError, readEndpointDirective, type Catalogue, type Diagnostic } from '../../src/index.js';
-// Any pattern the user types: re2js runs those a JavaScript RegExp cannot (the core bundle carries no RE2 engine).
-// Registered by a call, not by a bare import, so that no bundler drops it as free of side effects.
+import { compile, estimateCost, predicate, PredicateError, readEndpointDirective, registerRegexEngine, type Catalogue, type Diagnostic } from '../../src/index.js';
 import { re2jsEngine } from '../../src/re2.js';
-import { registerRegexEngine } from '../../src/index.js';
-registerRegexEngine(re2jsEngine);
 import { createEditor } from './editor.js';
 import { renderMarkdown } from './markdown.js';
 import { renderCost, renderDiagnostics, renderRows, type Fix } from './panels.js';
 import { sampleRows } from './rows.js';
 import { DEFAULTS, readState, requestUrl, writeState, type PlaygroundState } from './state.js';
+
+// Any pattern the user types: re2js runs those a JavaScript RegExp cannot (the core bundle carries no RE2 engine).
+// Registered by a call, not by a bare import, so that no bundler drops it as free of side effects.
+registerRegexEngine(re2jsEngine);
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const picker = $<HTMLSelectElement>('endpoint');

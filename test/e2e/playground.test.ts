@@ -100,8 +100,9 @@ describe.skipIf(!enabled)('playground (Chromium)', () => {
 
   it('shows a diagnostic while the filter is wrong and clears it when fixed', async () => {
     await typeFilter('domain_ratng_source > 5');
-    await expect.poll(() => page.locator('#diagnostics li').count()).toBe(1);
-    expect(await page.textContent('#diagnostics')).toContain('unknown-column');
+    // The panels redraw once a frame: wait for the last keystroke's.
+    await expect.poll(() => page.textContent('#diagnostics')).toContain('unknown-column');
+    expect(await page.locator('#diagnostics li').count()).toBe(1);
     await page.locator('.cm-lintRange-error').first().waitFor(); // the editor's own squiggle
     expect(await page.getAttribute('#json', 'data-ok')).toBe('false');
     // Apply the quick fix from the lint tooltip.
@@ -147,6 +148,8 @@ describe.skipIf(!enabled)('playground (Chromium)', () => {
     expect(await page.textContent('#columns li[data-column="traffic"]')).toContain('traffic · 10 units select, where, order_by');
     // The README's screenshot: a valid filter, its JSON, the request URL and its cost.
     await page.mouse.move(0, 0);
+    // The linter runs after a pause: wait until it has judged the final text (no marker left from a half-typed one).
+    await expect.poll(() => page.locator('.cm-lint-marker, .cm-lintRange').count()).toBe(0);
     await page.screenshot({ path: 'docs/playground.png' });
     await page.fill('#rows-input', '2');
     await expect.poll(() => page.textContent('#cost')).toBe('12 units per row × 2 rows = 24: the minimum, 50 units');
