@@ -2,7 +2,7 @@
  * Where the time of `compile` goes, stage by stage (`npm run bench:compile`):
  * the lexer, the parser (tokens → AST, the grammar's actions included), the
  * whole `parse` entry (text → document with every lexical check), the checker
- * (with its static analysis, as `compile` runs it), the `where` emitter with
+ * (types alone, then with the static analysis as `compile` runs it), the `where` emitter with
  * `JSON.stringify`, and `compile()` itself, on the performance study's three
  * filters (notes/performance-study.md): F1 one comparison, F2 four
  * conditions, F3 query 6 of the benchmark (12 conditions).
@@ -67,7 +67,12 @@ const STAGES: readonly Stage[] = [
   { name: 'parser (tokens → AST)', prepare: (t) => t.map((x) => ({ text: x, tokens: lexText(x).tokens })), run: (i) => parseTokens(i as Parameters<typeof parseTokens>[0]) },
   { name: 'parse() (text → document)', prepare: (t) => [...t], run: (text) => parse(text as string) },
   {
-    name: 'checker (+ static analysis)',
+    name: 'checker, types only',
+    prepare: (t) => t.map((x) => must(parse(x).document.filter, x)),
+    run: (f) => checkFilter(f as Filter, allBacklinks, { analysis: false }),
+  },
+  {
+    name: 'checker + static analysis',
     prepare: (t) => t.map((x) => ({ filter: must(parse(x).document.filter, x), source: x })),
     run: (i) => checkFilter((i as { filter: Filter }).filter, allBacklinks, { source: (i as { source: string }).source }),
   },

@@ -109,47 +109,39 @@ export function plainTail(
   return negatable ? { test: negatable, negated: false } : null;
 }
 
-/** The pieces of a `negatableTail`, by alternative (`in`, `between`, or a word operator). */
-export interface NegatablePieces {
-  /** The first keyword: `in`, `between`, `contains`, `icontains`, `starts`, `ends` or `matches`. */
-  word?: IToken;
-  values?: (Literal | null)[];
-  rparen?: IToken;
-  low?: Literal | null;
-  and?: IToken;
-  high?: Literal | null;
-  phrase?: IToken;
-  with?: IToken;
-  value?: Literal | null;
-  pattern?: IToken;
-}
-
 /** The operator a word test spells (`icontains phrase` → `iphrase_match`); undefined where recovery left a word out. */
-function wordOperator(p: NegatablePieces): CompareOp | undefined {
-  let words = p.word!.tokenType.name.toLowerCase();
-  if (p.phrase !== undefined) words += ' phrase';
-  if (real(p.with)) words += ' with';
+function wordOperator(word: IToken, second: IToken | undefined, phrase: IToken | undefined): CompareOp | undefined {
+  let words = word.tokenType.name.toLowerCase();
+  if (phrase !== undefined) words += ' phrase';
+  if (real(second) && second.tokenType === T.With) words += ' with';
   return TEXT_OPERATORS.get(words);
 }
 
-/** `negatableTail`: the tests `not` may precede. */
-export function negatableTail(p: NegatablePieces, range: SourceRange | undefined, lines: LineIndex): Test | null {
-  const word = p.word?.tokenType;
+/**
+ * `negatableTail`: the tests `not` may precede. `word` is the first keyword
+ * (`in`, `between`, `contains`, `icontains`, `starts`, `ends`, `matches`);
+ * `second` the closing `)` of `in`, the `and` of `between` or the `with` of
+ * `starts` / `ends`; `first` the value (the low one of `between`), `high` the
+ * high one; `values` those of `in`.
+ */
+export function negatableTail(
+  word: IToken | undefined, second: IToken | undefined, phrase: IToken | undefined, pattern: IToken | undefined,
+  first: Literal | null | undefined, high: Literal | null | undefined, values: (Literal | null)[] | undefined,
+  range: SourceRange | undefined, lines: LineIndex,
+): Test | null {
   if (word === undefined) return null;
-  if (word === T.In) {
-    const values = p.values!;
-    if (!real(p.rparen) || values.length === 0 || values.some((v) => !v)) return null;
+  if (word.tokenType === T.In) {
+    if (!real(second) || !values || values.length === 0 || values.some((v) => !v)) return null;
     return { kind: 'in', values: values as Literal[], range };
   }
-  if (word === T.Between) return p.low && p.high && real(p.and) ? { kind: 'between', low: p.low, high: p.high, range } : null;
-  const op = wordOperator(p);
+  if (word.tokenType === T.Between) return first && high && real(second) ? { kind: 'between', low: first, high, range } : null;
+  const op = wordOperator(word, second, phrase);
   if (op === 'regex') {
-    const source = p.pattern;
-    if (!real(source)) return null;
-    const value = source.tokenType === T.RegexLiteral || source.tokenType === T.UnterminatedRegex ? decodeRegex(source) : decodeString(source).value;
-    return { kind: 'compare', op, value: { kind: 'regex', value, range: lines.tokenRange(source) }, range };
+    if (!real(pattern)) return null;
+    const value = pattern.tokenType === T.RegexLiteral || pattern.tokenType === T.UnterminatedRegex ? decodeRegex(pattern) : decodeString(pattern).value;
+    return { kind: 'compare', op, value: { kind: 'regex', value, range: lines.tokenRange(pattern) }, range };
   }
-  return p.value && op ? { kind: 'compare', op, value: p.value, range } : null;
+  return first && op ? { kind: 'compare', op, value: first, range } : null;
 }
 
 /** `value`: a literal; a bare word is a string. */

@@ -146,6 +146,9 @@ export function decodeRegex(token: IToken): string {
  * `where` JSON text).
  */
 export function decodeNumber(image: string): { value: number; problem?: string } {
+  // Most literals print back exactly as written (`50`, `2.5`), which is the rule itself: no normal forms needed.
+  const quick = Number(image);
+  if (String(quick) === image) return { value: quick };
   const { value, problem } = readNumber(image);
   return problem ? { value, problem: formatMessage('invalid-number', problem.variant, { text: problem.text, printed: problem.printed, where: '' }) } : { value };
 }

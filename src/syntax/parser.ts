@@ -9,22 +9,27 @@
  *
  * Error recovery is on, and a recovered parse builds the tree a CST visitor
  * would have built from the partial CST: every rule keeps what it consumed
- * in locals, and when a recognition error stops it, its `catch` builds the
- * rule's result from those pieces (and from the partial result of the
- * subrule that failed), which becomes the value Chevrotain's recovery returns
- * (`recoveryValueFunc`) or, when the error travels further up, the failed
- * subrule's piece in the rule above. Ranges span a rule's real tokens (not
- * those inserted by recovery), tracked per open rule.
+ * in its frame (src/syntax/rule-frames.ts), and when a recognition error
+ * stops it, its `catch` builds the rule's result from those pieces (and from
+ * the partial result of the subrule that failed), which becomes the value
+ * Chevrotain's recovery returns or the failed subrule's piece in the rule
+ * above. Ranges span a rule's real tokens (not those inserted by recovery).
+ *
+ * The alternatives of every `OR` and the bodies of `MANY` / `OPTION` are
+ * made once per parser (Chevrotain's "OR caching") and write into the top
+ * frame, so that parsing allocates nothing but the tree.
  *
  * The parser is built lazily, once: `performSelfAnalysis` costs start-up
  * time, and importing the library must stay cheap.
  */
-import { EmbeddedActionsParser, type IToken } from 'chevrotain';
-import type { ElementFilter, Filter, Literal, SourceRange, Test } from '../ast/nodes.js';
-import { tree } from '../ast/tree.js';
+import type { IToken, TokenType } from 'chevrotain';
+import type { ElementFilter, Filter, Literal, Test } from '../ast/nodes.js';
+import { tree, type BoolTree } from '../ast/tree.js';
 import * as B from './build-ast.js';
-import { LineIndex } from './lexical.js';
 import { errorMessageProvider } from './parse-errors.js';
+import {
+  adoptByAlternative, adoptFirst, adoptInOrder, adoptNegation, adoptNothing, adoptOperand, FrameParser, type Adopt, type Frame,
+} from './rule-frames.js';
 import * as T from './tokens.js';
 
 export { errorMessageProvider } from './parse-errors.js';
@@ -35,23 +40,29 @@ const CONDITION = 'a condition such as `field = value`, `not …`, `any(field) �
 
 type Tail = B.Tail | null;
 
+/** Alternatives that each consume one token and return it. */
+type TokenAlternatives = { DEF: { ALT: () => IToken }[]; ERR_MSG?: string };
+
+/** `plainTail`: `op value` (t1, a), `is [not] null|empty` (t2, t3, t4), or a negatable test (b). */
+const adoptPlainTail: Adopt = (f, child) => {
+  if (f.t1 !== undefined) f.a ??= child;
+  else if (f.t2 === undefined) f.b ??= child;
+};
+
+/** `negatableTail`: an `in` value (list), the high value of `between` (b), else the value (a). */
+const adoptNegatable: Adopt = (f, child) => {
+  if (f.list) f.list.push(child);
+  else if (f.t1?.tokenType === T.Between && f.a !== undefined) f.b = child;
+  else f.a = child;
+};
+
 /**
  * The filter grammar. Rule names are the names of `grammar/where.ebnf`
  * and of the railroad diagrams; each rule returns its piece of the AST.
+ * Each rule is its grammar (the body, with its alternatives after it), where
+ * a failed subrule's piece goes, and how the piece of the rule is built.
  */
-export class FilterParser extends EmbeddedActionsParser {
-  /** Positions of the text being parsed, for ranges; set before each parse. */
-  lines = new LineIndex('');
-  /** True while Chevrotain records the grammar (actions then see placeholder tokens, and build nothing). */
-  private recording = true;
-  /** First start and last end offset of the real tokens each open rule has consumed so far, by depth (-1: none yet). */
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
-  private depth = -1;
-  /** The result a rule built when an error stopped it, while the error travels (undefined otherwise). */
-  private partial: unknown = undefined;
-  private readonly config = { recoveryValueFunc: (): never => this.takePartial() as never };
-
+export class FilterParser extends FrameParser {
   constructor(validate = false) {
     super([...T.ALL_TOKENS], {
       recoveryEnabled: true,
@@ -64,454 +75,205 @@ export class FilterParser extends EmbeddedActionsParser {
     this.recording = false;
   }
 
-  /** Prepares a parse of `tokens` from the text of `lines`. */
-  startParse(tokens: IToken[], lines: LineIndex): void {
-    this.input = tokens;
-    this.lines = lines;
-    this.depth = -1;
-    this.partial = undefined;
+  /** Alternatives that each consume one of `types` and return the token. */
+  private oneOf(types: readonly TokenType[], errMsg?: string): TokenAlternatives {
+    const DEF = types.map((type) => ({ ALT: () => this.tok(this.CONSUME(type)) }));
+    return errMsg === undefined ? { DEF } : { DEF, ERR_MSG: errMsg };
   }
 
-  private begin(): number {
-    const d = ++this.depth;
-    this.starts[d] = -1;
-    return d;
-  }
-
-  /** Records a consumed token in the open rule's range (inserted tokens and the recording placeholder are not real). */
-  private tok(t: IToken): IToken {
-    if (t.startOffset >= 0) {
-      const d = this.depth;
-      if (this.starts[d]! < 0) this.starts[d] = t.startOffset;
-      this.ends[d] = t.startOffset + t.image.length;
-    }
-    return t;
-  }
-
-  private range(d: number): SourceRange | undefined {
-    const start = this.starts[d]!;
-    return start < 0 ? undefined : this.lines.range(start, this.ends[d]!);
-  }
-
-  /** Closes the rule at depth `d`: its tokens count in its parent's range too. */
-  private end<R>(d: number, result: R): R {
-    const start = this.starts[d]!;
-    if (start >= 0 && d > 0) {
-      if (this.starts[d - 1]! < 0) this.starts[d - 1] = start;
-      this.ends[d - 1] = this.ends[d]!;
-    }
-    this.depth = d - 1;
-    return result;
-  }
-
-  /** Closes a rule that an error stopped, leaving its partial result for whoever handles the error. */
-  private fail(d: number, result: unknown, error: unknown): unknown {
-    this.partial = this.end(d, result);
-    return error;
-  }
-
-  /** The partial result of the subrule whose error arrived here, if any. */
-  private takePartial(): unknown {
-    const p = this.partial;
-    this.partial = undefined;
-    return p;
-  }
+  /** A chain's result: its operands, or the one operand itself. */
+  private readonly chainOf = <L>(kind: 'and' | 'or') => (f: Frame): BoolTree<L> => {
+    if (f.list) return B.chain(f.list as BoolTree<L>[], kind, this.range(f));
+    return f.a !== undefined ? (f.a as BoolTree<L>) : tree.invalid(this.range(f));
+  };
+  private readonly orOf = this.chainOf<never>('or');
+  private readonly andOf = this.chainOf<never>('and');
+  /** `not` (t1) over its operand (a), or the primary (b). */
+  private readonly negationOf = (f: Frame) => B.negation(f.t1, f.a as BoolTree<never> | undefined, f.b as BoolTree<never> | undefined, this.range(f));
+  /** The subrule's result (a), or an `invalid` node where recovery left none. */
+  private readonly resultOf = (f: Frame) => (f.a as Filter | undefined) ?? tree.invalid(this.range(f));
 
   /** The whole input: one boolean expression. */
-  public filter = this.RULE('filter', (): Filter => {
-    const d = this.begin();
-    let inner: Filter | undefined;
-    try {
-      inner = this.SUBRULE(this.orExpr);
-    } catch (e) {
-      throw this.fail(d, (this.takePartial() as Filter | undefined) ?? tree.invalid(this.range(d)), e);
-    }
-    return this.end(d, inner);
-  }, this.config);
+  public filter = this.RULE('filter', (): Filter => this.rule(this.filterBody, adoptFirst, this.resultOf), this.recovery);
+  private readonly filterBody = (f: Frame) => { f.a = this.SUBRULE(this.orExpr); };
 
-  public orExpr = this.RULE('orExpr', (): Filter => {
-    const d = this.begin();
-    const operands: Filter[] = [];
-    try {
-      operands.push(this.SUBRULE(this.andExpr));
-      this.MANY(() => {
-        this.tok(this.CONSUME(T.Or));
-        operands.push(this.SUBRULE2(this.andExpr));
-      });
-    } catch (e) {
-      this.adopt(operands);
-      throw this.fail(d, B.chain(operands, 'or', this.range(d)), e);
-    }
-    return this.end(d, B.chain(operands, 'or', this.range(d)));
-  }, this.config);
+  public orExpr = this.RULE('orExpr', (): Filter => this.rule(this.orBody, adoptOperand, this.orOf), this.recovery);
+  private readonly orBody = (f: Frame) => { f.a = this.SUBRULE(this.andExpr); this.MANY(this.moreOr); };
+  private readonly moreOr = () => { this.tok(this.CONSUME(T.Or)); const f = this.top; adoptOperand(f, this.SUBRULE2(this.andExpr)); };
 
-  public andExpr = this.RULE('andExpr', (): Filter => {
-    const d = this.begin();
-    const operands: Filter[] = [];
-    try {
-      operands.push(this.SUBRULE(this.notExpr));
-      this.MANY(() => {
-        this.tok(this.CONSUME(T.And));
-        operands.push(this.SUBRULE2(this.notExpr));
-      });
-    } catch (e) {
-      this.adopt(operands);
-      throw this.fail(d, B.chain(operands, 'and', this.range(d)), e);
-    }
-    return this.end(d, B.chain(operands, 'and', this.range(d)));
-  }, this.config);
+  public andExpr = this.RULE('andExpr', (): Filter => this.rule(this.andBody, adoptOperand, this.andOf), this.recovery);
+  private readonly andBody = (f: Frame) => { f.a = this.SUBRULE(this.notExpr); this.MANY(this.moreAnd); };
+  private readonly moreAnd = () => { this.tok(this.CONSUME(T.And)); const f = this.top; adoptOperand(f, this.SUBRULE2(this.notExpr)); };
 
-  /** Adds the partial result of a failed subrule, if one arrived, to a list of operands. */
-  private adopt(list: unknown[]): void {
-    const child = this.takePartial();
-    if (child !== undefined) list.push(child);
-  }
+  public notExpr = this.RULE('notExpr', (): Filter => this.rule(this.notBody, adoptNegation, this.negationOf), this.recovery);
+  private readonly notBody = () => this.OR(this.notAlternatives);
+  private readonly notAlternatives = { DEF: [
+    { ALT: () => { const f = this.top; f.t1 = this.tok(this.CONSUME(T.Not)); f.a = this.SUBRULE(this.notExpr); } },
+    { ALT: () => { const f = this.top; f.b = this.SUBRULE(this.primary); } },
+  ], ERR_MSG: CONDITION };
 
-  public notExpr = this.RULE('notExpr', (): Filter => {
-    const d = this.begin();
-    let not: IToken | undefined;
-    let operand: Filter | undefined;
-    let primary: Filter | undefined;
-    try {
-      this.OR({ DEF: [
-        { ALT: () => { not = this.tok(this.CONSUME(T.Not)); operand = this.SUBRULE(this.notExpr); } },
-        { ALT: () => { primary = this.SUBRULE(this.primary); } },
-      ], ERR_MSG: CONDITION });
-    } catch (e) {
-      const child = this.takePartial() as Filter | undefined;
-      if (not !== undefined) operand ??= child;
-      else primary ??= child;
-      throw this.fail(d, B.negation(not, operand, primary, this.range(d)), e);
-    }
-    return this.end(d, B.negation(not, operand, primary, this.range(d)));
-  }, this.config);
+  /** A group's result is its inner tree (the parentheses only widen this rule's range), else a list test or a condition. */
+  public primary = this.RULE('primary', (): Filter => this.rule(this.primaryBody, adoptFirst, this.resultOf), this.recovery);
+  private readonly primaryBody = () => this.OR(this.primaryAlternatives);
+  private readonly primaryAlternatives = { DEF: [
+    { ALT: () => { const f = this.top; this.tok(this.CONSUME(T.LParen)); f.a = this.SUBRULE(this.orExpr); this.tok(this.CONSUME(T.RParen)); } },
+    { ALT: () => { const f = this.top; f.a = this.SUBRULE(this.listTest); } },
+    { ALT: () => { const f = this.top; f.a = this.SUBRULE(this.condition); } },
+  ], ERR_MSG: CONDITION };
 
-  public primary = this.RULE('primary', (): Filter => {
-    const d = this.begin();
-    let result: Filter | undefined;
-    try {
-      // One subrule per alternative: a group's result is its inner tree (the parentheses only widen this rule's range).
-      this.OR({ DEF: [
-        { ALT: () => { this.tok(this.CONSUME(T.LParen)); result = this.SUBRULE(this.orExpr); this.tok(this.CONSUME(T.RParen)); } },
-        { ALT: () => { result = this.SUBRULE(this.listTest); } },
-        { ALT: () => { result = this.SUBRULE(this.condition); } },
-      ], ERR_MSG: CONDITION });
-    } catch (e) {
-      result ??= this.takePartial() as Filter | undefined;
-      throw this.fail(d, result ?? tree.invalid(this.range(d)), e);
-    }
-    return this.end(d, result ?? tree.invalid(this.range(d)));
-  }, this.config);
+  /** `field [test]` or `modifier(field) test`: the modifier (t1), the field (a), the test (b). */
+  public condition = this.RULE('condition', (): Filter => this.rule(this.conditionBody, adoptInOrder, this.conditionOf), this.recovery);
+  private readonly conditionBody = () => this.OR(this.conditionAlternatives);
+  private readonly conditionAlternatives = { DEF: [
+    {
+      ALT: () => {
+        const f = this.top;
+        f.t1 = this.tok(this.CONSUME(T.Identifier, { LABEL: 'modifier' }));
+        this.tok(this.CONSUME(T.LParen));
+        f.a = this.SUBRULE(this.fieldRef);
+        this.tok(this.CONSUME(T.RParen));
+        f.b = this.SUBRULE(this.testTail);
+      },
+    },
+    { ALT: () => { const f = this.top; f.a = this.SUBRULE2(this.fieldRef); this.OPTION(this.conditionTail); } },
+  ], ERR_MSG: 'a column name' };
+  private readonly conditionTail = () => { const f = this.top; f.b = this.SUBRULE2(this.testTail); };
+  private readonly conditionOf = (f: Frame, recovered: boolean) =>
+    B.condition(f.t1, f.a as B.Field | null | undefined, f.b as Tail | undefined, recovered, this.range(f), this.lines);
 
-  /** `field [test]` or `modifier(field) test`. */
-  public condition = this.RULE('condition', (): Filter => {
-    const d = this.begin();
-    let modifier: IToken | undefined;
-    let field: B.Field | null | undefined;
-    let tail: Tail | undefined;
-    try {
-      this.OR({ DEF: [
-        {
-          ALT: () => {
-            modifier = this.tok(this.CONSUME(T.Identifier, { LABEL: 'modifier' }));
-            this.tok(this.CONSUME(T.LParen));
-            field = this.SUBRULE(this.fieldRef);
-            this.tok(this.CONSUME(T.RParen));
-            tail = this.SUBRULE(this.testTail);
-          },
-        },
-        {
-          ALT: () => {
-            field = this.SUBRULE2(this.fieldRef);
-            this.OPTION(() => { tail = this.SUBRULE2(this.testTail); });
-          },
-        },
-      ], ERR_MSG: 'a column name' });
-    } catch (e) {
-      const child = this.takePartial() as B.Field | Tail | undefined;
-      if (child !== undefined) {
-        if (field === undefined) field = child as B.Field | null;
-        else tail = child as Tail;
-      }
-      throw this.fail(d, B.condition(modifier, field, tail, true, this.range(d), this.lines), e);
-    }
-    return this.end(d, B.condition(modifier, field, tail, false, this.range(d), this.lines));
-  }, this.config);
+  public fieldRef = this.RULE('fieldRef', (): B.Field | null => this.rule(this.fieldBody, adoptNothing, this.fieldOf), this.recovery);
+  private readonly fieldBody = (f: Frame) => { f.t1 = this.OR(this.fieldAlternatives); };
+  private readonly fieldAlternatives = this.oneOf([T.Identifier, T.QuotedName], 'a column name');
+  private readonly fieldOf = (f: Frame) => B.fieldRef(f.t1, this.lines);
 
-  public fieldRef = this.RULE('fieldRef', (): B.Field | null => {
-    const d = this.begin();
-    let name: IToken | undefined;
-    try {
-      this.OR({ DEF: [
-        { ALT: () => { name = this.tok(this.CONSUME(T.Identifier)); } },
-        { ALT: () => { name = this.tok(this.CONSUME(T.QuotedName)); } },
-      ], ERR_MSG: 'a column name' });
-    } catch (e) {
-      throw this.fail(d, B.fieldRef(name, this.lines), e);
-    }
-    return this.end(d, B.fieldRef(name, this.lines));
-  }, this.config);
+  /** `any(field) …` / `all(field) …`: the quantifier (t1), the field (a), the element tree (b). */
+  public listTest = this.RULE('listTest', (): Filter => this.rule(this.listBody, adoptInOrder, this.listOf), this.recovery);
+  private readonly listBody = (f: Frame) => {
+    f.t1 = this.OR(this.quantifierAlternatives);
+    this.tok(this.CONSUME(T.LParen));
+    f.a = this.SUBRULE(this.fieldRef);
+    this.tok(this.CONSUME(T.RParen));
+    f.b = this.SUBRULE(this.elementTop);
+  };
+  private readonly quantifierAlternatives = this.oneOf([T.Any, T.All]);
+  private readonly listOf = (f: Frame) => B.listTest(f.t1, f.a as B.Field | null | undefined, f.b as ElementFilter | null | undefined, this.range(f));
 
-  /** `any(field) …` / `all(field) …`. */
-  public listTest = this.RULE('listTest', (): Filter => {
-    const d = this.begin();
-    let quantifier: IToken | undefined;
-    let field: B.Field | null | undefined;
-    let element: ElementFilter | null | undefined;
-    try {
-      this.OR([
-        { ALT: () => { quantifier = this.tok(this.CONSUME(T.Any)); } },
-        { ALT: () => { quantifier = this.tok(this.CONSUME(T.All)); } },
-      ]);
-      this.tok(this.CONSUME(T.LParen));
-      field = this.SUBRULE(this.fieldRef);
-      this.tok(this.CONSUME(T.RParen));
-      element = this.SUBRULE(this.elementTop);
-    } catch (e) {
-      const child = this.takePartial() as B.Field | ElementFilter | null | undefined;
-      if (child !== undefined) {
-        if (field === undefined) field = child as B.Field | null;
-        else element = child as ElementFilter | null;
-      }
-      throw this.fail(d, B.listTest(quantifier, field, element, this.range(d)), e);
-    }
-    return this.end(d, B.listTest(quantifier, field, element, this.range(d)));
-  }, this.config);
+  /** One test tail (b), or a parenthesised tree of them (a). */
+  public elementTop = this.RULE('elementTop', (): ElementFilter | null => this.rule(this.elementTopBody, adoptByAlternative, this.elementTopOf), this.recovery);
+  private readonly elementTopBody = () => this.OR(this.elementTopAlternatives);
+  private readonly elementTopAlternatives = { DEF: [
+    { ALT: () => { const f = this.top; f.alt = 1; this.tok(this.CONSUME(T.LParen)); f.a = this.SUBRULE(this.elementOr); this.tok(this.CONSUME(T.RParen)); } },
+    { ALT: () => { const f = this.top; f.alt = 2; f.b = this.SUBRULE(this.testTail); } },
+  ], ERR_MSG: `${TEST}, or a \`(…)\` group of tests` };
+  private readonly elementTopOf = (f: Frame): ElementFilter | null => {
+    if (f.a !== undefined) return f.a as ElementFilter;
+    const tail = f.b as Tail | undefined;
+    return tail && !this.recording ? B.elementTest(tail, this.range(f)) : null;
+  };
 
-  /** One test tail, or a parenthesised tree of them. */
-  public elementTop = this.RULE('elementTop', (): ElementFilter | null => {
-    const d = this.begin();
-    let alt = 0;
-    let group: ElementFilter | undefined;
-    let tail: Tail | undefined;
-    try {
-      this.OR({ DEF: [
-        { ALT: () => { alt = 1; this.tok(this.CONSUME(T.LParen)); group = this.SUBRULE(this.elementOr); this.tok(this.CONSUME(T.RParen)); } },
-        { ALT: () => { alt = 2; tail = this.SUBRULE(this.testTail); } },
-      ], ERR_MSG: `${TEST}, or a \`(…)\` group of tests` });
-    } catch (e) {
-      const child = this.takePartial();
-      if (alt === 1) group ??= child as ElementFilter | undefined;
-      else if (alt === 2) tail ??= child as Tail | undefined;
-      throw this.fail(d, this.elementTopOf(group, tail, d), e);
-    }
-    return this.end(d, this.elementTopOf(group, tail, d));
-  }, this.config);
+  public elementOr = this.RULE('elementOr', (): ElementFilter => this.rule(this.elementOrBody, adoptOperand, this.orOf), this.recovery);
+  private readonly elementOrBody = (f: Frame) => { f.a = this.SUBRULE(this.elementAnd); this.MANY(this.moreElementOr); };
+  private readonly moreElementOr = () => { this.tok(this.CONSUME(T.Or)); const f = this.top; adoptOperand(f, this.SUBRULE2(this.elementAnd)); };
 
-  private elementTopOf(group: ElementFilter | undefined, tail: Tail | undefined, d: number): ElementFilter | null {
-    if (this.recording) return null;
-    if (group !== undefined) return group;
-    return tail ? B.elementTest(tail, this.range(d)) : null;
-  }
-
-  public elementOr = this.RULE('elementOr', (): ElementFilter => {
-    const d = this.begin();
-    const operands: ElementFilter[] = [];
-    try {
-      operands.push(this.SUBRULE(this.elementAnd));
-      this.MANY(() => {
-        this.tok(this.CONSUME(T.Or));
-        operands.push(this.SUBRULE2(this.elementAnd));
-      });
-    } catch (e) {
-      this.adopt(operands);
-      throw this.fail(d, B.chain(operands, 'or', this.range(d)), e);
-    }
-    return this.end(d, B.chain(operands, 'or', this.range(d)));
-  }, this.config);
-
-  public elementAnd = this.RULE('elementAnd', (): ElementFilter => {
-    const d = this.begin();
-    const operands: ElementFilter[] = [];
-    try {
-      operands.push(this.SUBRULE(this.elementNot));
-      this.MANY(() => {
-        this.tok(this.CONSUME(T.And));
-        operands.push(this.SUBRULE2(this.elementNot));
-      });
-    } catch (e) {
-      this.adopt(operands);
-      throw this.fail(d, B.chain(operands, 'and', this.range(d)), e);
-    }
-    return this.end(d, B.chain(operands, 'and', this.range(d)));
-  }, this.config);
+  public elementAnd = this.RULE('elementAnd', (): ElementFilter => this.rule(this.elementAndBody, adoptOperand, this.andOf), this.recovery);
+  private readonly elementAndBody = (f: Frame) => { f.a = this.SUBRULE(this.elementNot); this.MANY(this.moreElementAnd); };
+  private readonly moreElementAnd = () => { this.tok(this.CONSUME(T.And)); const f = this.top; adoptOperand(f, this.SUBRULE2(this.elementNot)); };
 
   /** Inside the tree `not` is always the prefix operator: `not in (…)` is `not` applied to `in (…)`. */
-  public elementNot = this.RULE('elementNot', (): ElementFilter => {
-    const d = this.begin();
-    let not: IToken | undefined;
-    let operand: ElementFilter | undefined;
-    let primary: ElementFilter | undefined;
-    try {
-      this.OR({ DEF: [
-        { ALT: () => { not = this.tok(this.CONSUME(T.Not)); operand = this.SUBRULE(this.elementNot); } },
-        { ALT: () => { primary = this.SUBRULE(this.elementPrimary); } },
-      ], ERR_MSG: `${TEST}, \`not\` or \`(\`` });
-    } catch (e) {
-      const child = this.takePartial() as ElementFilter | undefined;
-      if (not !== undefined) operand ??= child;
-      else primary ??= child;
-      throw this.fail(d, B.negation(not, operand, primary, this.range(d)), e);
-    }
-    return this.end(d, B.negation(not, operand, primary, this.range(d)));
-  }, this.config);
+  public elementNot = this.RULE('elementNot', (): ElementFilter => this.rule(this.elementNotBody, adoptNegation, this.negationOf), this.recovery);
+  private readonly elementNotBody = () => this.OR(this.elementNotAlternatives);
+  private readonly elementNotAlternatives = { DEF: [
+    { ALT: () => { const f = this.top; f.t1 = this.tok(this.CONSUME(T.Not)); f.a = this.SUBRULE(this.elementNot); } },
+    { ALT: () => { const f = this.top; f.b = this.SUBRULE(this.elementPrimary); } },
+  ], ERR_MSG: `${TEST}, \`not\` or \`(\`` };
 
-  public elementPrimary = this.RULE('elementPrimary', (): ElementFilter => {
-    const d = this.begin();
-    let alt = 0;
-    let group: ElementFilter | undefined;
-    let tail: Tail | undefined;
-    try {
-      this.OR({ DEF: [
-        { ALT: () => { alt = 1; this.tok(this.CONSUME(T.LParen)); group = this.SUBRULE(this.elementOr); this.tok(this.CONSUME(T.RParen)); } },
-        { ALT: () => { alt = 2; tail = this.SUBRULE(this.plainTail); } },
-      ], ERR_MSG: `${TEST}, or a \`(…)\` group of tests` });
-    } catch (e) {
-      const child = this.takePartial();
-      if (alt === 1) group ??= child as ElementFilter | undefined;
-      else if (alt === 2) tail ??= child as Tail | undefined;
-      throw this.fail(d, this.elementPrimaryOf(group, tail, d), e);
-    }
-    return this.end(d, this.elementPrimaryOf(group, tail, d));
-  }, this.config);
-
-  private elementPrimaryOf(group: ElementFilter | undefined, tail: Tail | undefined, d: number): ElementFilter {
-    if (group !== undefined) return group;
+  /** A parenthesised tree of tests (a), or one plain test (b). */
+  public elementPrimary = this.RULE('elementPrimary', (): ElementFilter => this.rule(this.elementPrimaryBody, adoptByAlternative, this.elementPrimaryOf), this.recovery);
+  private readonly elementPrimaryBody = () => this.OR(this.elementPrimaryAlternatives);
+  private readonly elementPrimaryAlternatives = { DEF: [
+    { ALT: () => { const f = this.top; f.alt = 1; this.tok(this.CONSUME(T.LParen)); f.a = this.SUBRULE(this.elementOr); this.tok(this.CONSUME(T.RParen)); } },
+    { ALT: () => { const f = this.top; f.alt = 2; f.b = this.SUBRULE(this.plainTail); } },
+  ], ERR_MSG: `${TEST}, or a \`(…)\` group of tests` };
+  private readonly elementPrimaryOf = (f: Frame): ElementFilter => {
+    if (f.a !== undefined) return f.a as ElementFilter;
+    const tail = f.b as Tail | undefined;
     // `is not null` / `is not empty` inside the tree (this primary spans the same text as the `not` rule around it).
-    return tail && !this.recording ? B.elementTest(tail, this.range(d)) : tree.invalid(this.range(d));
-  }
+    return tail && !this.recording ? B.elementTest(tail, this.range(f)) : tree.invalid(this.range(f));
+  };
 
-  /** What follows a column: a test, possibly negated by a `not` before its keyword. */
-  public testTail = this.RULE('testTail', (): Tail => {
-    const d = this.begin();
-    let not: IToken | undefined;
-    let negatable: Test | null | undefined;
-    let plain: Tail | undefined;
-    try {
-      this.OR({ DEF: [
-        { ALT: () => { not = this.tok(this.CONSUME(T.Not)); negatable = this.SUBRULE(this.negatableTail); } },
-        { ALT: () => { plain = this.SUBRULE(this.plainTail); } },
-      ], ERR_MSG: TEST });
-    } catch (e) {
-      const child = this.takePartial();
-      if (not !== undefined) negatable ??= child as Test | null | undefined;
-      else plain ??= child as Tail | undefined;
-      throw this.fail(d, B.testTail(not, negatable, plain), e);
-    }
-    return this.end(d, B.testTail(not, negatable, plain));
-  }, this.config);
+  /** What follows a column: `not` (t1) and a negatable test (a), or a plain test (b). */
+  public testTail = this.RULE('testTail', (): Tail => this.rule(this.testTailBody, adoptNegation, this.testTailOf), this.recovery);
+  private readonly testTailBody = () => this.OR(this.testTailAlternatives);
+  private readonly testTailAlternatives = { DEF: [
+    { ALT: () => { const f = this.top; f.t1 = this.tok(this.CONSUME(T.Not)); f.a = this.SUBRULE(this.negatableTail); } },
+    { ALT: () => { const f = this.top; f.b = this.SUBRULE(this.plainTail); } },
+  ], ERR_MSG: TEST };
+  private readonly testTailOf = (f: Frame) => B.testTail(f.t1, f.a as Test | null | undefined, f.b as Tail | undefined);
 
-  public plainTail = this.RULE('plainTail', (): Tail => {
-    const d = this.begin();
-    let op: IToken | undefined;
-    let value: Literal | null | undefined;
-    let is: IToken | undefined;
-    let not: IToken | undefined;
-    let nullOrEmpty: IToken | undefined;
-    let negatable: Test | null | undefined;
-    try {
-      this.OR({ DEF: [
-        { ALT: () => { op = this.tok(this.CONSUME(T.CompareOperator)); value = this.SUBRULE(this.value); } },
-        {
-          ALT: () => {
-            is = this.tok(this.CONSUME(T.Is));
-            this.OPTION(() => { not = this.tok(this.CONSUME(T.Not)); });
-            this.OR2({ DEF: [
-              { ALT: () => { nullOrEmpty = this.tok(this.CONSUME(T.Null)); } },
-              { ALT: () => { nullOrEmpty = this.tok(this.CONSUME(T.Empty)); } },
-            ], ERR_MSG: '`null`, `not null`, `empty` or `not empty`' });
-          },
-        },
-        { ALT: () => { negatable = this.SUBRULE(this.negatableTail); } },
-      ], ERR_MSG: TEST });
-    } catch (e) {
-      const child = this.takePartial();
-      if (op !== undefined) value ??= child as Literal | null | undefined;
-      else if (is === undefined) negatable ??= child as Test | null | undefined;
-      throw this.fail(d, B.plainTail(op, value, is, not, nullOrEmpty, negatable, this.range(d)), e);
-    }
-    return this.end(d, B.plainTail(op, value, is, not, nullOrEmpty, negatable, this.range(d)));
-  }, this.config);
+  /** `op` (t1) and a value (a); `is` (t2) [`not` (t3)] `null`/`empty` (t4); or a negatable test (b). */
+  public plainTail = this.RULE('plainTail', (): Tail => this.rule(this.plainTailBody, adoptPlainTail, this.plainTailOf), this.recovery);
+  private readonly plainTailBody = () => this.OR(this.plainTailAlternatives);
+  private readonly plainTailAlternatives = { DEF: [
+    { ALT: () => { const f = this.top; f.t1 = this.tok(this.CONSUME(T.CompareOperator)); f.a = this.SUBRULE(this.value); } },
+    { ALT: () => { const f = this.top; f.t2 = this.tok(this.CONSUME(T.Is)); this.OPTION(this.isNot); f.t4 = this.OR2(this.nullOrEmptyAlternatives); } },
+    { ALT: () => { const f = this.top; f.b = this.SUBRULE(this.negatableTail); } },
+  ], ERR_MSG: TEST };
+  private readonly isNot = () => { const f = this.top; f.t3 = this.tok(this.CONSUME(T.Not)); };
+  private readonly nullOrEmptyAlternatives = this.oneOf([T.Null, T.Empty], '`null`, `not null`, `empty` or `not empty`');
+  private readonly plainTailOf = (f: Frame) =>
+    B.plainTail(f.t1, f.a as Literal | null | undefined, f.t2, f.t3, f.t4, f.b as Test | null | undefined, this.range(f));
 
-  /** The tests that `not` may precede: `field not in (…)`, `field not contains …`. */
-  public negatableTail = this.RULE('negatableTail', (): Test | null => {
-    const d = this.begin();
-    const p: B.NegatablePieces = {};
-    try {
-      this.OR({ DEF: [
-        {
-          ALT: () => {
-            p.word = this.tok(this.CONSUME(T.In));
-            p.values = [];
-            this.tok(this.CONSUME(T.LParen));
-            // The separator is consumed by Chevrotain itself: it is the last token read when the next value starts.
-            this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => { this.tok(this.LA(0)); p.values!.push(this.SUBRULE(this.value)); }, ERR_MSG: VALUE });
-            p.rparen = this.tok(this.CONSUME(T.RParen));
-          },
-        },
-        {
-          ALT: () => {
-            p.word = this.tok(this.CONSUME(T.Between));
-            p.low = this.SUBRULE2(this.value, { LABEL: 'low' });
-            p.and = this.tok(this.CONSUME(T.And));
-            p.high = this.SUBRULE3(this.value, { LABEL: 'high' });
-          },
-        },
-        {
-          ALT: () => {
-            this.OR2([
-              { ALT: () => { p.word = this.tok(this.CONSUME(T.Contains)); } },
-              { ALT: () => { p.word = this.tok(this.CONSUME(T.IContains)); } },
-            ]);
-            this.OPTION(() => { p.phrase = this.tok(this.CONSUME(T.Phrase)); });
-            p.value = this.SUBRULE4(this.value);
-          },
-        },
-        { ALT: () => { p.word = this.tok(this.CONSUME(T.Starts)); p.with = this.tok(this.CONSUME(T.With)); p.value = this.SUBRULE5(this.value); } },
-        { ALT: () => { p.word = this.tok(this.CONSUME(T.Ends)); p.with = this.tok(this.CONSUME2(T.With)); p.value = this.SUBRULE6(this.value); } },
-        {
-          ALT: () => {
-            p.word = this.tok(this.CONSUME(T.Matches));
-            this.OR3({ DEF: [
-              { ALT: () => { p.pattern = this.tok(this.CONSUME(T.RegexToken)); } },
-              { ALT: () => { p.pattern = this.tok(this.CONSUME(T.StringToken)); } },
-            ], ERR_MSG: 'a `/regex/` or a quoted pattern' });
-          },
-        },
-      ], ERR_MSG: TEST });
-    } catch (e) {
-      const child = this.takePartial() as Literal | null | undefined;
-      if (child !== undefined) {
-        if (p.values) p.values.push(child);
-        else if (p.word?.tokenType === T.Between) {
-          if (p.low === undefined) p.low = child;
-          else p.high = child;
-        } else p.value = child;
-      }
-      throw this.fail(d, B.negatableTail(p, this.range(d), this.lines), e);
-    }
-    return this.end(d, B.negatableTail(p, this.range(d), this.lines));
-  }, this.config);
+  /**
+   * The tests that `not` may precede: `field not in (…)`, `field not contains …`.
+   * The first keyword (t1); the `)` of `in`, the `and` of `between` or a `with` (t2);
+   * `phrase` (t3); a pattern (t4); the value, or the low one (a); the high one (b); the `in` values (list).
+   */
+  public negatableTail = this.RULE('negatableTail', (): Test | null => this.rule(this.negatableBody, adoptNegatable, this.negatableOf), this.recovery);
+  private readonly negatableBody = () => this.OR(this.negatableAlternatives);
+  private readonly negatableAlternatives = { DEF: [
+    {
+      ALT: () => {
+        const f = this.top;
+        f.t1 = this.tok(this.CONSUME(T.In));
+        f.list = [];
+        this.tok(this.CONSUME(T.LParen));
+        this.AT_LEAST_ONE_SEP(this.inValues);
+        f.t2 = this.tok(this.CONSUME(T.RParen));
+      },
+    },
+    {
+      ALT: () => {
+        const f = this.top;
+        f.t1 = this.tok(this.CONSUME(T.Between));
+        f.a = this.SUBRULE2(this.value, { LABEL: 'low' });
+        f.t2 = this.tok(this.CONSUME(T.And));
+        f.b = this.SUBRULE3(this.value, { LABEL: 'high' });
+      },
+    },
+    { ALT: () => { const f = this.top; f.t1 = this.OR2(this.containsAlternatives); this.OPTION(this.phrase); f.a = this.SUBRULE4(this.value); } },
+    { ALT: () => { const f = this.top; f.t1 = this.tok(this.CONSUME(T.Starts)); f.t2 = this.tok(this.CONSUME(T.With)); f.a = this.SUBRULE5(this.value); } },
+    { ALT: () => { const f = this.top; f.t1 = this.tok(this.CONSUME(T.Ends)); f.t2 = this.tok(this.CONSUME2(T.With)); f.a = this.SUBRULE6(this.value); } },
+    { ALT: () => { const f = this.top; f.t1 = this.tok(this.CONSUME(T.Matches)); f.t4 = this.OR3(this.patternAlternatives); } },
+  ], ERR_MSG: TEST };
+  private readonly inValues = {
+    SEP: T.Comma,
+    // The separator is consumed by Chevrotain itself: it is the last token read when the next value starts.
+    DEF: () => { this.tok(this.LA(0)); const f = this.top; f.list!.push(this.SUBRULE(this.value)); },
+    ERR_MSG: VALUE,
+  };
+  private readonly containsAlternatives = this.oneOf([T.Contains, T.IContains]);
+  private readonly phrase = () => { const f = this.top; f.t3 = this.tok(this.CONSUME(T.Phrase)); };
+  private readonly patternAlternatives = this.oneOf([T.RegexToken, T.StringToken], 'a `/regex/` or a quoted pattern');
+  private readonly negatableOf = (f: Frame) => B.negatableTail(f.t1, f.t2, f.t3, f.t4, f.a as Literal | null | undefined,
+    f.b as Literal | null | undefined, f.list as (Literal | null)[] | undefined, this.range(f), this.lines);
 
   /** A literal; a bare word is a string. */
-  public value = this.RULE('value', (): Literal | null => {
-    const d = this.begin();
-    let t: IToken | undefined;
-    try {
-      t = this.OR(this.valueAlternatives);
-    } catch (e) {
-      throw this.fail(d, null, e);
-    }
-    return this.end(d, B.literal(t, this.lines));
-  }, this.config);
-
-  /** The alternatives of `value`, made once: each consumes one token and returns it. */
-  private get valueAlternatives() {
-    return (this.cachedValueAlternatives ??= { DEF: [
-      T.StringToken, T.NumberLiteral, T.DateTimeLiteral, T.DateLiteral, T.RegexToken, T.True, T.False, T.Null, T.Identifier,
-    ].map((type) => ({ ALT: () => this.tok(this.CONSUME(type)) })), ERR_MSG: VALUE });
-  }
-  private cachedValueAlternatives: { DEF: { ALT: () => IToken }[]; ERR_MSG: string } | undefined;
+  public value = this.RULE('value', (): Literal | null => this.rule(this.valueBody, adoptNothing, this.literalOf), this.recovery);
+  private readonly valueBody = (f: Frame) => { f.t1 = this.OR(this.valueAlternatives); };
+  private readonly valueAlternatives = this.oneOf([
+    T.StringToken, T.NumberLiteral, T.DateTimeLiteral, T.DateLiteral, T.RegexToken, T.True, T.False, T.Null, T.Identifier,
+  ], VALUE);
+  private readonly literalOf = (f: Frame) => B.literal(f.t1, this.lines);
 }
 
 let parser: FilterParser | undefined;
