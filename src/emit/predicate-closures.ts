@@ -33,7 +33,7 @@ import { compileRegex } from '../semantics/regex.js';
 import { compareCodePoints, lower, upper } from '../semantics/strings.js';
 import { parseInstant } from '../vocabulary/dates.js';
 import {
-  BUILD_ERRORS, DATE_NEGATION, dateConstant, domainOf, field, inheritedKey, isSecondForm, lowerAll, lowerLiteral, numberBounds,
+  BUILD_ERRORS, DATE_NEGATION, dateConstant, domainOf, field, inheritedKey, internalize, isSecondForm, lowerAll, lowerLiteral, numberBounds,
   PredicateBuildError, reader, validDayForm, validSecondForm,
   type DateConstant, type DateOp, type Polar, type PredicateContext, type Row, type Test2,
 } from './predicate-core.js';
@@ -175,7 +175,7 @@ function stringCompare(op: CompareOp, c: string, dialect: RegexDialect): Polar<u
     case 'prefix': return onStrings((s) => s.startsWith(c));
     case 'suffix': return onStrings((s) => s.endsWith(c));
     case 'isubstring': {
-      const lc = lower(c);
+      const lc = internalize(lower(c));
       return onStrings((s) => lower(s).includes(lc));
     }
     case 'phrase_match': return onStrings(phraseTest(c));

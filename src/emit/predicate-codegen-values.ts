@@ -10,7 +10,7 @@ import { phraseTest } from '../semantics/phrase.js';
 import { compileRegex } from '../semantics/regex.js';
 import { lower } from '../semantics/strings.js';
 import {
-  DATE_NEGATION, DATE_OPERATOR, dateConstant, domainOf, lowerAll, lowerLiteral, numberBounds,
+  DATE_NEGATION, DATE_OPERATOR, dateConstant, domainOf, internalize, lowerAll, lowerLiteral, numberBounds,
   type DateConstant, type DateOp,
 } from './predicate-core.js';
 
@@ -18,18 +18,24 @@ export interface Gen {
   readonly constants: unknown[];
   /** Functions declared once in the factory: loops over array elements, and parts of a split filter. */
   readonly helpers: string[];
+  /** For each helper, the helpers its body calls. */
+  readonly helperCalls: (readonly number[])[];
   /** How the endpoint reads `regex` values. */
   readonly dialect: RegexDialect;
 }
 
 /**
- * A boolean expression for each polarity, and its weight: how many leaves
- * it inlines into the function that holds it (a call of a helper counts one).
+ * A boolean expression for each polarity, its weight (how many leaves it
+ * inlines into the function that holds it; a call of a helper counts one),
+ * and the helpers each polarity calls directly (absent: none), so that a
+ * polarity's source holds only its own helpers.
  */
 export interface Code {
   readonly t: string;
   readonly f: string;
   readonly w: number;
+  readonly ht?: readonly number[];
+  readonly hf?: readonly number[];
 }
 
 
@@ -40,7 +46,7 @@ export function constant(g: Gen, value: unknown): string {
 
 /** `not`: the polarities swapped, as in the closures. */
 export function negate(code: Code): Code {
-  return { t: code.f, f: code.t, w: code.w };
+  return { t: code.f, f: code.t, w: code.w, ...(code.hf ? { ht: code.hf } : {}), ...(code.ht ? { hf: code.ht } : {}) };
 }
 
 /** A leaf's code (weight one). */
@@ -130,7 +136,7 @@ function stringCode(g: Gen, op: CompareOp, value: string, read: string): Code | 
     case 'suffix': return holds(`v.endsWith(${constant(g, value)})`);
     case 'isubstring': {
       // Both sides lower-cased (semantics/strings.ts `lower`); the constant once, here.
-      const lowered = lower(value);
+      const lowered = internalize(lower(value));
       // `lower` also folds final ς to σ; when the needle has no σ that folding cannot change the answer,
       // so the plain toLowerCase() (what hand-written code calls) is enough.
       const low = lowered.includes('σ') ? 'lo(v)' : 'v.toLowerCase()';

@@ -75,11 +75,19 @@ function inlineLeaf(g: Gen, test: Test, f: ResolvedField): Code | undefined {
   return inlineValueTest(g, test, f.type, read);
 }
 
-/** A helper function of the factory; its name is `H<index>`. */
-function helper(g: Gen, body: (name: string) => string): string {
-  const name = `H${g.helpers.length}`;
-  g.helpers.push(body(name));
-  return name;
+/** A helper function of the factory, calling the helpers `calls`; its name is `H<index>`. */
+function helper(g: Gen, body: (name: string) => string, calls: readonly number[]): number {
+  const index = g.helpers.length;
+  g.helpers.push(body(`H${index}`));
+  g.helperCalls.push(calls);
+  return index;
+}
+
+/** The helpers of one polarity of `parts`, in order (absent when none calls one). */
+function callsOf(parts: readonly Code[], polarity: 'ht' | 'hf'): readonly number[] | undefined {
+  let out: number[] | undefined;
+  for (const p of parts) if (p[polarity]) (out ??= []).push(...p[polarity]);
+  return out;
 }
 
 /**
@@ -98,7 +106,20 @@ function join(g: Gen, parts: readonly (Code | undefined)[], t: string, f: string
     list = pack(g, list, t, f);
     w = weight(list);
   }
-  return { t: `(${list.map((p) => p.t).join(t)})`, f: `(${list.map((p) => p.f).join(f)})`, w };
+  const ht = callsOf(list, 'ht');
+  const hf = callsOf(list, 'hf');
+  return { t: `(${concat(list, 't', t)})`, f: `(${concat(list, 'f', f)})`, w, ...(ht ? { ht } : {}), ...(hf ? { hf } : {}) };
+}
+
+/**
+ * The parts' code of one polarity joined by `op`, by `+`: V8 keeps the result
+ * a rope (no copy), where `Array#join` would copy the text at every level of
+ * the tree. It is flattened once, when the source is hashed and compiled.
+ */
+function concat(parts: readonly Code[], polarity: 't' | 'f', op: string): string {
+  let out = parts[0]![polarity];
+  for (let i = 1; i < parts.length; i++) out += op + parts[i]![polarity];
+  return out;
 }
 
 function weight(parts: readonly Code[]): number {
@@ -113,11 +134,11 @@ function pack(g: Gen, parts: readonly Code[], t: string, f: string): Code[] {
   let group: Code[] = [];
   let w = 0;
   const flush = () => {
-    const ts = group.map((p) => p.t).join(t);
-    const fs = group.map((p) => p.f).join(f);
-    const ht = helper(g, (name) => `function ${name}(row) { let v; return ${ts}; }`);
-    const hf = helper(g, (name) => `function ${name}(row) { let v; return ${fs}; }`);
-    out.push(leafCode(`${ht}(row)`, `${hf}(row)`));
+    const ts = concat(group, 't', t);
+    const fs = concat(group, 'f', f);
+    const ht = helper(g, (name) => `function ${name}(row) { let v; return ${ts}; }`, callsOf(group, 'ht') ?? []);
+    const hf = helper(g, (name) => `function ${name}(row) { let v; return ${fs}; }`, callsOf(group, 'hf') ?? []);
+    out.push({ t: `H${ht}(row)`, f: `H${hf}(row)`, w: 1, ht: [ht], hf: [hf] });
     group = [];
     w = 0;
   };
@@ -160,20 +181,20 @@ function rowCode(g: Gen, node: RowTest, ctx: PredicateContext): Code {
  * that array filters run without a closure call per element. A value that is
  * not an array is unknown: both polarities false.
  */
-function inlineList(g: Gen, quantifier: 'any' | 'all', element: ElementFilter, f: ResolvedField): Code | undefined {
-  if (!f.column.array || !isNameSegment(f.apiName) || inheritedKey(f.apiName)) return undefined;
-  const code = generateTree(g, element, (leaf) => inlineValueTest(g, leaf.test, f.type, 'x'), false);
+function inlineList(g: Gen, quantifier: 'any' | 'all', element: ElementFilter, column: ResolvedField): Code | undefined {
+  if (!column.column.array || !isNameSegment(column.apiName) || inheritedKey(column.apiName)) return undefined;
+  const code = generateTree(g, element, (leaf) => inlineValueTest(g, leaf.test, column.type, 'x'), false);
   if (!code) return undefined;
-  const loop = (test: string, wanted: boolean): string => {
-    const name = helper(g, (name) =>
-      `function ${name}(a) { if (!Array.isArray(a)) return false; let v; ` +
+  const loop = (test: string, wanted: boolean): number =>
+    helper(
+      g,
+      (name) =>
+        `function ${name}(a) { if (!Array.isArray(a)) return false; let v; ` +
         `for (let i = 0; i < a.length; i++) { const x = a[i]; if (${wanted ? '' : '!'}${test}) return ${wanted}; } return ${!wanted}; }`,
+      [], // element code calls no helper
     );
-    return `${name}(row.${f.apiName})`;
-  };
-  const some = (test: string) => loop(test, true);
-  const every = (test: string) => loop(test, false);
-  return quantifier === 'any' ? leafCode(some(code.t), every(code.f)) : leafCode(every(code.t), some(code.f));
+  const [t, f] = quantifier === 'any' ? [loop(code.t, true), loop(code.f, false)] : [loop(code.t, false), loop(code.f, true)];
+  return { t: `H${t}(row.${column.apiName})`, f: `H${f}(row.${column.apiName})`, w: 1, ht: [t], hf: [f] };
 }
 
 /** The generated text of one polarity, and the constants both share. */
@@ -193,31 +214,41 @@ export interface GeneratedSource {
  * that the "is false" function is compiled only when it is used.
  */
 export function generateSource(filter: Filter, ctx: PredicateContext): GeneratedSource {
-  const g: Gen = { constants: [], helpers: [], dialect: ctx.dialect };
+  const g: Gen = { constants: [], helpers: [], helperCalls: [], dialect: ctx.dialect };
   const code = generateTree(g, filter, (leaf) => rowCode(g, leaf, ctx), true);
-  const names = g.constants.map((_, i) => `k${i} = K[${i}]`);
-  const head = `'use strict'; ${names.length > 0 ? `const ${names.join(', ')}; ` : ''}${RUNTIME_NAMES}\n`;
-  const body = (expression: string) =>
-    `${head}${reachable(g.helpers, expression).map((h) => `${h}\n`).join('')}return function (row) { let v; return ${expression}; };`;
-  const t = body(code.t);
-  const f = body(code.f);
+  const head = headOf(g.constants.length);
+  const body = (expression: string, calls: readonly number[] | undefined) =>
+    `${head}${reachable(g, calls).map((h) => `${h}\n`).join('')}return function (row) { let v; return ${expression}; };`;
+  const t = body(code.t, code.ht);
+  const f = body(code.f, code.hf);
   return { t, f, source: `${t}\n${f}`, constants: g.constants };
 }
 
-/** The helpers an expression calls, directly or through other helpers, in declaration order. */
-function reachable(helpers: readonly string[], expression: string): string[] {
-  const used = new Set<number>();
-  const pending = [expression];
-  while (pending.length > 0) {
-    for (const m of pending.pop()!.matchAll(/\bH(\d+)\(/g)) {
-      const i = Number(m[1]);
-      if (!used.has(i)) {
-        used.add(i);
-        pending.push(helpers[i]!);
-      }
-    }
+const heads: string[] = [];
+
+/** The factory's first line for `n` constants (`const k0 = K[0], …`), built once per count. */
+function headOf(n: number): string {
+  let head = heads[n];
+  if (head === undefined) {
+    const names = Array.from({ length: n }, (_, i) => `k${i} = K[${i}]`);
+    head = `'use strict'; ${n > 0 ? `const ${names.join(', ')}; ` : ''}${RUNTIME_NAMES}\n`;
+    if (n < 4096) heads[n] = head; // the common sizes; a huge filter's line is built for it alone
   }
-  return [...used].sort((a, b) => a - b).map((i) => helpers[i]!);
+  return head;
+}
+
+/** The helpers `calls` names, and those they call in turn, in declaration order. */
+function reachable(g: Gen, calls: readonly number[] | undefined): string[] {
+  if (!calls) return [];
+  const used = new Set<number>();
+  const pending = [...calls];
+  while (pending.length > 0) {
+    const i = pending.pop()!;
+    if (used.has(i)) continue;
+    used.add(i);
+    pending.push(...g.helperCalls[i]!);
+  }
+  return [...used].sort((a, b) => a - b).map((i) => g.helpers[i]!);
 }
 
 /** A filter's generated row tests: "is true" built now, "is false" on first use. */

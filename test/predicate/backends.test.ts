@@ -13,7 +13,7 @@ import type { CompareOp, ElementFilter, Filter, Literal } from '../../src/ast/no
 import { tree } from '../../src/ast/tree.js';
 import { CompileError, PredicateError, predicate } from '../../src/index.js';
 import { explainFilter } from '../../src/emit/explain.js';
-import { generateSource } from '../../src/emit/predicate-codegen.js';
+import { generateSource, SPLIT_WEIGHT } from '../../src/emit/predicate-codegen.js';
 import { compilePredicate, PredicateBuildError } from '../../src/emit/predicate.js';
 import { contextFor, evalBoth } from '../support/predicate-harness.js';
 
@@ -111,5 +111,47 @@ describe('PredicateError', () => {
     expect(CompileError).toBe(PredicateError);
     expect((error as PredicateError).name).toBe('PredicateError');
     expect((error as PredicateError).diagnostics.length).toBeGreaterThan(0);
+  });
+});
+
+describe('large filters: generated functions split past SPLIT_WEIGHT leaves', () => {
+  const num = (value: number): Literal => ({ kind: 'number', value });
+  const leaves = (n: number): Filter[] =>
+    Array.from({ length: n }, (_, i) =>
+      i % 3 === 0 ? is('domain_rating_source', 'gte', num(i % 100))
+        : i % 3 === 1 ? tree.not(is('anchor', 'substring', str(`w${i % 7}`)))
+          : list('any', 'languages', el('eq', str(`l${i % 5}`))),
+    );
+  const big: readonly [string, Filter][] = [
+    ['an and of 1,000', tree.and(leaves(1000))],
+    ['an or of 700 under not', tree.not(tree.or(leaves(700)))],
+    ['nested: an or of ands of 300', tree.or([tree.and(leaves(300)), tree.and(leaves(300).reverse()), tree.and(leaves(2))])],
+  ];
+
+  it.each(big)('%s: no function inlines more than SPLIT_WEIGHT leaves; same answers as the closures', (_, filter) => {
+    const { t, f } = generateSource(filter, contextFor());
+    for (const source of [t, f]) {
+      const functions = source.split('\n').filter((line) => /^(function H\d+\(row\)|return function)/.test(line));
+      expect(functions.length).toBeGreaterThan(1);
+      for (const fn of functions) expect((fn.match(/row\.\w+/g) ?? []).length, fn.slice(0, 80)).toBeLessThanOrEqual(SPLIT_WEIGHT);
+    }
+    const rows = fc.sample(
+      fc.record({
+        domain_rating_source: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.constant(null)),
+        anchor: fc.oneof(fc.constantFrom('w1 w2', 'w3', '', 'x'), fc.constant(null)),
+        languages: fc.oneof(fc.array(fc.constantFrom('l0', 'l1', 'l4', 'en')), fc.constant(null)),
+      }),
+      { seed: 11, numRuns: 200 },
+    );
+    for (const row of rows) {
+      const [generated, closures] = evalBoth(filter, row);
+      expect(generated, JSON.stringify(row)).toBe(closures);
+    }
+  });
+
+  it('each polarity holds only the helpers it calls', () => {
+    const { t, f } = generateSource(tree.and([list('any', 'languages', el('eq', str('en'))), is('anchor', 'eq', str('a'))]), contextFor());
+    expect(t.match(/function H\d+/g)).toEqual(['function H0']);
+    expect(f.match(/function H\d+/g)).toEqual(['function H1']);
   });
 });
