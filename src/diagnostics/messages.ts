@@ -166,9 +166,10 @@ export const MESSAGES = {
     fixRemove: 'Remove it (the or keeps the same rows)',
   },
   'always-true-where-known': {
-    nullable: '{condition} is true for every value of {column}, but it is no tautology: where {column} is null it is {nullValue}, so it keeps exactly the rows where {column} is not null.',
-    notNull: '{condition} is true for every value of {column}, which is never null (the catalogue says so), so it keeps every row.',
-    everyRow: '{condition} is true for every row, null {column} included: it filters nothing.',
+    nullable: '{condition} is true for every value of {column}, but it is no tautology: where {column} is null it is {nullValue}, so it keeps exactly the rows where {column} is not null.{negation}',
+    notNull: '{condition} is true for every value of {column}, which is never null (the catalogue says so), so it keeps every row.{negation}',
+    everyRow: '{condition} is true for every row, null {column} included: it filters nothing.{negation}',
+    negated: ' Under the `not` around it, the negation keeps no row.',
     any: '{condition} is true for every non-null element of {column}: any({column}) … keeps exactly the rows where {column} has a non-null element.',
     all: '{condition} is true for every non-null element of {column}: all({column}) … keeps exactly the rows where {column} has no null element (an empty array included).',
     everyElement: '{condition} is true for every element of {column}, null ones included: any({column}) … keeps the rows where {column} is not empty, all({column}) … every row where {column} is not null.',

@@ -82,6 +82,9 @@ describe('variants of issue 13', () => {
   it('messages say what is kept: every row for is null or is not null, none for is null and is not null', () => {
     expect(check('alt is null or alt is not null')[0]!.message).toContain('true for every row, null alt included');
     expect(check('alt is null and alt is not null')[0]!.message).toContain('are never all true');
+    expect(check('not (alt is null or alt is not null)')[0]!.message).toContain('Under the `not` around it, the negation keeps no row.');
+    expect(check('not (alt >= "a" or alt < "a")')[0]!.message).toContain('the negation keeps no row');
+    expect(check('alt >= "a" or alt < "a"')[0]!.message).not.toContain('negation');
   });
 
   it.each([

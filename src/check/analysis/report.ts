@@ -225,9 +225,11 @@ export class Reporter {
         fixes.push({ message: formatMessage('always-true-where-known', 'fixNotNull', { text: `\`${text}\`` }), replacement: text, range: at });
       }
     }
-    if (abs.onNull === true) return report('always-true-where-known', 'everyRow', { condition, column }, at, fixes);
-    if (!v.subject.column.nullable) return report('always-true-where-known', 'notNull', { condition, column }, at, fixes);
-    return report('always-true-where-known', 'nullable', { condition, column, nullValue: abs.onNull === false ? 'false' : 'unknown' }, at, fixes);
+    // Directly under a `not`: false wherever the column is known, and never true where it is null.
+    const negation = v.negated && v.container?.kind === 'not' ? formatMessage('always-true-where-known', 'negated', {}) : '';
+    if (abs.onNull === true) return report('always-true-where-known', 'everyRow', { condition, column, negation }, at, fixes);
+    if (!v.subject.column.nullable) return report('always-true-where-known', 'notNull', { condition, column, negation }, at, fixes);
+    return report('always-true-where-known', 'nullable', { condition, column, nullValue: abs.onNull === false ? 'false' : 'unknown', negation }, at, fixes);
   }
 
   private redundant(v: Verdict): Diagnostic {
