@@ -1,4 +1,5 @@
 import type { Diagnostic } from './diagnostic.js';
+import { displayColumns } from './display-width.js';
 
 /** Options for {@link renderDiagnostic}. */
 export interface RenderOptions {
@@ -44,19 +45,21 @@ export function escapeForTerminal(text: string): string {
  * A source line for the caret display: a tab becomes one space (so that the
  * caret lines up whatever the terminal's tab width), any other unsafe
  * character its escape. Returns the shown line and, for each UTF-16 column of
- * the original, the column it starts at in the shown line (one entry more
- * than the line's length, for the end of the line).
+ * the original, the display column it starts at in the shown line (one entry
+ * more than the line's length, for the end of the line): wide characters
+ * (CJK, emoji) take two columns, combining marks none ({@link displayColumns}).
  */
 function shownLine(line: string): { text: string; columns: number[] } {
   let text = '';
-  const columns: number[] = [];
+  const units: number[] = [];
   for (let i = 0; i < line.length; i++) {
-    columns.push(text.length);
+    units.push(text.length);
     const ch = line[i]!;
     text += ch === '\t' ? ' ' : UNSAFE_CHAR.test(ch) ? escapeOne(ch) : ch;
   }
-  columns.push(text.length);
-  return { text, columns };
+  units.push(text.length);
+  const display = displayColumns(text);
+  return { text, columns: units.map((u) => display[u]!) };
 }
 
 /**

@@ -173,7 +173,11 @@ describe('terminal safety of the output', () => {
 describe('options per command', () => {
   it.each([
     [['fmt', '--catalogue', 'site-explorer/all-backlinks', 'DR > 5'], 'fmt does not take --catalogue.', 'ahrefs-where fmt '],
+    [['compile', '--count', 'DR > 5'], 'compile does not take --count.', 'ahrefs-where compile '],
     [['compile', '--where', 'x', 'DR > 5'], 'compile does not take --where.', 'ahrefs-where compile '],
+    [['explain', '--rows', '5', 'DR > 5', '{}'], 'explain does not take --rows.', 'ahrefs-where explain '],
+    [['cost', '--strict', '--select', 'url_from'], 'cost does not take --strict.', 'ahrefs-where cost '],
+    [['lsp', '--json'], 'lsp does not take --json.', 'ahrefs-where lsp '],
     [['check', '--dialect', 'duckdb', '--strict', 'DR > 5'], 'check does not take --dialect, --strict.', 'ahrefs-where check '],
     [['sql', '--dialect', 'duckdb', '--count', 'DR > 5'], 'sql does not take --count.', 'ahrefs-where sql '],
     [['catalogues', '--json'], 'catalogues does not take --json.', 'ahrefs-where catalogues'],
