@@ -222,7 +222,17 @@ export function runLanguageServer(options: LanguageServerOptions = {}): void {
   connection.onHover((params): L.Hover | null => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    const info = hover(doc.getText(), doc.offsetAt(params.position), { catalogue: catalogueOf(doc).catalogue });
+    const { catalogue, directive } = catalogueOf(doc);
+    const offset = doc.offsetAt(params.position);
+    if (directive && offset >= directive.range.start.offset && offset <= directive.range.end.offset && doc.positionAt(offset).line === 0) {
+      // The directive's name: which endpoint the document is checked against, or why none.
+      // Plain text: the message of an unknown name quotes what was written.
+      const value = directive.catalogue
+        ? `Endpoint ${directive.catalogue.name}: this document is checked against its ${directive.catalogue.columns.length} columns.`
+        : directive.diagnostics.map((d) => d.message).join('\n\n');
+      return { contents: { kind: MarkupKind.PlainText, value }, range: range(doc, directive.range.start.offset, directive.range.end.offset) };
+    }
+    const info = hover(doc.getText(), offset, { catalogue });
     if (!info) return null;
     return { contents: { kind: MarkupKind.Markdown, value: info.contents }, range: range(doc, info.range.start, info.range.end) };
   });

@@ -218,6 +218,8 @@ describe('language server: the endpoint directive', () => {
     expect(diagnostics.map((d) => [d.code, d.range.start])).toEqual([['unknown-column', { line: 1, character: 18 }]]);
     const h = (await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } })) as L.Hover;
     expect((h.contents as L.MarkupContent).value).toContain('**volume**');
+    const named = (await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 20 } })) as L.Hover;
+    expect((named.contents as L.MarkupContent).value).toMatch(/^Endpoint keywords-explorer\/overview: this document is checked against its \d+ columns\.$/);
     const items = (await connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 0 } })) as L.CompletionItem[];
     expect(items.map((i) => i.label)).toContain('keyword');
     expect(items.map((i) => i.label)).not.toContain('domain_rating_source');
@@ -236,6 +238,12 @@ describe('language server: the endpoint directive', () => {
     expect(actions[0]!.edit!.changes![uri]).toEqual([{ range: diagnostics[0]!.range, newText: 'keywords-explorer/overview' }]);
     const items = (await connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 0 } })) as L.CompletionItem[];
     expect(items).toEqual([]);
+  });
+
+  it('hovers the directive with its endpoint, or why it has none', async () => {
+    const h = (await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 15 } })) as L.Hover;
+    expect(h.contents).toEqual({ kind: 'plaintext', value: expect.stringContaining('No built-in catalogue is named "keywords-explorer/overveiw"') });
+    expect(h.range).toEqual({ start: { line: 0, character: 12 }, end: { line: 0, character: 38 } });
   });
 
   it('completes endpoint names in the directive', async () => {
