@@ -77,13 +77,23 @@ function build(source: FilterSource, options: FilterOptions): Compiled {
 }
 
 /**
- * Compiled filters by query text, per catalogue: a small LRU (64 entries per
- * catalogue, least recently used evicted first) so that `evaluate` and
- * `explain` in a loop do not parse the same text each time. Trees are not
+ * Compiled filters by query text, per catalogue, so that `evaluate` and
+ * `explain` in a loop do not parse the same text each time: least recently
+ * used out first, bounded by the summed length of the cached texts (a
+ * compiled filter holds memory in proportion to its text: its tree,
+ * constants and code), not by a count, so that a few huge filters cannot
+ * hold hundreds of megabytes where many small ones would hold little. A text
+ * longer than the whole budget is compiled but not kept. Trees are not
  * cached (they may be rebuilt or mutated by the caller), nor are failures.
  */
-const CACHE_SIZE = 64;
-const cache = new WeakMap<Catalogue, Map<string, Compiled>>();
+export const PREDICATE_CACHE_CHARS = 256 * 1024;
+
+interface Entries {
+  readonly map: Map<string, Compiled>;
+  chars: number;
+}
+
+const cache = new WeakMap<Catalogue, Entries>();
 
 function compiled(source: FilterSource, options: FilterOptions): Compiled {
   // Options first: the cache is keyed by the resolved catalogue and the validated limits.
@@ -93,16 +103,23 @@ function compiled(source: FilterSource, options: FilterOptions): Compiled {
   const { catalogue, maxLength, maxDepth, maxListLength } = checked.options;
   const key = `${maxLength ?? ''}:${maxDepth ?? ''}:${maxListLength ?? ''}:${source}`;
   let entries = cache.get(catalogue);
-  if (!entries) cache.set(catalogue, (entries = new Map()));
-  const hit = entries.get(key);
+  if (!entries) cache.set(catalogue, (entries = { map: new Map(), chars: 0 }));
+  const hit = entries.map.get(key);
   if (hit) {
-    entries.delete(key); // re-insert: Map order is the recency order
-    entries.set(key, hit);
+    entries.map.delete(key); // re-insert: Map order is the recency order
+    entries.map.set(key, hit);
     return hit;
   }
   const result = build(source, options);
-  entries.set(key, result);
-  if (entries.size > CACHE_SIZE) entries.delete(entries.keys().next().value!);
+  if (key.length <= PREDICATE_CACHE_CHARS) {
+    entries.map.set(key, result);
+    entries.chars += key.length;
+    for (const oldest of entries.map.keys()) {
+      if (entries.chars <= PREDICATE_CACHE_CHARS) break;
+      entries.map.delete(oldest);
+      entries.chars -= oldest.length;
+    }
+  }
   return result;
 }
 
@@ -133,7 +150,7 @@ export function predicate(source: FilterSource, options: FilterOptions = {}): (r
  * The three-valued result of a filter for one row: `true`, `false`, or `null`
  * when it is unknown (as SQL's NULL: a comparison with a null column, not
  * decided by the rest of the filter). String sources are compiled once and
- * cached (a 64-entry LRU per catalogue).
+ * cached (per catalogue, up to {@link PREDICATE_CACHE_CHARS} characters of text).
  *
  * @throws {PredicateError} as {@link predicate}.
  * @example

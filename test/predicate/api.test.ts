@@ -1,7 +1,7 @@
 /** The public entry points: predicate, evaluate, explain, CompileError, and `evaluate` against the reference. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CompileError, evaluate, explain, predicate } from '../../src/api/predicate.js';
+import { CompileError, evaluate, explain, predicate, PREDICATE_CACHE_CHARS } from '../../src/api/predicate.js';
 import { allBacklinks } from '../../src/catalogue/builtin.js';
 import { getCatalogue } from '../../src/catalogue/endpoints.js';
 import { renderExplanation } from '../../src/emit/explain.js';
@@ -68,6 +68,21 @@ describe('predicate / evaluate / explain', () => {
     expect(evaluate(text, { anchor: 'b' })).toBe(true); // RE2: a* then b
     expect(evaluate(text, { anchor: 'b' })).toBe(true);
     expect(predicate(text)).toBe(predicate(text));
+  });
+
+  it('bounds the cache by the summed length of its texts, not by a count', () => {
+    const small = (i: number) => `traffic >= ${i}`;
+    for (let i = 0; i < 200; i++) predicate(small(i)); // far more than 64 small texts: all kept
+    const kept = predicate(small(0));
+    for (let i = 1; i < 200; i++) expect(predicate(small(i))).toBe(predicate(small(i)));
+    expect(predicate(small(0))).toBe(kept);
+    // Texts that together pass the budget push the oldest out; one longer than the budget is never kept.
+    const big = (i: number) => `${'traffic >= 1 or '.repeat(Math.ceil(PREDICATE_CACHE_CHARS / 16 / 3))}traffic >= ${i}`;
+    const options = { maxLength: 4 * PREDICATE_CACHE_CHARS, maxListLength: 1_000_000 };
+    for (let i = 0; i < 4; i++) predicate(big(i), options);
+    expect(predicate(small(0))).not.toBe(kept);
+    const huge = `${'traffic >= 1 or '.repeat(Math.ceil(PREDICATE_CACHE_CHARS / 16) + 1)}traffic >= 0`;
+    expect(predicate(huge, options)).not.toBe(predicate(huge, options));
   });
 
   it('explains a row', () => {
