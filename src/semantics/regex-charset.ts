@@ -26,7 +26,7 @@ export function normalize(pairs: readonly number[]): Ranges {
   return out;
 }
 
-export const union = (a: Ranges, b: Ranges): Ranges => normalize([...a, ...b]);
+export const union = (a: Ranges, b: Ranges): Ranges => (b.length === 0 ? a : a.length === 0 ? b : normalize([...a, ...b]));
 
 /** Every code point not in the set (RE2 negates over 0–0x10FFFF, surrogates included). */
 export function complement(set: Ranges): Ranges {

@@ -233,6 +233,12 @@ function admit(tree: RegexNode): { items: RegexNode[]; anchored: boolean } {
   return { items, anchored };
 }
 
+/** The translation, or why there is none: {@link translateRe2} and {@link refusal} in one pass. */
+export function translateOrRefuse(tree: RegexNode): JsRegex | string {
+  const form = refusalOrForm(tree);
+  return typeof form === 'string' ? form : { source: emit(cat(form.items)), flags: form.anchored ? 'suy' : 'su' };
+}
+
 /**
  * The JavaScript RegExp with exactly the RE2 pattern's yes/no answers, when
  * the pattern is in the admitted class (see the module comment); undefined
@@ -244,9 +250,8 @@ function admit(tree: RegexNode): { items: RegexNode[]; anchored: boolean } {
  * translateRe2(parseRe2('(x+x+)+y')!); // undefined
  */
 export function translateRe2(tree: RegexNode): JsRegex | undefined {
-  const why = refusalOrForm(tree);
-  if (typeof why === 'string') return undefined;
-  return { source: emit(cat(why.items)), flags: why.anchored ? 'suy' : 'su' };
+  const result = translateOrRefuse(tree);
+  return typeof result === 'string' ? undefined : result;
 }
 
 /**

@@ -21,7 +21,7 @@ import type { RegexDialect } from '../catalogue/types.js';
 import { regexEngine, type RegexProgram } from './regex-engine.js';
 import { literalChain, plainLiteral, requiredLiterals } from './regex-literals.js';
 import { parseRe2 } from './regex-parse.js';
-import { refusal, translateRe2, type JsRegex } from './regex-translate.js';
+import { translateOrRefuse, type JsRegex } from './regex-translate.js';
 // The checker's translation too, so that the pattern measured is the pattern run.
 import { wildcardToRe2 } from './wildcard.js';
 
@@ -76,8 +76,8 @@ function plan(pattern: string, dialect: RegexDialect): Plan {
   const chain = literalChain(tree);
   if (chain) return { re2, path: 'literal', literals: [], chain };
   const literals = requiredLiterals(tree);
-  const regexp = translateRe2(tree);
-  return regexp ? { re2, path: 'regexp', literals, regexp } : { re2, path: 'engine', literals, why: refusal(tree)! };
+  const regexp = translateOrRefuse(tree);
+  return typeof regexp === 'string' ? { re2, path: 'engine', literals, why: regexp } : { re2, path: 'regexp', literals, regexp };
 }
 
 /**
