@@ -109,21 +109,27 @@ export function analyzeAcross(source: string, parts: readonly TopPart[], connect
   const whole = (v: Verdict) => (v.nodes.length === 1 && partOf.has(v.nodes[0]!)) || (v.parent !== undefined && partOf.has(v.parent));
   const judged = new Set<object>();
   for (const v of verdicts) if (!across(v.nodes) && whole(v)) judged.add(v.nodes.length === 1 && partOf.has(v.nodes[0]!) ? v.nodes[0]! : v.parent!);
-  // The operands' trees moved into `source`'s coordinates, only for the verdicts reported.
+  const kept = verdicts.filter((v) => across(v.nodes) || whole(v));
+  // The operands' trees moved into `source`'s coordinates, only for the verdicts reported: whole for the
+  // operands a message or fix reads inside (the verdict's own nodes), their outer range only for the others.
+  const deep = new Set<object>();
+  for (const v of kept) for (const n of v.nodes) deep.add(inner.has(n) ? parts[inner.get(n)![0]]!.root : n);
   const moved = new Map<object, Node>();
   const move = (node: Node): Node => {
     let out = moved.get(node);
     if (out) return out;
     const k = partOf.get(node);
     const at = inner.get(node);
-    if (k !== undefined) out = shiftRanges(node, parts[k]!.shift, position);
-    else if (at) out = (move(parts[at[0]]!.root) as Extract<Node, { kind: 'and' | 'or' }>).operands[at[1]] as Node;
+    if (k !== undefined) {
+      const shift = parts[k]!.shift;
+      out = deep.has(node) ? shiftRanges(node, shift, position) : node.range ? { ...node, range: range(node.range.start.offset + shift, node.range.end.offset + shift) } : node;
+    } else if (at) out = (move(parts[at[0]]!.root) as Extract<Node, { kind: 'and' | 'or' }>).operands[at[1]] as Node;
     else if (node.kind === 'and' || node.kind === 'or') out = { ...node, operands: node.operands.map((o) => move(o)) } as Node;
     else out = node;
     moved.set(node, out);
     return out;
   };
-  const reported: Verdict[] = verdicts.filter((v) => across(v.nodes) || whole(v)).map((v) => ({
+  const reported: Verdict[] = kept.map((v) => ({
     ...v,
     nodes: v.nodes.map((n) => move(n as Node)),
     parent: v.parent && (move(v.parent as Node) as Verdict['parent']),
