@@ -26,6 +26,7 @@ import type { IToken, TokenType } from 'chevrotain';
 import type { ElementFilter, Filter, Literal, Test } from '../ast/nodes.js';
 import { tree, type BoolTree } from '../ast/tree.js';
 import * as B from './build-ast.js';
+import { LazyLookaheadStrategy } from './lazy-lookahead.js';
 import { errorMessageProvider } from './parse-errors.js';
 import {
   adoptByAlternative, adoptFirst, adoptInOrder, adoptNegation, adoptNothing, adoptOperand, FrameParser, type Adopt, type Frame,
@@ -68,6 +69,8 @@ export class FilterParser extends FrameParser {
       recoveryEnabled: true,
       errorMessageProvider,
       maxLookahead: 2,
+      // Chevrotain's LL(2) decisions, each built when its production is first parsed (start-up: src/syntax/lazy-lookahead.ts).
+      lookaheadStrategy: new LazyLookaheadStrategy(2),
       // Validations are the bulk of start-up time; the grammar is fixed and the tests build a validating parser.
       skipValidations: !validate,
     });
