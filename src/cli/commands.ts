@@ -16,6 +16,8 @@ export interface CliIO {
   readonly stdin: NodeJS.ReadableStream;
   readonly stdout: NodeJS.WritableStream;
   readonly stderr: NodeJS.WritableStream;
+  /** The clock (ms) for progress lines; default `performance.now`. Tests pass one that advances without waiting. */
+  readonly now?: () => number;
 }
 
 export interface QueryCommandOptions {

@@ -33,6 +33,8 @@ export interface FilterCommandOptions {
   readonly catalogue?: Catalogue;
   /** Names the input in messages: a file name, or `<stdin>`. */
   readonly fileLabel: string;
+  /** The clock for the progress line's throttle and rate, in milliseconds. Default: `performance.now`; tests pass their own. */
+  readonly now?: () => number;
 }
 
 const NEWLINE = 0x0a;
@@ -89,7 +91,11 @@ interface FilterRun {
   readonly o: FilterCommandOptions;
   readonly matches: (row: Row) => boolean;
   lineNo: number;
+  /** Lines that are not blank: the rows, malformed ones included. */
+  read: number;
   matched: number;
+  /** Malformed lines reported and skipped (without `strict`). */
+  skipped: number;
   bytes: number;
   /** The start of a line that continues in the next chunk. */
   pending: Buffer[];
@@ -99,10 +105,14 @@ interface FilterRun {
   failed: boolean;
   /** The output went away (EPIPE when piped into `head`): stop reading, quietly. */
   outputClosed: boolean;
+  readonly now: () => number;
   readonly started: number;
   lastProgress: number;
   progressShown: boolean;
 }
+
+/** `1 row`, `2,000 rows`. */
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 function clearProgress(run: FilterRun): void {
   if (run.progressShown) run.o.stderr.write(CLEAR_LINE);
@@ -111,12 +121,12 @@ function clearProgress(run: FilterRun): void {
 
 /** The throttled progress line: lines, matches, megabytes read and the rate. */
 function showProgress(run: FilterRun): void {
-  const now = performance.now();
+  const now = run.now();
   if (now - run.lastProgress < PROGRESS_MS) return;
   run.lastProgress = now;
   const mb = run.bytes / 1e6;
   const rate = mb / Math.max((now - run.started) / 1000, 1e-3);
-  run.o.stderr.write(`${CLEAR_LINE}${run.lineNo.toLocaleString('en-US')} lines, ${run.matched.toLocaleString('en-US')} matches, ${mb.toFixed(1)} MB, ${rate.toFixed(1)} MB/s`);
+  run.o.stderr.write(`${CLEAR_LINE}${plural(run.lineNo, 'line')}, ${plural(run.matched, 'match', 'matches')}, ${mb.toFixed(1)} MB, ${rate.toFixed(1)} MB/s`);
   run.progressShown = true;
 }
 
@@ -126,6 +136,7 @@ function malformed(run: FilterRun, d: Diagnostic): void {
   // JSON.parse's message quotes the line: escaped, so that a row cannot drive the terminal.
   run.o.stderr.write(`${escapeForTerminal(`${run.o.fileLabel}:${run.lineNo}: error ${d.code}: ${d.message}`)}\n`);
   if (run.o.strict) run.failed = true;
+  else run.skipped++;
 }
 
 /**
@@ -138,6 +149,7 @@ function handleLine(run: FilterRun, buf: Buffer, start: number, end: number, who
   let contentEnd = end;
   if (contentEnd > start && buf[contentEnd - 1] === CR) contentEnd--;
   if (isBlank(buf, start, contentEnd)) return;
+  run.read++;
   // A UTF-8 byte order mark on the first line is not part of the JSON.
   if (run.lineNo === 1 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) start += 3;
   const parsed = parseRow(buf.toString('utf8', start, contentEnd), 'This line');
@@ -214,7 +226,10 @@ async function readRows(run: FilterRun): Promise<void> {
  * bytes, line ending included; a last line without one gets `\n`), in input
  * order. Blank lines are skipped. A malformed line (invalid JSON, or not an
  * object) is reported on stderr as `FILE:LINE: error invalid-row: …` and
- * skipped; with `strict` the run stops there.
+ * skipped (the exit code stays 0); with `strict` the run stops there. The
+ * last line on stderr is a summary: rows read, matched, skipped. With
+ * `progress`, a progress line on stderr is updated at most every 250 ms
+ * (so a short input shows none) and cleared before anything else is written.
  *
  * @returns the exit code: 0 done (malformed lines skipped without `strict`
  *   included), 1 the query does not compile or a malformed line under
@@ -229,10 +244,11 @@ async function readRows(run: FilterRun): Promise<void> {
 export async function runFilterCommand(o: FilterCommandOptions): Promise<number> {
   const matches = compileQuery(o);
   if (!matches) return 1;
-  const started = performance.now();
+  const now = o.now ?? (() => performance.now());
+  const started = now();
   const run: FilterRun = {
-    o, matches, lineNo: 0, matched: 0, bytes: 0, pending: [], out: [],
-    failed: false, outputClosed: false, started, lastProgress: started, progressShown: false,
+    o, matches, lineNo: 0, read: 0, matched: 0, skipped: 0, bytes: 0, pending: [], out: [],
+    failed: false, outputClosed: false, now, started, lastProgress: started, progressShown: false,
   };
   const onOutputError = () => {
     run.outputClosed = true;
@@ -249,7 +265,18 @@ export async function runFilterCommand(o: FilterCommandOptions): Promise<number>
     clearProgress(run);
     o.stdout.removeListener('error', onOutputError);
   }
-  if (run.failed) return 1;
-  if (o.count && !run.outputClosed) o.stdout.write(`${run.matched}\n`);
-  return 0;
+  if (o.count && !run.outputClosed && !run.failed) o.stdout.write(`${run.matched}\n`);
+  o.stderr.write(`${summary(run)}\n`);
+  return run.failed ? 1 : 0;
+}
+
+/**
+ * The last line on stderr: `ahrefs-where filter: 1,200 rows read, 310 matched,
+ * 2 skipped (malformed, reported above)`, and why it stopped early if it did.
+ * Rows read are the lines that are not blank, malformed ones included.
+ */
+function summary(run: FilterRun): string {
+  const skipped = run.skipped === 0 ? '0 skipped' : `${plural(run.skipped, 'malformed line')} skipped (reported above)`;
+  const stop = run.failed ? `; stopped at line ${run.lineNo} (--strict)` : run.outputClosed ? '; stopped: the output was closed' : '';
+  return `ahrefs-where filter: ${plural(run.read, 'row')} read, ${run.matched.toLocaleString('en-US')} matched, ${skipped}${stop}`;
 }

@@ -58,7 +58,11 @@ Options (each command takes only those its usage shows):
       --order-by O    \`cost\`: the order_by parameter (traffic:desc,url_from)
       --rows N        \`cost\`: rows the request returns (default 1000, the API's
                       default limit)
-      --strict        \`filter\`: stop at the first malformed line (exit 1)
+      --strict        \`filter\`: stop at the first malformed line (exit 1);
+                      without it a malformed line is reported on stderr and
+                      skipped (exit 0); either way \`filter\` ends with a
+                      summary on stderr (rows read, matched, skipped; not with
+                      --engine duckdb), and shows progress there on a terminal
       --count         \`filter\`: print only the number of matching rows
       --engine E      \`filter\`: memory (default), or duckdb: SQL run by DuckDB on a
                       .jsonl, .csv or .parquet FILE (needs @duckdb/node-api)

@@ -184,7 +184,7 @@ async function runFilter(call: Invocation): Promise<number> {
   }
   const catalogue = queryCatalogue(values.catalogue, values.where, '--where', io);
   if (!catalogue) return 1;
-  const common = { where: values.where, stdout: io.stdout, stderr: io.stderr, count: values.count ?? false, progress: isTty(io.stderr), catalogue };
+  const common = { where: values.where, stdout: io.stdout, stderr: io.stderr, count: values.count ?? false, progress: isTty(io.stderr), catalogue, ...(io.now ? { now: io.now } : {}) };
   if (engine === 'duckdb') {
     const { runEngineFilter } = await import('./filter-engine.js');
     return await runEngineFilter({ ...common, file });

@@ -1,7 +1,7 @@
 import { PassThrough, Readable, Writable } from 'node:stream';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { runFilterCommand, type FilterCommandOptions } from '../../src/cli/filter.js';
+import { main } from '../../src/cli/main.js';
 import { runCli } from '../support/cli.js';
 
 interface Run {
@@ -53,7 +53,7 @@ describe('filter', () => {
   it('writes matching lines unchanged, in input order', async () => {
     const r = await run([`${LINES.join('\n')}\n`], 'traffic > 1000');
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe('ahrefs-where filter: 5 rows read, 3 matched, 0 skipped\n');
     expect(r.stdout.toString('utf8')).toBe(`${MATCHING.join('\n')}\n`);
   });
 
@@ -79,7 +79,8 @@ describe('filter', () => {
   it('skips blank lines but counts them in line numbers', async () => {
     const r = await run(['\n  \n{"traffic": 2000}\n\r\n\t\n[1]\n'], 'traffic > 1000');
     expect(r.stdout.toString()).toBe('{"traffic": 2000}\n');
-    expect(r.stderr).toBe('rows.jsonl:6: error invalid-row: This line must be a JSON object, one row as the API returns it; found an array.\n');
+    expect(r.stderr).toBe('rows.jsonl:6: error invalid-row: This line must be a JSON object, one row as the API returns it; found an array.\n'
+      + 'ahrefs-where filter: 2 rows read, 1 matched, 1 malformed line skipped (reported above)\n');
   });
 
   it('reports malformed lines with their line numbers and goes on', async () => {
@@ -88,7 +89,8 @@ describe('filter', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.toString()).toBe('{"traffic": 2000}\n{"traffic": 3000}\n');
     const errors = r.stderr.trim().split('\n');
-    expect(errors).toHaveLength(4);
+    expect(errors).toHaveLength(5);
+    expect(errors[4]).toBe('ahrefs-where filter: 6 rows read, 2 matched, 4 malformed lines skipped (reported above)');
     expect(errors[0]).toMatch(/^rows\.jsonl:2: error invalid-row: This line is not valid JSON \(/);
     expect(errors[1]).toBe('rows.jsonl:3: error invalid-row: This line must be a JSON object, one row as the API returns it; found null.');
     expect(errors[2]).toBe('rows.jsonl:4: error invalid-row: This line must be a JSON object, one row as the API returns it; found a number.');
@@ -100,8 +102,10 @@ describe('filter', () => {
     const r = await run([input], 'traffic > 1000', { strict: true });
     expect(r.code).toBe(1);
     expect(r.stdout.toString()).toBe('{"traffic": 2000}\n');
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/^rows\.jsonl:2: error invalid-row: /);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^rows\.jsonl:2: error invalid-row: /);
+    expect(lines[1]).toBe('ahrefs-where filter: 2 rows read, 1 matched, 0 skipped; stopped at line 2 (--strict)');
   });
 
   it('prints only the number of matches with --count', async () => {
@@ -120,7 +124,7 @@ describe('filter', () => {
 
   it('ignores a UTF-8 byte order mark on the first line, and keeps it in the output', async () => {
     const r = await run([Buffer.from('\ufeff{"traffic": 2000}\n', 'utf8')], 'traffic > 1000');
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe('ahrefs-where filter: 1 row read, 1 matched, 0 skipped\n');
     expect(r.stdout.toString('utf8')).toBe('\ufeff{"traffic": 2000}\n');
   });
 
@@ -202,19 +206,47 @@ describe('filter', () => {
     expect(largestWrite).toBeLessThanOrEqual(largestChunk);
   });
 
-  it('shows throttled progress on stderr when asked, and clears it at the end', async () => {
-    async function* slow() {
-      yield '{"traffic": 2000}\n';
-      await sleep(300);
-      yield '{"traffic": 3000}\n';
-      await sleep(300);
-      yield '{"traffic": 1}\n';
-    }
-    const r = await run(slow(), 'traffic > 1000', { progress: true });
+  /** A clock that advances `step` ms at each reading: the throttle sees time pass without the test waiting. */
+  function clock(step: number): () => number {
+    let t = 0;
+    return () => (t += step);
+  }
+
+  /** Each row its own chunk, as a long input arrives. */
+  const rows = (n: number) => Array.from({ length: n }, (_, i) => `{"traffic": ${i * 1000}}\n`);
+
+  it('on a terminal, shows a progress line for a long input, updated at most every 250 ms, cleared before the summary', async () => {
+    const r = await run(rows(6), 'traffic > 1000', { progress: true, now: clock(100) });
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/\d+ lines, \d+ matches, [\d.]+ MB, [\d.]+ MB\/s/);
-    expect(r.stderr.endsWith('\r\x1b[K')).toBe(true);
-    expect(r.stdout.toString()).toBe('{"traffic": 2000}\n{"traffic": 3000}\n');
+    const updates = r.stderr.split('\r\x1b[K').filter((p) => /lines, /.test(p));
+    // The start reads 100, each chunk after it 200, 300, …, 700: updates at 400 (≥ 250 ms since the last) and 700.
+    expect(updates).toHaveLength(2);
+    expect(updates[0]).toMatch(/^3 lines, 1 match, [\d.]+ MB, [\d.]+ MB\/s$/);
+    expect(updates[1]).toMatch(/^6 lines, 4 matches, /);
+    expect(r.stderr.endsWith('\r\x1b[Kahrefs-where filter: 6 rows read, 4 matched, 0 skipped\n')).toBe(true);
+    expect(r.stdout.toString()).toBe(rows(6).slice(2).join(''));
+  });
+
+  it('shows no progress line for a short input, nor without a terminal', async () => {
+    const quick = await run(rows(6), 'traffic > 1000', { progress: true, now: clock(1) });
+    expect(quick.stderr).toBe('ahrefs-where filter: 6 rows read, 4 matched, 0 skipped\n');
+    const piped = await run(rows(6), 'traffic > 1000', { progress: false, now: clock(1000) });
+    expect(piped.stderr).toBe('ahrefs-where filter: 6 rows read, 4 matched, 0 skipped\n');
+  });
+
+  it('the CLI shows progress only when stderr is a terminal', async () => {
+    const input = rows(2000).join('');
+    for (const tty of [false, true]) {
+      const stdout = new PassThrough();
+      const stderr = Object.assign(new PassThrough(), { isTTY: tty });
+      let err = '';
+      stdout.resume();
+      stderr.on('data', (c: Buffer) => (err += c.toString()));
+      const code = await main(['filter', '--count', '--where', 'traffic > 1000'], { stdin: Readable.from(chunked(input, 64)), stdout, stderr, now: clock(1000) });
+      expect(code).toBe(0);
+      expect(err.includes('\r\x1b[K')).toBe(tty);
+      expect(err.endsWith('ahrefs-where filter: 2,000 rows read, 1,998 matched, 0 skipped\n')).toBe(true);
+    }
   });
 
   it('is what `ahrefs-where filter` runs', async () => {
