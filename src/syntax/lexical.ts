@@ -24,9 +24,26 @@ export class LineIndex {
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
 
+  /**
+   * Recent positions by offset (a 16-slot direct-mapped cache): the ranges of
+   * a node and of its first and last children start and end at the same
+   * offsets, and share one (immutable) position object each.
+   */
+  private readonly cachedOffsets: number[] = [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1];
+  private readonly cachedPositions: (Position | undefined)[] = new Array<Position | undefined>(16).fill(undefined);
+
   /** The position of a UTF-16 offset, clamped into the text. */
   position(offset: number): Position {
     const o = Math.max(0, Math.min(Number.isFinite(offset) ? offset : this.text.length, this.text.length));
+    const slot = o & 15;
+    if (this.cachedOffsets[slot] === o) return this.cachedPositions[slot]!;
+    const p = this.locate(o);
+    this.cachedOffsets[slot] = o;
+    this.cachedPositions[slot] = p;
+    return p;
+  }
+
+  private locate(o: number): Position {
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
