@@ -77,15 +77,19 @@ A QUERY of - (or none) is read from standard input. Diagnostics go to stderr
 as FILE:LINE:COL: SEVERITY CODE: MESSAGE, control characters escaped. Exit
 status: 0 ok, 1 invalid input, 2 usage error or an input that cannot be read.
 
-Examples:
-  ahrefs-where compile 'domain_rating_source >= 50 and is_dofollow'
-  ahrefs-where compile --pretty 'DR >= 50 and any(languages) in ("en", "de")'
-  ahrefs-where decompile '{"field":"is_spam","is":["eq",false]}'
-  ahrefs-where check 'domain_ratng > 5'
-  ahrefs-where fmt 'not(is_spam)AND  DR>=50'
-  ahrefs-where explain 'alt is null or alt contains "seo"' '{"alt": null}'
-  ahrefs-where filter --where 'traffic > 1000' backlinks.jsonl > popular.jsonl
-  ahrefs-where sql --dialect duckdb 'DR >= 50 and any(languages) = "en"'
-  ahrefs-where compile -c keywords-explorer/overview 'volume > 100'
-  ahrefs-where cost --select url_from,traffic --where 'DR >= 50' --rows 100
+Examples (as written, they run in a project that installed ahrefs-where, or in
+a clone after \`npm ci && npm run build\`; examples/backlinks.jsonl is the
+clone's sample):
+  npx ahrefs-where compile 'domain_rating_source >= 50 and is_dofollow'
+  npx ahrefs-where compile --pretty 'DR >= 50 and any(languages) in ("en", "de")'
+  npx ahrefs-where decompile '{"field":"is_spam","is":["eq",false]}'
+  npx ahrefs-where check 'domain_ratng > 5'
+  npx ahrefs-where fmt 'not(is_spam)AND  DR>=50'
+  npx ahrefs-where explain 'alt is null or alt contains "seo"' '{"alt": null}'
+  npx ahrefs-where filter --where 'traffic > 1000' examples/backlinks.jsonl > popular.jsonl
+  npx ahrefs-where sql --dialect duckdb 'DR >= 50 and any(languages) = "en"'
+  npx ahrefs-where compile -c keywords-explorer/overview 'volume > 100'
+  npx ahrefs-where filter --count --where 'any(languages) = "de"' examples/backlinks.jsonl
+  npx ahrefs-where cost --select url_from,traffic --where 'DR >= 50' --rows 100
+  npx ahrefs-where catalogues
 `;

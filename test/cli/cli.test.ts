@@ -90,8 +90,8 @@ describe('ahrefs-where usage', () => {
   it('prints help with examples', async () => {
     const r = await runCli(['--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Examples:');
-    expect(r.stdout).toContain('ahrefs-where compile');
+    expect(r.stdout).toContain('\nExamples (');
+    expect(r.stdout).toContain('  npx ahrefs-where compile');
   });
 
   it('exits 2 on usage errors', async () => {

@@ -80,7 +80,7 @@ describe('ahrefs-where cost', () => {
 describe('the README example of ahrefs-where cost', () => {
   it('prints what the README shows', async () => {
     const readme = readFileSync('README.md', 'utf8');
-    const block = /```console\n\$ ahrefs-where (cost [^\n]+)\n([^`]+)```/.exec(readme)!;
+    const block = /```console\n\$ (?:npx )?ahrefs-where (cost [^\n]+)\n([^`]+)```/.exec(readme)!;
     const args = block[1]!.match(/'[^']*'|\S+/g)!.map((a) => a.replace(/^'|'$/g, ''));
     const r = await runCli(args);
     expect(r).toMatchObject({ code: 0, stderr: '' });
