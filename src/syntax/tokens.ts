@@ -191,5 +191,13 @@ const LONGEST_KEYWORD = Math.max(...KEYWORDS.map((word) => word.length));
  * it), that is the keyword equal to the whole name.
  */
 export function keywordFor(image: string): TokenType | undefined {
-  return image.length <= LONGEST_KEYWORD ? keywordTokens.get(image.toLowerCase() as KeywordWord) : undefined;
+  if (image.length > LONGEST_KEYWORD) return undefined;
+  const exact = keywordTokens.get(image as KeywordWord);
+  if (exact !== undefined) return exact;
+  // Lower-case only a name that has an upper-case letter (`AND`): most names are neither keywords nor shouted.
+  for (let i = 0; i < image.length; i++) {
+    const c = image.charCodeAt(i);
+    if (c >= 65 && c <= 90) return keywordTokens.get(image.toLowerCase() as KeywordWord);
+  }
+  return undefined;
 }
