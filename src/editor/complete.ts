@@ -5,6 +5,7 @@
  * what an item replaces.
  */
 import { resolveField, type Catalogue, type Column } from '../catalogue/index.js';
+import { rankByMatch } from '../diagnostics/index.js';
 import { quoteEnumValue, quoteName as quoteNameRule, quoteString } from '../vocabulary/index.js';
 import { catalogueArgument, offsetArgument, textArgument } from './arguments.js';
 import { expectationAt, type Expectation, type FieldContext } from './context.js';
@@ -152,15 +153,6 @@ function tokenAt(tokens: readonly ScanToken[], offset: number): { index: number;
   return { index: tokens.length, partial: undefined };
 }
 
-/** Loose, case-insensitive subsequence match: editors rank, we only drop what cannot match. */
-function fuzzy(prefix: string, label: string): boolean {
-  const p = prefix.toLowerCase();
-  const l = label.toLowerCase();
-  let j = 0;
-  for (let i = 0; i < l.length && j < p.length; i++) if (l[i] === p[j]) j++;
-  return j === p.length;
-}
-
 /** True when `a` directly followed by `b` scans with a token across their junction (`>` + `=` is `>=`). */
 function glues(a: string, b: string): boolean {
   if (a === '' || b === '') return false;
@@ -208,11 +200,7 @@ function completeAt(text: string, offset: number, catalogue: Catalogue): Complet
   if (partial && (partial.kind === 'string' || partial.kind === 'regex' || partial.quoted)) prefix = prefix.slice(1);
   // Inside a literal only values make sense: a column name would replace the string being typed.
   const literal = partial !== undefined && partial.kind !== 'identifier' && partial.kind !== 'keyword';
-  const items: CompletionItem[] = [];
-  for (const d of draftsFor(expectation, catalogue, partial?.kind === 'string')) {
-    if (literal && d.kind !== 'value') continue;
-    if (prefix && !fuzzy(prefix, d.label)) continue;
-    items.push({ ...d, replace, insertText: spaced(text, tokens, replace, d.insertText ?? d.label) });
-  }
-  return items;
+  const drafts = draftsFor(expectation, catalogue, partial?.kind === 'string').filter((d) => !literal || d.kind === 'value');
+  // The did-you-mean scorer orders them (prefix, word parts such as `dr_s`, typos, subsequences): one ranking for both.
+  return rankByMatch(prefix, drafts, (d) => d.label).map((d) => ({ ...d, replace, insertText: spaced(text, tokens, replace, d.insertText ?? d.label) }));
 }

@@ -73,7 +73,7 @@ describe('estimateCost: select and order_by checked against the response schema'
   it('suggests the closest returned column, and the column an alias stands for', () => {
     const r = estimateCost({ select: 'url_from, domian_rating_source,DR', rows: 10 });
     expect(codes(r)).toEqual(['unknown-select-column', 'unknown-select-column']);
-    expect(r.diagnostics[0]!.message).toBe('site-explorer/all-backlinks does not return a column "domian_rating_source", so select cannot take it; did you mean "domain_rating_source" or "url_rating_source" or "domain_rating_target"?');
+    expect(r.diagnostics[0]!.message).toBe('site-explorer/all-backlinks does not return a column "domian_rating_source", so select cannot take it; did you mean "domain_rating_source"?');
     expect(r.diagnostics[0]).toMatchObject({ path: '/select/1', range: { start: { offset: 10 }, end: { offset: 30 } } });
     expect(r.diagnostics[0]!.suggestions![0]).toMatchObject({ replacement: 'domain_rating_source', range: { start: { offset: 10 } } });
     expect(r.diagnostics[1]!.suggestions!.map((s) => s.replacement)).toEqual(['domain_rating_source']);
