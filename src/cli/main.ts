@@ -17,7 +17,7 @@ import { allBacklinks, catalogueNames, getCatalogue, loadCatalogue, type Catalog
 import { escapeForTerminal, renderDiagnostic } from '../diagnostics/index.js';
 import { createRequire } from 'node:module';
 import { registerRegexEngine, type RegexEngine } from '../api/index.js';
-import { COMMAND_NAMES, HELP, usageOf, VERSION, type CommandName } from './help.js';
+import { COMMAND_NAMES, commandHelp, HELP, usageOf, VERSION, type CommandName } from './help.js';
 import { runQueryCommand, type CliIO, type QueryCommand } from './commands.js';
 
 /**
@@ -85,6 +85,8 @@ interface Command {
 
 /** Standard input as text; a read error is an {@link InputError}. */
 async function readStdin(io: CliIO): Promise<string> {
+  // Without a QUERY on a terminal the CLI waits for typed input: say so, or it looks hung.
+  if ((io.stdin as { isTTY?: boolean }).isTTY) io.stderr.write('ahrefs-where: reading the query from standard input; end it with Ctrl-D (or pass it as an argument, quoted).\n');
   try {
     return await readAll(io.stdin);
   } catch (error) {
@@ -284,6 +286,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     io.stdout.write(`${VERSION}\n`);
     return 0;
   }
+  // `ahrefs-where COMMAND --help` and `ahrefs-where help COMMAND`: that command's help; otherwise the whole help.
+  const helpFor = name === 'help' ? args[0] : values.help ? name : undefined;
+  if (helpFor !== undefined && isCommand(helpFor)) {
+    io.stdout.write(commandHelp(helpFor, COMMANDS[helpFor].options));
+    return 0;
+  }
+  if (name === 'help' && helpFor !== undefined) return usageFailure(io, `unknown command "${helpFor}".`, undefined);
   if (values.help || name === undefined || name === 'help') {
     io.stdout.write(HELP);
     return name === undefined && !values.help ? 2 : 0;

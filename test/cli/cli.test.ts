@@ -195,3 +195,51 @@ describe('options per command', () => {
     expect((await runCli(['decompile', '--pretty', '--json', '{"field":"is_spam","is":["eq",false]}'])).code).toBe(0);
   });
 });
+
+describe('help per command', () => {
+  it.each([
+    [['filter', '--help']],
+    [['help', 'filter']],
+  ])('%j prints the usage, the options filter takes and its examples', async (args) => {
+    const r = await runCli(args);
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith('Usage:\n  ahrefs-where filter ')).toBe(true);
+    expect(r.stdout).toContain('--strict');
+    expect(r.stdout).toContain('  npx ahrefs-where filter --count');
+    // Only filter's options, and only filter's examples.
+    expect(r.stdout).not.toContain('--dialect');
+    expect(r.stdout).not.toContain('npx ahrefs-where compile');
+  });
+
+  it('lists, for every command, exactly the options it accepts', async () => {
+    for (const command of ['compile', 'fmt', 'sql', 'cost', 'catalogues'] as const) {
+      const help = (await runCli([command, '--help'])).stdout;
+      const listed = [...help.matchAll(/^ {2}(?:-\w, | {4})--([\w-]+)/gm)].map((m) => m[1]!).filter((o) => o !== 'help');
+      for (const option of listed) {
+        const r = await runCli([command, `--${option}`, ...(option === 'json' || option === 'pretty' ? [] : ['x'])]);
+        expect(r.stderr, `${command} --${option}`).not.toContain('does not take');
+      }
+      expect(listed.includes('strict')).toBe(false);
+    }
+  });
+
+  it('help with an unknown command is a usage error', async () => {
+    const r = await runCli(['help', 'compil']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown command "compil"');
+  });
+
+  it('says it reads standard input when it waits on a terminal', async () => {
+    const { PassThrough, Readable } = await import('node:stream');
+    const { main } = await import('../../src/cli/main.js');
+    const stdin = Object.assign(Readable.from(['DR > 5']), { isTTY: true });
+    const stderr = new PassThrough();
+    let err = '';
+    stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const stdout = new PassThrough();
+    stdout.resume();
+    expect(await main(['compile'], { stdin, stdout, stderr })).toBe(0);
+    expect(err).toContain('reading the query from standard input; end it with Ctrl-D');
+    expect((await runCli(['compile'], 'DR > 5')).stderr).toBe('');
+  });
+});
