@@ -121,7 +121,10 @@ function loadCatalogueOption(value: string | undefined, io: CliIO): Catalogue | 
   try {
     text = readFileSync(value, 'utf8');
   } catch (error) {
-    throw new UsageError(`--catalogue ${value}: no such built-in catalogue or readable file (${(error as Error).message}). Built-in names: ahrefs-where catalogues`);
+    // A misspelt endpoint name is the likely case: the directive's did-you-mean (the same ranking) says which was meant.
+    const asName = readEndpointDirective(`# endpoint: ${value}`)?.diagnostics[0];
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' && asName?.suggestions?.length ? `${asName.message} No file has that name either.` : `no such built-in catalogue or readable file (${(error as Error).message}).`;
+    throw new UsageError(`--catalogue ${value}: ${reason} 'ahrefs-where catalogues' lists the built-in names.`);
   }
   const result = loadCatalogue(text);
   for (const d of result.diagnostics) io.stderr.write(`${renderDiagnostic(d, { file: value })}\n`);
@@ -163,6 +166,7 @@ function queryCommand(command: QueryCommand, options: readonly OptionName[]): Co
   return {
     options,
     run: async (call) => {
+      if (command === 'explain' && call.args.length < 2) throw new UsageError('explain takes QUERY and ROW_JSON (a row as a JSON object, e.g. \'{"alt": null}\').', 'explain');
       const { input, label } = await queryInput(command, call, expected, expected === 2 ? 'QUERY and ROW_JSON' : 'one QUERY (or - for standard input)');
       // Commands that take --catalogue also read the query's endpoint directive (fmt checks nothing against a catalogue).
       const catalogue = options.includes('catalogue') ? queryCatalogue(call.values.catalogue, input, label, call.io) : allBacklinks;

@@ -243,3 +243,24 @@ describe('help per command', () => {
     expect((await runCli(['compile'], 'DR > 5')).stderr).toBe('');
   });
 });
+
+describe('usage mistakes an analyst makes', () => {
+  it('a misspelt --catalogue name gets a did-you-mean, exit 2', async () => {
+    const r = await runCli(['compile', '-c', 'keywords-explorer/overveiw', 'volume > 5']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('did you mean "keywords-explorer/overview"?');
+    expect(r.stderr).toContain("'ahrefs-where catalogues' lists the built-in names");
+    const file = await runCli(['compile', '-c', 'missing-catalogue.json', 'volume > 5']);
+    expect(file.code).toBe(2);
+    expect(file.stderr).toContain('ENOENT');
+    expect(file.stderr).not.toContain('did you mean');
+  });
+
+  it('explain without ROW_JSON is a usage error with its usage, not an invalid row', async () => {
+    const r = await runCli(['explain', 'DR > 5']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('explain takes QUERY and ROW_JSON');
+    expect(r.stderr).toContain('ahrefs-where explain ');
+    expect(r.stderr).not.toContain('invalid-row');
+  });
+});
