@@ -7,8 +7,8 @@
  */
 import { check, compile, decompile, PredicateError, explain, formatWithDiagnostics, renderExplanation, valueText, type ExplainNode, type Explanation } from '../api/index.js';
 import type { Catalogue } from '../catalogue/index.js';
-import { hasErrors, renderDiagnostic, type Diagnostic } from '../diagnostics/index.js';
-import { MAX_JSON_DEPTH, nestsAtMost, stringifyForOutput, terminalSafeJson, writeText } from './output.js';
+import { escapeForTerminal, hasErrors, renderDiagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { isTerminal, MAX_JSON_DEPTH, nestsAtMost, stringifyForOutput, terminalSafeJson, writeText } from './output.js';
 import { parseRow, type Row } from './rows.js';
 
 /** The streams a CLI run reads and writes (process streams, or test doubles). */
@@ -84,6 +84,8 @@ function runCheck(o: QueryCommandOptions): number {
   const diagnostics = check(o.input, { catalogue: o.catalogue });
   if (o.json) writeJson(o, { ok: !hasErrors(diagnostics), diagnostics });
   else writeDiagnostics(o, diagnostics, o.input);
+  // Silence is the answer for scripts; a person at a terminal gets a word that the check ran.
+  if (!o.json && diagnostics.length === 0 && isTerminal(o.io.stdout)) o.io.stderr.write(`${escapeForTerminal(`${o.label}: no problems found on ${o.catalogue.name}.`)}\n`);
   return exitCode(diagnostics);
 }
 

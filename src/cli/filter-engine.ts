@@ -40,7 +40,7 @@ export function formatOf(file: string): FileFormat | undefined {
 }
 
 function report(o: EngineFilterOptions, diagnostics: readonly Diagnostic[]): boolean {
-  for (const d of diagnostics) o.stderr.write(`${renderDiagnostic(d, { file: '<query>', source: o.where })}\n`);
+  for (const d of diagnostics) o.stderr.write(`${renderDiagnostic(d, { file: '--where', source: o.where })}\n`);
   return diagnostics.some((d) => d.severity === 'error');
 }
 

@@ -62,7 +62,7 @@ function isBlank(buf: Buffer, start: number, end: number): boolean {
 
 /** Writes the query's diagnostics; true when one of them is an error. */
 function reportQuery(o: FilterCommandOptions, diagnostics: readonly Diagnostic[]): boolean {
-  for (const d of diagnostics) o.stderr.write(`${renderDiagnostic(d, { file: '<query>', source: o.where })}\n`);
+  for (const d of diagnostics) o.stderr.write(`${renderDiagnostic(d, { file: '--where', source: o.where })}\n`);
   return diagnostics.some((d) => d.severity === 'error');
 }
 

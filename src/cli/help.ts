@@ -33,7 +33,7 @@ export function usageOf(command: CommandName): string {
 const SUMMARY: Readonly<Partial<Record<CommandName, string>>> = {
   compile: `  compile     print the \`where\` JSON for a query`,
   decompile: `  decompile   print the query for a \`where\` JSON`,
-  check: `  check       report every problem in a query; prints nothing when it is fine`,
+  check: `  check       report every problem in a query; silent when it is fine (but on a terminal)`,
   fmt: `  fmt         print a query in canonical form`,
   explain: `  explain     show how a query evaluates on one row, node by node`,
   filter: `  filter      read JSON Lines (one row per line), print the rows that match`,

@@ -137,6 +137,12 @@ describe('terminal safety of the output', () => {
     return { code, stdout: out, stderr: err };
   }
 
+  it('check says it found nothing on a terminal, and stays silent into a pipe', async () => {
+    expect(await runTo(['check', 'DR > 5'], true)).toEqual({ code: 0, stdout: '', stderr: '<query>: no problems found on site-explorer/all-backlinks.\n' });
+    expect(await runTo(['check', 'DR > 5'], false)).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect((await runTo(['check', '--json', 'DR > 5'], true)).stderr).toBe('');
+  });
+
   // A comment and a /…/ pattern are printed verbatim by the formatter: the places raw controls can reach stdout.
   const query = '# title\u001b]0;pwned\u0007 \u202e\nanchor matches /a\u001b[2Jb/';
 

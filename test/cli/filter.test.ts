@@ -132,7 +132,7 @@ describe('filter', () => {
     const r = await run(['{"traffic": 2000}\n'], 'trafic > 1000');
     expect(r.code).toBe(1);
     expect(r.stdout.length).toBe(0);
-    expect(r.stderr).toMatch(/^<query>:1:1: error unknown-column/);
+    expect(r.stderr).toMatch(/^--where:1:1: error unknown-column/); // labelled with the option the query came in, as cost does
   });
 
   it('rejects columns the API never returns in rows', async () => {
