@@ -277,6 +277,9 @@ export async function runFilterCommand(o: FilterCommandOptions): Promise<number>
  */
 function summary(run: FilterRun): string {
   const skipped = run.skipped === 0 ? '0 skipped' : `${plural(run.skipped, 'malformed line')} skipped (reported above)`;
-  const stop = run.failed ? `; stopped at line ${run.lineNo} (--strict)` : run.outputClosed ? '; stopped: the output was closed' : '';
+  // Every line malformed is most often a file of another format (a CSV export): say what filter reads.
+  const stop = run.failed ? `; stopped at line ${run.lineNo} (--strict)`
+    : run.outputClosed ? '; stopped: the output was closed'
+      : run.read > 0 && run.skipped === run.read ? '; no line was a JSON object: filter reads JSON Lines (for .csv or .parquet: --engine duckdb)' : '';
   return `ahrefs-where filter: ${plural(run.read, 'row')} read, ${run.matched.toLocaleString('en-US')} matched, ${skipped}${stop}`;
 }

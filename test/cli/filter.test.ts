@@ -97,6 +97,12 @@ describe('filter', () => {
     expect(errors[3]).toBe('rows.jsonl:5: error invalid-row: This line must be a JSON object, one row as the API returns it; found a string.');
   });
 
+  it('says what it reads when no line is a row (a CSV given by mistake)', async () => {
+    const r = await run(['url_from,traffic\nhttps://a.example/,10\n'], 'traffic > 1');
+    expect(r.code).toBe(0);
+    expect(r.stderr.trim().split('\n').at(-1)).toBe('ahrefs-where filter: 2 rows read, 0 matched, 2 malformed lines skipped (reported above); no line was a JSON object: filter reads JSON Lines (for .csv or .parquet: --engine duckdb)');
+  });
+
   it('stops at the first malformed line under --strict, with exit code 1', async () => {
     const input = ['{"traffic": 2000}', '{oops}', '{"traffic": 3000}', 'nope'].join('\n');
     const r = await run([input], 'traffic > 1000', { strict: true });
