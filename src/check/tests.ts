@@ -84,7 +84,9 @@ const numberFix = (value: Literal): string | undefined =>
   (value.kind === 'string' && NUMERIC_TEXT.test(value.value.trim()) ? value.value.trim() : undefined);
 const booleanFix = (value: Literal): string | undefined => {
   const text = String((value as { value?: unknown }).value);
-  return BOOLEAN_TEXT.test(text) ? String(text === '1' || /^true$/i.test(text)) : undefined;
+  if (BOOLEAN_TEXT.test(text)) return String(text === '1' || /^true$/i.test(text));
+  // A misspelt keyword read as a bare word (`ture`, `flase`): the same did-you-mean as for names (issue 12 §3).
+  return value.kind === 'string' && value.bare ? suggestNames(text, ['true', 'false'], 1)[0] : undefined;
 };
 
 /** The value rules of each type (spec §3, §4); a type without a row checks nothing beyond the typing table. */

@@ -28,6 +28,11 @@ export const MESSAGES = {
   'unexpected-token': {
     expected: 'Expected {expected}{after}, found {found}.',
     trailing: 'Expected `and`, `or` or the end of the filter, found {found}.',
+    // src/syntax/typos.ts: `{message}` is one of the above, `{meant}` the keyword or operator in backticks.
+    typo: '{message} Did you mean {meant}?',
+    glued: '{message} Did you mean {meant} for {written}?',
+    keywordValue: '{message} {found} is a keyword; a value spelt like one is written in quotes: {quoted}.',
+    fix: 'Replace with {text}',
   },
   'unknown-character': {
     one: 'The character `{chars}` ({codePoint}) is not part of the language: expected a name, a value, an operator or a parenthesis.',

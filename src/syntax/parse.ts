@@ -15,6 +15,7 @@ import { report } from '../diagnostics/messages.js';
 import { LineIndex, scanTokens } from './lexical.js';
 import { lexText } from './lexer.js';
 import { getParser } from './parser.js';
+import { explainTypo } from './typos.js';
 import * as T from './tokens.js';
 
 /** Limits of {@link parse}. */
@@ -119,7 +120,7 @@ function lexAndParse(text: string, lines: LineIndex, maxDepth: number): ParseRes
   const filter: Filter = parser.filter();
   const seen = new Set<string>();
   for (const e of parser.errors) {
-    const d = syntaxDiagnostic(e, lines);
+    const d = explainTypo(e, lexed.tokens, lines) ?? syntaxDiagnostic(e, lines);
     const key = `${d.range?.start.offset}:${d.message}`;
     if (!seen.has(key)) diagnostics.push(d);
     seen.add(key);
