@@ -16,10 +16,12 @@ import { describeValue } from '../vocabulary/index.js';
 /**
  * The largest accepted `maxDepth`. Every stage walks the boolean tree, some of
  * them recursively (within the limit they are given), so the depth limit is
- * what keeps them off the call stack's end. The parser, the deepest of them,
- * overflows near 470 nested parentheses; 256 leaves a margin.
+ * what keeps them off the call stack's end. The parser, the deepest of them
+ * (Chevrotain spends about 20 frames per level of parentheses), overflows
+ * near 230 nested parentheses in a fresh Node process whose code is not yet
+ * optimised; 160 leaves a margin for callers that are deep in their own stack.
  */
-export const MAX_DEPTH_LIMIT = 256;
+export const MAX_DEPTH_LIMIT = 160;
 
 /** The limit options and what each accepts. */
 const LIMITS = {

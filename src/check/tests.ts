@@ -71,11 +71,11 @@ function checkEnum(r: Reporter, t: Target, value: Literal, at: readonly Located[
 
 function checkDate(r: Reporter, t: Target, value: Literal, at: readonly Located[]): void {
   const found = value.kind === 'string' ? dateKind(value.value) : value.kind === 'datetime' ? 'datetime' : 'date';
-  const args = { subject: subject(t), expected: TYPE_RULES[t.key].expected, found: describeLiteral(value) };
-  if (found === undefined) r.push(report('value-type-mismatch', 'date', args, r.where(at)));
+  const args = () => ({ subject: subject(t), expected: TYPE_RULES[t.key].expected, found: describeLiteral(value) });
+  if (found === undefined) r.push(report('value-type-mismatch', 'date', args(), r.where(at)));
   else if (t.key === 'date' && found === 'datetime') {
     const day = String((value as { value: string }).value).slice(0, 10);
-    r.push(report('value-type-mismatch', 'dateOnly', args, r.where(at), [r.replace('value-type-mismatch', day, value)]));
+    r.push(report('value-type-mismatch', 'dateOnly', args(), r.where(at), [r.replace('value-type-mismatch', day, value)]));
   }
 }
 
@@ -175,14 +175,15 @@ export class TestChecker {
   private value(value: Literal | undefined, op: CompareOp, t: Target, test: Test, outer: readonly Located[]): void {
     const at: readonly Located[] = [value, ...outer];
     if (typeof value !== 'object' || value === null) return;
-    const args = { subject: subject(t), expected: TYPE_RULES[t.key].expected, found: describeLiteral(value) };
+    // Built only when a problem is reported: valid conditions (the common case) format no words.
+    const args = () => ({ subject: subject(t), expected: TYPE_RULES[t.key].expected, found: describeLiteral(value) });
     if (value.kind === 'null') {
       this.nullValue(value, test, t.name, at);
     } else if (op === 'regex') {
       if (value.kind === 'regex' || (value.kind === 'string' && !value.bare)) this.pattern(value.value, t, at);
-      else this.r.push(report('value-type-mismatch', 'regex', args, this.r.where(at)));
+      else this.r.push(report('value-type-mismatch', 'regex', args(), this.r.where(at)));
     } else if (value.kind === 'regex') {
-      this.r.push(report('value-type-mismatch', 'regexElsewhere', args, this.r.where(at)));
+      this.r.push(report('value-type-mismatch', 'regexElsewhere', args(), this.r.where(at)));
     } else if (!isUnchecked(t.key)) {
       const kind: ValueKind = value.kind === 'string' && value.bare ? 'bare' : value.kind;
       if (accepts(t.key, kind)) VALUE_RULES[t.key]?.check?.(this.r, t, value, at);

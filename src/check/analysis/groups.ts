@@ -161,3 +161,39 @@ export function shapeKey(node: unknown, references: ReadonlyMap<FieldRef, Resolv
     return value;
   });
 }
+
+/**
+ * A cheap necessary condition of equal {@link shapeKey}s: the node's kind and,
+ * for a condition, its column; for a branch, its operand count. Operands with
+ * distinct coarse keys cannot be repeats, so the full key (a JSON walk of the
+ * subtree) is computed only where two coarse keys meet: on a filter of
+ * distinct columns, never.
+ */
+function coarseKey(node: unknown, references: ReadonlyMap<FieldRef, ResolvedField>): string {
+  const n = node as { kind: string; field?: FieldRef; operands?: readonly unknown[] };
+  // An unresolved column (the editor's parts carry their own references) gives the kind alone: never a false split.
+  const column = n.field !== undefined ? references.get(n.field)?.apiName : undefined;
+  if (column !== undefined) return `${n.kind}:${column}`;
+  return n.operands ? `${n.kind}:${n.operands.length}` : n.kind;
+}
+
+/**
+ * For each operand that repeats an earlier one (same {@link shapeKey}), the
+ * earlier one; `keyOf` computes the full key and is called only for operands
+ * whose coarse key is shared.
+ */
+export function repeatsOf<N>(operands: readonly N[], references: ReadonlyMap<FieldRef, ResolvedField>, keyOf: (node: N) => string): Map<N, N> {
+  const coarse = operands.map((o) => coarseKey(o, references));
+  const counts = new Map<string, number>();
+  for (const key of coarse) counts.set(key, (counts.get(key) ?? 0) + 1);
+  const repeats = new Map<N, N>();
+  const seen = new Map<string, N>();
+  operands.forEach((o, i) => {
+    if (counts.get(coarse[i]!)! < 2) return;
+    const key = keyOf(o);
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, o);
+    else repeats.set(o, first);
+  });
+  return repeats;
+}

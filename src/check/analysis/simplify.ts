@@ -23,7 +23,7 @@ import type { ResolvedField } from '../../catalogue/types.js';
 import { domainFor, testAbs, absAnd, absOr, type Abs, type Subject } from './abstract.js';
 import { MAX_GROUP_SIZE } from './budget.js';
 import { droppable } from './cover.js';
-import { Groups, shapeKey, type Info } from './groups.js';
+import { Groups, repeatsOf, shapeKey, type Info } from './groups.js';
 import { complement, points, sameSet, isEmpty, isFull, setSize } from './sets.js';
 
 export interface SimplifyContext {
@@ -97,11 +97,8 @@ class Simplifier {
   private branch(kind: 'and' | 'or', simplified: Node[], info: (n: Node) => Info | undefined, leaf: (l: Leaf) => Node): Node {
     // Flatten, then drop repeats (by hashing their shape).
     const flat = simplified.flatMap((o) => (o.kind === kind ? (o.operands as Node[]) : [o]));
-    const seen = new Set<string>();
-    let ops = flat.filter((o) => {
-      const key = shapeKey(o, this.references);
-      return seen.has(key) ? false : (seen.add(key), true);
-    });
+    const repeats = repeatsOf(flat, this.references, (o) => shapeKey(o, this.references));
+    let ops = flat.filter((o) => !repeats.has(o));
     // any(x) p or any(x) q → any(x) (p or q); all(x) p and all(x) q → all(x) (p and q).
     const quantifier = kind === 'or' ? 'any' : 'all';
     const lists = new Map<string, ListNode[]>();

@@ -22,7 +22,7 @@ import type { ResolvedField } from '../../catalogue/types.js';
 import { absAnd, absOr, type Abs, type Subject } from './abstract.js';
 import { MAX_GROUP_SIZE } from './budget.js';
 import { droppable } from './cover.js';
-import { Groups, shapeKey, type Info, type PartSummary, type Skipped } from './groups.js';
+import { Groups, repeatsOf, shapeKey, type Info, type PartSummary, type Skipped } from './groups.js';
 import { isEmpty, isFull, sameSet, setSize } from './sets.js';
 
 export type VerdictCode = 'never-matches' | 'always-true-where-known' | 'redundant-condition' | 'subsumed-condition';
@@ -137,14 +137,9 @@ export function findVerdicts(filter: Filter, references: ReadonlyMap<FieldRef, R
     const operands = parent.operands as readonly Node[];
     const handled = new Set<Node>();
     // Repeated operands, whatever they test.
-    const seen = new Map<string, Node>();
-    for (const o of operands) {
-      const key = keyOf(o);
-      const first = seen.get(key);
-      if (first) {
-        out.push({ code: 'redundant-condition', nodes: [o, first], parent, list: level.list, subject: level.info(o)?.subject ?? subjectless, abs: undefined, negated });
-        handled.add(o);
-      } else seen.set(key, o);
+    for (const [o, first] of repeatsOf(operands, references, keyOf)) {
+      out.push({ code: 'redundant-condition', nodes: [o, first], parent, list: level.list, subject: level.info(o)?.subject ?? subjectless, abs: undefined, negated });
+      handled.add(o);
     }
     // Operands on one column, judged together (grouped by hashing their column: no comparison across columns).
     const groups = new Map<string, Node[]>();
