@@ -141,6 +141,11 @@ describe('completion uses the same ranking', () => {
     expect(dr[0]).toBe('domain_rating_source');
   });
 
+  it('the examples of docs/editor.md hold', () => {
+    expect(complete('dr_sou', 6)[0]!.label).toBe('domain_rating_source');
+    expect(complete('url_frm', 7)[0]!.label).toBe('url_from');
+  });
+
   it('a subsequence still completes (editors filter loosely), after the better matches', () => {
     const items = labels('dfl');
     expect(items).toContain('is_dofollow');
