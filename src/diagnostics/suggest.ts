@@ -84,13 +84,14 @@ export function wordParts(name: string): string[] {
  * the best score, or 0 when some input word matches nothing.
  */
 function wordsScore(input: readonly string[], candidate: readonly string[]): number {
-  if (input.length === 0 || candidate.length === 0) return 0;
+  // Each input word takes at least one candidate word.
+  if (input.length === 0 || input.length > candidate.length) return 0;
   const memo = new Map<number, number>();
   // best(i, j): the best (coverage · 200 − penalties) for input words from i on, candidate words from j on; -Infinity when impossible.
   const best = (i: number, j: number): number => {
     if (i === input.length) return 0;
     if (j >= candidate.length) return -Infinity;
-    const key = i * 64 + j;
+    const key = i * (candidate.length + 1) + j;
     const known = memo.get(key);
     if (known !== undefined) return known;
     const word = input[i]!;

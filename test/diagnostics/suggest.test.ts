@@ -62,6 +62,9 @@ describe('did you mean: real typos', () => {
     for (const word of ['a', 'x', 'is', 'zz', 'zzzzzzzz', 'xyz', 'qwerty', 'banana', 'price']) {
       expect(suggestColumns(allBacklinks, word), word).toEqual([]);
     }
+    // Long input (a pasted paragraph) is scored without deep recursion and matches nothing.
+    expect(suggestColumns(allBacklinks, 'a_'.repeat(2000))).toEqual([]);
+    expect(suggestColumns(allBacklinks, 'domain '.repeat(500))).toEqual([]);
     expect(suggestColumns(allBacklinks, 'dr_source')).not.toContain('ip_source');
     expect(suggestColumns(allBacklinks, 'is_dofolow')).not.toContain('is_nofollow');
     expect(suggestColumns(allBacklinks, 'domain_ratng_source')).not.toContain('url_rating_source');
