@@ -101,6 +101,12 @@ export const MESSAGES = {
     value: 'The {option} option must be {allowed}; found {found}.',
     'sql-options': 'toSql needs an options object with a dialect ({dialects}); found {found}.',
     'sql-params': 'The params option "{style}" does not fit {dialect}, whose clients bind {styles} parameters.',
+    // src/emit/sql: the table layout and the loaders
+    'sql-column-unknown': 'The columns option maps "{key}", which is not a returned column of {endpoint}.',
+    'sql-column-clash': 'The columns option maps both "{first}" and "{second}" to the table column "{name}".',
+    'sql-nul': 'Table and column names cannot contain U+0000.',
+    'sql-postgres-files': 'PostgreSQL does not read files here: load rows with postgresInsertBatches.',
+    'sql-dialect-needed': '{function} needs dialect "{dialect}".',
   },
   // ---- the cost of a request (src/api/cost.ts): select and order_by, checked against the endpoint's reference
   'unknown-select-column': {
@@ -153,6 +159,10 @@ export const MESSAGES = {
   'invalid-row': {
     notJson: '{row} is not valid JSON ({reason}).',
     notObject: '{row} must be a JSON object, one row as the API returns it; found {found}.',
+  },
+  'sql-unloadable-value': {
+    value: 'Row {index}, column "{column}": {reason}; the row is skipped.',
+    missing: 'Row {index}, column "{column}": no value for a column the table declares NOT NULL (use nullable: "always" for partial rows); the row is skipped.',
   },
   // ---- static analysis (src/check/analysis): each says which rows the condition keeps under three-valued logic
   'never-matches': {

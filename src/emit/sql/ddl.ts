@@ -7,7 +7,9 @@
  * here, is one the emitted condition is exact on. Browser-safe: text only.
  */
 import type { Catalogue, Column } from '../../catalogue/types.js';
-import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { report } from '../../diagnostics/messages.js';
+import { describeValue } from '../../vocabulary/index.js';
 
 /** The SQL dialects of the back end. */
 export type SqlDialect = 'duckdb' | 'clickhouse' | 'postgres';
@@ -159,31 +161,31 @@ export function tableLayout(catalogue: Catalogue, options: TableOptions): Layout
   const o = (options ?? {}) as Partial<TableOptions>;
   const dialect = o.dialect as SqlDialect;
   if (!SQL_DIALECTS.includes(dialect)) {
-    diagnostics.push(diagnostic('invalid-option', `dialect must be one of ${SQL_DIALECTS.join(', ')}; got ${JSON.stringify(o.dialect) ?? 'nothing'}.`, { path: '/dialect' }));
+    diagnostics.push(report('invalid-option', 'value', { option: 'dialect', allowed: `one of ${SQL_DIALECTS.join(', ')}`, found: describeValue(o.dialect) }, { path: '/dialect' }));
   }
   const parts = typeof o.table === 'string' ? [o.table] : Array.isArray(o.table) ? o.table : undefined;
   if (!parts || parts.length === 0 || !parts.every(isNonEmptyString)) {
-    diagnostics.push(diagnostic('invalid-option', 'table must be a non-empty name, or a non-empty list of non-empty name parts.', { path: '/table' }));
+    diagnostics.push(report('invalid-option', 'value', { option: 'table', allowed: 'a non-empty name, or a non-empty list of non-empty name parts', found: describeValue(o.table) }, { path: '/table' }));
   }
   const mapping = o.columns ?? {};
   if (typeof mapping !== 'object' || mapping === null || Array.isArray(mapping)) {
-    diagnostics.push(diagnostic('invalid-option', 'columns must be an object mapping API column names to table column names.', { path: '/columns' }));
+    diagnostics.push(report('invalid-option', 'value', { option: 'columns', allowed: 'an object mapping API column names to table column names', found: describeValue(mapping) }, { path: '/columns' }));
   } else {
     for (const key of Object.keys(mapping)) {
       if (!isNonEmptyString((mapping as Record<string, unknown>)[key])) {
-        diagnostics.push(diagnostic('invalid-option', `columns["${key}"] must be a non-empty table column name.`, { path: `/columns/${key}` }));
+        diagnostics.push(report('invalid-option', 'value', { option: `columns["${key}"]`, allowed: 'a non-empty table column name', found: describeValue((mapping as Record<string, unknown>)[key]) }, { path: `/columns/${key}` }));
       } else if (!catalogue.byName.get(key)?.returned) {
-        diagnostics.push(diagnostic('invalid-option', `columns maps "${key}", which is not a returned column of ${catalogue.name}.`, { path: `/columns/${key}` }));
+        diagnostics.push(report('invalid-option', 'sql-column-unknown', { key, endpoint: catalogue.name }, { path: `/columns/${key}` }));
       }
     }
   }
   if (o.nullable !== undefined && o.nullable !== 'catalogue' && o.nullable !== 'always') {
-    diagnostics.push(diagnostic('invalid-option', `nullable must be "catalogue" or "always"; got ${JSON.stringify(o.nullable)}.`, { path: '/nullable' }));
+    diagnostics.push(report('invalid-option', 'value', { option: 'nullable', allowed: '"catalogue" or "always"', found: describeValue(o.nullable) }, { path: '/nullable' }));
   }
   // PostgreSQL identifiers cannot hold NUL; a name that cannot be written is refused, not altered.
   const names = [...(parts ?? []), ...Object.values(typeof mapping === 'object' && mapping ? mapping : {})];
   if (names.some((n) => typeof n === 'string' && n.includes('\u0000'))) {
-    diagnostics.push(diagnostic('invalid-option', 'table and column names cannot contain U+0000.', { path: '/table' }));
+    diagnostics.push(report('invalid-option', 'sql-nul', {}, { path: '/table' }));
   }
   if (diagnostics.length > 0) return { ok: false, diagnostics };
 
@@ -195,7 +197,7 @@ export function tableLayout(catalogue: Catalogue, options: TableOptions): Layout
     const name = Object.prototype.hasOwnProperty.call(map, column.name) ? map[column.name]! : column.name;
     const other = seen.get(name);
     if (other !== undefined) {
-      diagnostics.push(diagnostic('invalid-option', `columns maps both "${other}" and "${column.name}" to the table column "${name}".`, { path: `/columns/${column.name}` }));
+      diagnostics.push(report('invalid-option', 'sql-column-clash', { first: other, second: column.name, name }, { path: `/columns/${column.name}` }));
       continue;
     }
     seen.set(name, column.name);

@@ -13,7 +13,9 @@
  * `sql-unloadable-value` diagnostic (JSON path `/rows/N/column`).
  */
 import type { Catalogue } from '../../catalogue/types.js';
-import { diagnostic, pointerSegment, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { pointerSegment, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { report } from '../../diagnostics/messages.js';
+import { describeValue } from '../../vocabulary/index.js';
 import { parseInstant } from '../../vocabulary/dates.js';
 import { tableLayout, type TableColumn, type TableOptions } from './ddl.js';
 
@@ -108,11 +110,11 @@ export function postgresInsertBatches(
   const result = tableLayout(catalogue, options);
   const diagnostics: Diagnostic[] = [...result.diagnostics];
   if (result.layout && result.layout.dialect !== 'postgres') {
-    diagnostics.push(diagnostic('invalid-option', 'postgresInsertBatches needs dialect "postgres".', { path: '/dialect' }));
+    diagnostics.push(report('invalid-option', 'sql-dialect-needed', { function: 'postgresInsertBatches', dialect: 'postgres' }, { path: '/dialect' }));
   }
   const size = options?.batchSize ?? 500;
-  if (!Number.isInteger(size) || size < 1) diagnostics.push(diagnostic('invalid-option', 'batchSize must be a positive integer.', { path: '/batchSize' }));
-  if (!Array.isArray(rows)) diagnostics.push(diagnostic('invalid-option', 'rows must be an array of row objects.', { path: '/rows' }));
+  if (!Number.isInteger(size) || size < 1) diagnostics.push(report('invalid-option', 'value', { option: 'batchSize', allowed: 'a positive integer', found: describeValue(size) }, { path: '/batchSize' }));
+  if (!Array.isArray(rows)) diagnostics.push(report('invalid-option', 'value', { option: 'rows', allowed: 'an array of row objects', found: describeValue(rows) }, { path: '/rows' }));
   if (!result.layout || diagnostics.length > 0) return { ok: false, batches: [], loaded: [], diagnostics };
   const { table, columns } = result.layout;
   const perBatch = Math.max(1, Math.min(size, Math.floor(MAX_PARAMS / Math.max(columns.length, 1))));
@@ -129,7 +131,7 @@ export function postgresInsertBatches(
   };
   rows.forEach((row, index) => {
     if (row === null || typeof row !== 'object' || Array.isArray(row)) {
-      diagnostics.push(diagnostic('invalid-row', `row ${index} is not a JSON object.`, { path: `/rows/${index}` }));
+      diagnostics.push(report('invalid-row', 'notObject', { row: `Row ${index}`, found: describeValue(row) }, { path: `/rows/${index}` }));
       return;
     }
     const values: Param[] = [];
@@ -137,11 +139,11 @@ export function postgresInsertBatches(
       const own = Object.prototype.hasOwnProperty.call(row, c.column.name) ? (row as Record<string, unknown>)[c.column.name] : undefined;
       const p = toParam(c, own);
       if (p instanceof Unloadable) {
-        diagnostics.push(diagnostic('sql-unloadable-value', `row ${index}, column "${c.column.name}": ${p.reason}; the row is skipped.`, { path: `/rows/${index}/${pointerSegment(c.column.name)}` }));
+        diagnostics.push(report('sql-unloadable-value', 'value', { index, column: c.column.name, reason: p.reason }, { path: `/rows/${index}/${pointerSegment(c.column.name)}` }));
         return;
       }
       if (p === null && !c.nullable) {
-        diagnostics.push(diagnostic('sql-unloadable-value', `row ${index}, column "${c.column.name}": no value for a column the table declares NOT NULL (use nullable: "always" for partial rows); the row is skipped.`, { path: `/rows/${index}/${pointerSegment(c.column.name)}` }));
+        diagnostics.push(report('sql-unloadable-value', 'missing', { index, column: c.column.name }, { path: `/rows/${index}/${pointerSegment(c.column.name)}` }));
         return;
       }
       values.push(p);

@@ -12,7 +12,9 @@
  *   the documented divergence of docs/sql.md "Tables".
  */
 import type { Catalogue } from '../../catalogue/types.js';
-import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { report } from '../../diagnostics/messages.js';
+import { describeValue } from '../../vocabulary/index.js';
 import { parseInstant } from '../../vocabulary/dates.js';
 import { quoteIdentifier, stringLiteral, tableLayout, type SqlDialect, type TableColumn, type TableLayout, type TableOptions } from './ddl.js';
 
@@ -120,10 +122,10 @@ function checkFileOptions(catalogue: Catalogue, options: FileOptions): { layout?
   const extra: Diagnostic[] = [];
   const formats = o.dialect === 'clickhouse' ? ['jsonl'] : ['jsonl', 'csv', 'parquet'];
   if (!formats.includes(o.format as string)) {
-    extra.push(diagnostic('invalid-option', `format must be one of ${formats.map((f) => `"${f}"`).join(', ')} for ${o.dialect}; got ${JSON.stringify(o.format)}.`, { path: '/format' }));
+    extra.push(report('invalid-option', 'value', { option: 'format', allowed: `one of ${formats.map((f) => `"${f}"`).join(', ')} for ${o.dialect}`, found: describeValue(o.format) }, { path: '/format' }));
   }
-  if (typeof o.path !== 'string' || o.path.length === 0) extra.push(diagnostic('invalid-option', 'path must be a non-empty file name.', { path: '/path' }));
-  if (layout && layout.dialect === 'postgres') extra.push(diagnostic('invalid-option', 'PostgreSQL does not read files here: load rows with postgresInsertBatches.', { path: '/dialect' }));
+  if (typeof o.path !== 'string' || o.path.length === 0) extra.push(report('invalid-option', 'value', { option: 'path', allowed: 'a non-empty file name', found: describeValue(o.path) }, { path: '/path' }));
+  if (layout && layout.dialect === 'postgres') extra.push(report('invalid-option', 'sql-postgres-files', {}, { path: '/dialect' }));
   return layout && extra.length === 0 ? { layout, diagnostics } : { diagnostics: [...diagnostics, ...extra] };
 }
 
@@ -178,7 +180,7 @@ export function loadFileSql(catalogue: Catalogue, options: FileOptions): LoadSql
 export function clickhouseInsertRowsSql(catalogue: Catalogue, jsonLines: string, options: TableOptions): LoadSqlResult {
   const { layout, diagnostics } = layoutOrDiagnostics(catalogue, options);
   if (!layout || layout.dialect !== 'clickhouse') {
-    const extra = layout ? [diagnostic('invalid-option', 'clickhouseInsertRowsSql needs dialect "clickhouse".', { path: '/dialect' })] : [];
+    const extra = layout ? [report('invalid-option', 'sql-dialect-needed', { function: 'clickhouseInsertRowsSql', dialect: 'clickhouse' }, { path: '/dialect' })] : [];
     return { ok: false, sql: '', diagnostics: [...diagnostics, ...extra] };
   }
   const data = stringLiteral('clickhouse', jsonLines);
