@@ -4,15 +4,9 @@
  * `invalid-row` wording from the message table.
  */
 import { report, type Diagnostic } from '../diagnostics/index.js';
+import { describeValue } from '../vocabulary/index.js';
 
 export type Row = Record<string, unknown>;
-
-/** What kind of JSON value a non-row is: `null`, `an array`, `a number`, … */
-export function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return `a ${typeof value}`;
-}
 
 /**
  * Parses `text` as one row. `what` names it in the message (`ROW_JSON`,
@@ -26,7 +20,7 @@ export function parseRow(text: string, what: string): { readonly row: Row } | { 
     return { problem: report('invalid-row', 'notJson', { row: what, reason: (error as Error).message }, { path: '' }) };
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { problem: report('invalid-row', 'notObject', { row: what, found: kindOf(value) }, { path: '' }) };
+    return { problem: report('invalid-row', 'notObject', { row: what, found: describeValue(value, 'type') }, { path: '' }) };
   }
   return { row: value as Row };
 }
