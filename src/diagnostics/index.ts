@@ -4,6 +4,6 @@
  */
 export { DIAGNOSTIC_CODES, severityOf, type DiagnosticCode, type Severity } from './codes.js';
 export { diagnostic, hasErrors, sortDiagnostics, type Diagnostic, type Location, type Suggestion } from './diagnostic.js';
-export { report, formatMessage, MESSAGES, type MessageArgs, type MessageVariant, type TemplatedCode } from './messages.js';
+export { report, formatMessage, type MessageArgs, type MessageVariant, type TemplatedCode } from './messages.js';
 export { renderDiagnostic, escapeForTerminal, type RenderOptions } from './render.js';
 export { editDistance, matchScore, rankByMatch, suggestNames, wordParts, SUGGEST_THRESHOLD } from './suggest.js';
