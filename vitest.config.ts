@@ -9,6 +9,8 @@ export default defineConfig({
     setupFiles: ['test/support/register-re2.ts'],
     // Property tests use fixed seeds so that runs are reproducible.
     testTimeout: 30_000,
+    // Vitest's default is one worker fewer than the CPUs: one on CI's 2 cores, which doubled the suite's time.
+    maxWorkers: 2,
     benchmark: {
       include: ['bench/**/*.bench.ts'],
     },
