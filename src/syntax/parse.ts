@@ -82,7 +82,8 @@ function nestingTooDeep(tokens: readonly IToken[], maxDepth: number): IToken | u
   return undefined;
 }
 
-function syntaxDiagnostic(e: IRecognitionException, lines: LineIndex): Diagnostic {
+/** A syntax error of the parser as a diagnostic (`unexpected-end` at the end of the input). */
+export function syntaxDiagnostic(e: IRecognitionException, lines: LineIndex): Diagnostic {
   const t = e.token;
   const atEnd = !t || t.tokenType === EOF || !Number.isFinite(t.startOffset);
   const range = atEnd ? lines.range(lines.text.length, lines.text.length) : lines.tokenRange(t);
@@ -90,7 +91,30 @@ function syntaxDiagnostic(e: IRecognitionException, lines: LineIndex): Diagnosti
   return diagnostic(atEnd ? 'unexpected-end' : 'unexpected-token', e.message, { range });
 }
 
-function lexAndParse(text: string, lines: LineIndex, maxDepth: number): ParseResult {
+/**
+ * What runs after the lexer and the limits: tokens → filter, its syntax
+ * problems pushed to `diagnostics`. A parameter so that the reference test
+ * (test/syntax/reference/) runs the CST parser it replaced behind the same
+ * lexer, limits and wrapper.
+ */
+export type TokensToFilter = (tokens: IToken[], lines: LineIndex, diagnostics: Diagnostic[]) => Filter;
+
+/** The parser of this module: embedded actions build the filter; each distinct error once, a slip explained. */
+const parseTokens: TokensToFilter = (tokens, lines, diagnostics) => {
+  const parser = getParser();
+  parser.startParse(tokens, lines);
+  const filter: Filter = parser.filter();
+  const seen = new Set<string>();
+  for (const e of parser.errors) {
+    const d = explainTypo(e, tokens, lines) ?? syntaxDiagnostic(e, lines);
+    const key = `${d.range?.start.offset}:${d.message}`;
+    if (!seen.has(key)) diagnostics.push(d);
+    seen.add(key);
+  }
+  return filter;
+};
+
+function lexAndParse(text: string, lines: LineIndex, maxDepth: number, toFilter: TokensToFilter): ParseResult {
   const lexed = lexText(text);
   const diagnostics: Diagnostic[] = [];
   for (const e of lexed.errors) {
@@ -115,16 +139,7 @@ function lexAndParse(text: string, lines: LineIndex, maxDepth: number): ParseRes
     return { document: { filter: undefined, comments }, diagnostics: sortDiagnostics(diagnostics) };
   }
 
-  const parser = getParser();
-  parser.startParse(lexed.tokens, lines);
-  const filter: Filter = parser.filter();
-  const seen = new Set<string>();
-  for (const e of parser.errors) {
-    const d = explainTypo(e, lexed.tokens, lines) ?? syntaxDiagnostic(e, lines);
-    const key = `${d.range?.start.offset}:${d.message}`;
-    if (!seen.has(key)) diagnostics.push(d);
-    seen.add(key);
-  }
+  const filter = toFilter(lexed.tokens, lines, diagnostics);
   return { document: { filter, comments }, diagnostics: sortDiagnostics(diagnostics) };
 }
 
@@ -139,6 +154,11 @@ function lexAndParse(text: string, lines: LineIndex, maxDepth: number): ParseRes
  * // { kind: 'and', operands: [ {condition DR gte 50}, {not {condition is_spam eq true}} ], range: … }
  */
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
+  return parseWith(text, options, parseTokens);
+}
+
+/** {@link parse} with another tokens → filter step (the reference test's CST parser). */
+export function parseWith(text: string, options: ParseOptions, toFilter: TokensToFilter): ParseResult {
   const source = typeof text === 'string' ? text : String(text);
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
@@ -151,7 +171,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
         { range: lines.range(maxLength, source.length) });
       return { document: { filter: undefined, comments: [] }, diagnostics: [d] };
     }
-    return listLimit(lexAndParse(source, lines, maxDepth), options.maxListLength ?? DEFAULT_MAX_LIST_LENGTH);
+    return listLimit(lexAndParse(source, lines, maxDepth, toFilter), options.maxListLength ?? DEFAULT_MAX_LIST_LENGTH);
   } catch (error) {
     // Unreachable by design; kept so that a bug never escapes as an exception.
     const range = lines?.range(0, 0);
