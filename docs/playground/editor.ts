@@ -9,40 +9,20 @@
 import { autocompletion } from '@codemirror/autocomplete';
 import { lintGutter } from '@codemirror/lint';
 import { Compartment, EditorState, type Extension } from '@codemirror/state';
-import { EditorView, hoverTooltip } from '@codemirror/view';
-import { completionSource, highlighting, whereLinter } from '../../src/codemirror/index.js';
-import { hover } from '../../src/editor/index.js';
+import { EditorView } from '@codemirror/view';
+import { completionSource, highlighting, whereHover, whereLinter } from '../../src/codemirror/index.js';
 import type { Catalogue } from '../../src/index.js';
 import { renderMarkdown } from './markdown.js';
 
 const endpoint = new Compartment();
 const theme = new Compartment();
 
-/** Hover tooltips over the language service, its Markdown rendered. */
-function markdownHover(catalogue: Catalogue): Extension {
-  return hoverTooltip((view, pos) => {
-    const result = hover(view.state.doc.toString(), pos, { catalogue });
-    if (!result) return null;
-    return {
-      pos: result.range.start,
-      end: result.range.end,
-      above: true,
-      create: () => {
-        const dom = document.createElement('div');
-        dom.className = 'cm-aw-hover';
-        dom.appendChild(renderMarkdown(result.contents));
-        return { dom };
-      },
-    };
-  });
-}
-
 function forCatalogue(catalogue: Catalogue): Extension {
   const source = completionSource({ catalogue });
   return [
     EditorState.languageData.of(() => [{ commentTokens: { line: '#' }, autocomplete: source }]),
     whereLinter({ catalogue, delay: 200 }),
-    markdownHover(catalogue),
+    whereHover({ catalogue, render: renderMarkdown }),
   ];
 }
 

@@ -128,8 +128,42 @@ function lint(options: unknown, delay: number): Extension {
   );
 }
 
+/** Options of {@link whereHover}. */
+export interface WhereHoverOptions {
+  readonly catalogue?: Catalogue | string;
+  /**
+   * Renders a hover's Markdown into DOM. Default: each paragraph as plain
+   * text, since the content names columns from a catalogue that may come
+   * from anywhere; a renderer of your own must keep data as text too.
+   */
+  readonly render?: (markdown: string) => Node;
+}
+
+/** Markdown shown as text, one paragraph per block. */
+function markdownAsText(markdown: string): Node {
+  const fragment = document.createDocumentFragment();
+  for (const block of markdownToText(markdown).split('\n\n')) {
+    const p = document.createElement('p');
+    p.textContent = block;
+    fragment.appendChild(p);
+  }
+  return fragment;
+}
+
+/** The `render` option; options reach here from untyped callers too, so anything but a readable function keeps the text renderer. */
+function renderOption(options: unknown): (markdown: string) => Node {
+  let given: unknown;
+  try {
+    given = typeof options === 'object' && options !== null ? (options as { render?: unknown }).render : undefined;
+  } catch { // expected: a hostile getter; the language service reports its options itself, the renderer falls back
+    given = undefined;
+  }
+  return typeof given === 'function' ? (given as (markdown: string) => Node) : markdownAsText;
+}
+
 /** Hover tooltips over {@link hover}. */
-export function whereHover(options: { readonly catalogue?: Catalogue | string } = {}): Extension {
+export function whereHover(options: WhereHoverOptions = {}): Extension {
+  const render = renderOption(options);
   return hoverTooltip((view, pos): Tooltip | null => {
     const result = hover(view.state.doc.toString(), pos, options);
     if (!result) return null;
@@ -140,12 +174,7 @@ export function whereHover(options: { readonly catalogue?: Catalogue | string } 
       create: () => {
         const dom = document.createElement('div');
         dom.className = 'cm-aw-hover';
-        // Markdown shown as text: the content names columns from a catalogue, which may come from anywhere.
-        for (const block of markdownToText(result.contents).split('\n\n')) {
-          const p = document.createElement('p');
-          p.textContent = block;
-          dom.appendChild(p);
-        }
+        dom.appendChild(render(result.contents));
         return { dom };
       },
     };
