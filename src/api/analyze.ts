@@ -128,7 +128,9 @@ function analyzeChecked(source: unknown, rawOptions: unknown, paths: ReadonlyMap
   if (filter) {
     // The static analysis judges only filters without errors, syntax errors included (a recovered tree is a guess).
     const analysis = !hasErrors(diagnostics);
-    const checked = checkFilter(filter, catalogue, paths ? { paths, analysis } : typeof source === 'string' ? { source, analysis } : { analysis });
+    // Parsed, decompiled, or validated by treeOf above.
+    const trusted = true;
+    const checked = checkFilter(filter, catalogue, paths ? { paths, analysis, trusted } : typeof source === 'string' ? { source, analysis, trusted } : { analysis, trusted });
     diagnostics.push(...checked.diagnostics);
     references = checked.references;
     columns = checked.columns;

@@ -216,7 +216,7 @@ function decompileChecked(where: unknown, options: DecompileOptions & { readonly
   const diagnostics: Diagnostic[] = [...tree.diagnostics];
   if (!tree.filter) {
     // Type errors in the well-formed parts are reported too, beside the structural ones (an unknown column beside a bad operator).
-    if (tree.partial) diagnostics.push(...checkFilter(tree.partial, options.catalogue, { paths: tree.paths }).diagnostics);
+    if (tree.partial) diagnostics.push(...checkFilter(tree.partial, options.catalogue, { paths: tree.paths, trusted: true }).diagnostics);
     if (diagnostics.length === 0) diagnostics.push(report('json-invalid-node', 'noFilter', {}, { path: '' }));
     return { ok: false, text: undefined, ast: undefined, diagnostics: sortDiagnostics(diagnostics) };
   }

@@ -112,7 +112,7 @@ function front(source: unknown, options: FilterOptions, catalogue: Catalogue): {
   const tree = decompileTree(source, { ...options, catalogue });
   const diagnostics: Diagnostic[] = [...tree.diagnostics];
   if (!tree.filter) {
-    if (tree.partial) diagnostics.push(...checkFilter(tree.partial, catalogue, { paths: tree.paths }).diagnostics);
+    if (tree.partial) diagnostics.push(...checkFilter(tree.partial, catalogue, { paths: tree.paths, trusted: true }).diagnostics);
     if (diagnostics.length === 0) diagnostics.push(report('json-invalid-node', 'noFilter', {}, { path: '' }));
     return { analysis: undefined, diagnostics };
   }

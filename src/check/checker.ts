@@ -27,6 +27,8 @@ export interface CheckOptions {
   readonly source?: string;
   /** False skips the static analysis (never-matches, …); default true. */
   readonly analysis?: boolean;
+  /** The tree was parsed, decompiled or validated at the entry (src/ast/validate.ts): the analysis need not validate it again. */
+  readonly trusted?: boolean;
 }
 
 /** What {@link checkFilter} learns about a filter. */
@@ -237,7 +239,7 @@ export function checkFilter(filter: Filter, catalogue: Catalogue, options: Check
   checker.run(filter);
   // The analysis judges meaning, so only a tree without type errors: its warnings come after them (never-matches, …).
   if (options.analysis !== false && !hasErrors(reporter.diagnostics)) {
-    reporter.diagnostics.push(...analyzeFilter(filter, checker.references, { source: options.source, paths: options.paths }));
+    reporter.diagnostics.push(...analyzeFilter(filter, checker.references, { source: options.source, paths: options.paths, trusted: options.trusted }));
   }
   return { diagnostics: sortDiagnostics(reporter.diagnostics), references: checker.references, columns: checker.columns };
 }

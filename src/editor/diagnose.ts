@@ -244,7 +244,7 @@ function analyseRun(text: string, parts: readonly Part[], first: number, last: n
       continue;
     }
     if (errors) {
-      for (const d of analyzeFilter(node, analysis.references, { source: context })) place(toEditor(d, context.length, delta));
+      for (const d of analyzeFilter(node, analysis.references, { source: context, trusted: true })) place(toEditor(d, context.length, delta));
     }
     kept.push({ node, origin: parts[j]!.start + delta, summary: summarisePart(node, analysis.references) });
   }

@@ -93,39 +93,46 @@ function order3(v: unknown, c: number | string | boolean): number {
   return (v as number) < (c as number) ? -1 : (v as number) > (c as number) ? 1 : 0;
 }
 
-/** One test on one known value of a finite domain, two-valued; undefined when this module does not evaluate the operator. */
-function holds(test: Test, v: unknown, kind: Kind): boolean | undefined {
-  if (kind === 'shape') return test.kind === 'empty' ? (v as unknown[]).length === 0 : undefined;
+/**
+ * One test as a two-valued function on the known values of a finite domain,
+ * its constants read once (not once per value); undefined when this module
+ * does not evaluate the operator.
+ */
+function finiteTest(test: Test, kind: Kind): ((v: unknown) => boolean) | undefined {
+  if (kind === 'shape') return test.kind === 'empty' ? (v) => (v as unknown[]).length === 0 : undefined;
   switch (test.kind) {
-    case 'null': return false;
-    case 'empty': return kind === 'string' ? v === '' : undefined;
+    case 'null': return () => false;
+    case 'empty': return kind === 'string' ? (v) => v === '' : undefined;
     case 'in': {
       const cs = test.values.map((l) => constant(l, kind));
-      return cs.includes(undefined) ? undefined : cs.some((c) => order3(v, c!) === 0 && typeof v === typeof c);
+      if (cs.includes(undefined)) return undefined;
+      return (v) => cs.some((c) => order3(v, c!) === 0 && typeof v === typeof c);
     }
     case 'between': {
       const lo = constant(test.low, kind);
       const hi = constant(test.high, kind);
-      return lo === undefined || hi === undefined || kind === 'boolean' ? undefined : order3(v, lo) >= 0 && order3(v, hi) <= 0;
+      return lo === undefined || hi === undefined || kind === 'boolean' ? undefined : (v) => order3(v, lo) >= 0 && order3(v, hi) <= 0;
     }
     case 'compare': {
       const c = constant(test.value, kind);
       if (c === undefined) return undefined;
-      if (kind === 'boolean') return test.op === 'eq' ? v === c : test.op === 'neq' ? v !== c : undefined;
-      const o = order3(v, c);
-      const s = String(v);
+      if (kind === 'boolean') return test.op === 'eq' ? (v) => v === c : test.op === 'neq' ? (v) => v !== c : undefined;
       const t = String(c);
       switch (test.op) {
-        case 'eq': return o === 0;
-        case 'neq': return o !== 0;
-        case 'gt': return o > 0;
-        case 'gte': return o >= 0;
-        case 'lt': return o < 0;
-        case 'lte': return o <= 0;
-        case 'prefix': return kind === 'string' ? s.startsWith(t) : undefined;
-        case 'suffix': return kind === 'string' ? s.endsWith(t) : undefined;
-        case 'substring': return kind === 'string' ? s.includes(t) : undefined;
-        case 'isubstring': return kind === 'string' ? lower(s).includes(lower(t)) : undefined;
+        case 'eq': return (v) => order3(v, c) === 0;
+        case 'neq': return (v) => order3(v, c) !== 0;
+        case 'gt': return (v) => order3(v, c) > 0;
+        case 'gte': return (v) => order3(v, c) >= 0;
+        case 'lt': return (v) => order3(v, c) < 0;
+        case 'lte': return (v) => order3(v, c) <= 0;
+        case 'prefix': return kind === 'string' ? (v) => String(v).startsWith(t) : undefined;
+        case 'suffix': return kind === 'string' ? (v) => String(v).endsWith(t) : undefined;
+        case 'substring': return kind === 'string' ? (v) => String(v).includes(t) : undefined;
+        case 'isubstring': {
+          if (kind !== 'string') return undefined;
+          const needle = lower(t);
+          return (v) => lower(String(v)).includes(needle);
+        }
         default: return undefined; // phrases and regexes: not evaluated here (no regex engine in the checker)
       }
     }
@@ -185,8 +192,8 @@ function orderedSet(test: Test, d: Domain): ValueSet | undefined {
 /** The truth set of one test, or undefined when it cannot be analysed. */
 export function testSet(test: Test, d: Domain): ValueSet | undefined {
   if (d.universe) {
-    const values = d.universe.map((v) => holds(test, v, d.kind));
-    return values.includes(undefined) ? undefined : { t: 'finite', universe: d.universe, members: values as boolean[] };
+    const holds = finiteTest(test, d.kind);
+    return holds && { t: 'finite', universe: d.universe, members: d.universe.map(holds) };
   }
   // Complemented after the upper-case filter below, so that `uppercase(x) != "seo"` is true for every string.
   if (d.upper && test.kind === 'compare' && test.op === 'neq') {

@@ -87,15 +87,19 @@ export class Groups {
   }
 
   row(node: Filter): Info | undefined {
-    return this.fold(node, (leaf) => {
-      const s = this.subjectOf(leaf as RowTest);
-      return s && this.leafInfo(s.key, s.subject, s.test);
-    });
+    const known = this.memo.get(node);
+    return known !== undefined || this.memo.has(node) ? known : this.fold(node, this.rowLeaf);
   }
 
   element(node: ElementFilter, subject: Subject): Info | undefined {
-    return this.fold(node, (leaf) => this.leafInfo('e', subject, (leaf as ElementTest).test));
+    const known = this.memo.get(node);
+    return known !== undefined || this.memo.has(node) ? known : this.fold(node, (leaf) => this.leafInfo('e', subject, (leaf as ElementTest).test));
   }
+
+  private readonly rowLeaf = (leaf: Leaf): Info | undefined => {
+    const s = this.subjectOf(leaf as RowTest);
+    return s && this.leafInfo(s.key, s.subject, s.test);
+  };
 
   private leafInfo(key: string, subject: Subject, test: Test): Info | undefined {
     const domain = domainFor(subject, this.mode);
@@ -110,7 +114,8 @@ export class Groups {
    */
   private fold(root: BoolTree<Leaf>, leaf: (l: Leaf) => Info | undefined): Info | undefined {
     const go = (node: BoolTree<Leaf>): Info | undefined => {
-      if (this.memo.has(node)) return this.memo.get(node);
+      const known = this.memo.get(node);
+      if (known !== undefined || this.memo.has(node)) return known;
       let info: Info | undefined;
       switch (node.kind) {
         case 'and': case 'or':
@@ -118,7 +123,7 @@ export class Groups {
           break;
         case 'not': {
           const i = go(node.operand);
-          info = i && { ...i, abs: i.abs && absNot(i.abs) };
+          info = i && { key: i.key, subject: i.subject, abs: i.abs && absNot(i.abs), nullOnly: i.nullOnly };
           break;
         }
         case 'invalid':
@@ -162,34 +167,86 @@ export function shapeKey(node: unknown, references: ReadonlyMap<FieldRef, Resolv
   });
 }
 
+/** Mixes a 32-bit integer into a hash (one FNV-1a step). */
+const mixInt = (h: number, x: number): number => Math.imul(h ^ x, 16777619);
+
+/** Mixes a string into a 32-bit FNV-1a hash. */
+function mix(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) h = mixInt(h, text.charCodeAt(i));
+  return mixInt(h, 0x1f); // a separator, so that "ab" + "c" and "a" + "bc" differ
+}
+
+/** Hashes of the few words a tree is made of (kinds, operators, column names), computed once each. */
+const WORDS = new Map<string, number>();
+
+function mixWord(h: number, word: string): number {
+  let w = WORDS.get(word);
+  if (w === undefined) {
+    w = mix(0x811c9dc5, word);
+    if (WORDS.size < 4096) WORDS.set(word, w); // bounded: custom catalogues may bring any number of names
+  }
+  return mixInt(h, w);
+}
+
+/** A literal's value: small integers as they are (no string made), anything else by its text. */
+function mixValue(h: number, value: unknown): number {
+  if (typeof value === 'number' && value === (value | 0)) return mixInt(mixInt(h, 0x2e), value);
+  return mix(h, String(value));
+}
+
+type Hashed = { kind: string; [key: string]: unknown };
+
 /**
- * A cheap necessary condition of equal {@link shapeKey}s: the node's kind and,
- * for a condition, its column; for a branch, its operand count. Operands with
- * distinct coarse keys cannot be repeats, so the full key (a JSON walk of the
- * subtree) is computed only where two coarse keys meet: on a filter of
- * distinct columns, never.
+ * A 32-bit hash that is equal wherever {@link shapeKey}s are equal: it reads a
+ * subset of what the key reads (kinds, columns by API name, modifiers,
+ * quantifiers, operators, values), each node once (`memo` keeps subtrees'
+ * hashes), so finding repeats costs the tree's size, not its size per
+ * ancestor. A column the references do not resolve (the editor's parts carry
+ * their own) adds nothing: never a false split.
  */
-function coarseKey(node: unknown, references: ReadonlyMap<FieldRef, ResolvedField>): string {
-  const n = node as { kind: string; field?: FieldRef; operands?: readonly unknown[] };
-  // An unresolved column (the editor's parts carry their own references) gives the kind alone: never a false split.
-  const column = n.field !== undefined ? references.get(n.field)?.apiName : undefined;
-  if (column !== undefined) return `${n.kind}:${column}`;
-  return n.operands ? `${n.kind}:${n.operands.length}` : n.kind;
+export function shapeHash(node: unknown, references: ReadonlyMap<FieldRef, ResolvedField>, memo: Map<object, number>): number {
+  const n = node as Hashed;
+  const known = memo.get(n);
+  if (known !== undefined) return known;
+  let h = mixWord(0x811c9dc5, n.kind);
+  const field = n.field as FieldRef | undefined;
+  const column = field !== undefined ? references.get(field)?.apiName : undefined;
+  if (column !== undefined) h = mixWord(h, column);
+  const modifier = n.modifier as { name: string } | undefined;
+  if (modifier !== undefined) h = mixWord(h, modifier.name);
+  if (typeof n.quantifier === 'string') h = mixWord(h, n.quantifier);
+  const test = n.test as Hashed | undefined;
+  if (test !== undefined) h = testHash(h, test);
+  if (n.kind === 'not') h = mixInt(h, shapeHash(n.operand, references, memo));
+  else if (n.kind === 'list') h = mixInt(h, shapeHash(n.element, references, memo));
+  else if (n.kind === 'and' || n.kind === 'or') for (const o of n.operands as readonly unknown[]) h = mixInt(h, shapeHash(o, references, memo));
+  memo.set(n, h);
+  return h;
+}
+
+function testHash(h: number, test: Hashed): number {
+  h = mixWord(h, test.kind);
+  if (typeof test.op === 'string') h = mixWord(h, test.op);
+  const literal = (l: Hashed) => (h = mixValue(mixWord(h, l.kind), l.value));
+  if (test.kind === 'in') for (const l of test.values as readonly Hashed[]) literal(l);
+  else if (test.kind === 'between') (literal(test.low as Hashed), literal(test.high as Hashed));
+  else if (test.value !== undefined) literal(test.value as Hashed);
+  return h;
 }
 
 /**
  * For each operand that repeats an earlier one (same {@link shapeKey}), the
  * earlier one; `keyOf` computes the full key and is called only for operands
- * whose coarse key is shared.
+ * whose {@link shapeHash} is shared (on a filter without repeats, never).
  */
-export function repeatsOf<N>(operands: readonly N[], references: ReadonlyMap<FieldRef, ResolvedField>, keyOf: (node: N) => string): Map<N, N> {
-  const coarse = operands.map((o) => coarseKey(o, references));
-  const counts = new Map<string, number>();
-  for (const key of coarse) counts.set(key, (counts.get(key) ?? 0) + 1);
+export function repeatsOf<N>(operands: readonly N[], references: ReadonlyMap<FieldRef, ResolvedField>, keyOf: (node: N) => string, memo: Map<object, number> = new Map()): Map<N, N> {
+  const hashes = operands.map((o) => shapeHash(o, references, memo));
+  const counts = new Map<number, number>();
+  for (const h of hashes) counts.set(h, (counts.get(h) ?? 0) + 1);
   const repeats = new Map<N, N>();
   const seen = new Map<string, N>();
   operands.forEach((o, i) => {
-    if (counts.get(coarse[i]!)! < 2) return;
+    if (counts.get(hashes[i]!)! < 2) return;
     const key = keyOf(o);
     const first = seen.get(key);
     if (first === undefined) seen.set(key, o);

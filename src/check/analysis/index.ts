@@ -7,9 +7,9 @@
  */
 import type { FieldRef, Filter } from '../../ast/nodes.js';
 import { isBranch, isInvalid, type BoolTree } from '../../ast/tree.js';
-import { validateFilterTree } from '../../ast/validate.js';
 import type { ResolvedField } from '../../catalogue/types.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { validateFilterTree } from '../../ast/validate.js';
 import { Reporter } from './report.js';
 import type { Skipped } from './groups.js';
 import { findVerdicts } from './verdicts.js';
@@ -29,6 +29,11 @@ export interface AnalysisOptions {
   readonly source?: string | undefined;
   /** JSON paths of decompiled nodes, for diagnostics on JSON input. */
   readonly paths?: ReadonlyMap<object, string> | undefined;
+  /**
+   * The tree comes from the parser, the decompiler or an entry point's validation (src/ast/validate.ts),
+   * so its shapes, depth and node count are known good; otherwise the analysis validates it first.
+   */
+  readonly trusted?: boolean | undefined;
 }
 
 /** The deepest tree analysed: the largest maxDepth any entry point accepts. */
@@ -52,9 +57,11 @@ function hasInvalid(node: BoolTree<unknown>): boolean {
  * known yet.
  */
 export function analyzeFilter(filter: Filter, references: ReadonlyMap<FieldRef, ResolvedField>, options: AnalysisOptions = {}): Diagnostic[] {
-  // The checker also takes hand-built trees it could not fully type (cyclic, malformed); the analysis
-  // walks recursively and trusts the shapes, so it judges only trees of the AST's types within the depth limit.
-  if (validateFilterTree(filter, { maxDepth: MAX_DEPTH, maxNodes: MAX_NODES }).length > 0 || hasInvalid(filter)) return [];
+  // The walks below recurse and trust the shapes, so an untrusted tree (hand-built, handed to the stage
+  // directly) is judged only when it is of the AST's types within the depth limit; a recovery gap anywhere
+  // means the meaning is not known yet.
+  if (!options.trusted && validateFilterTree(filter, { maxDepth: MAX_DEPTH, maxNodes: MAX_NODES }).length > 0) return [];
+  if (hasInvalid(filter)) return [];
   const skipped: Skipped[] = [];
   const verdicts = findVerdicts(filter, references, { skipped });
   const reporter = new Reporter({ source: options.source, paths: options.paths });

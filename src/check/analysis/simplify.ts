@@ -58,6 +58,9 @@ export function simplifyFilter(filter: Filter, ctx: SimplifyContext): Filter {
 class Simplifier {
   private readonly groups: Groups;
 
+  /** Shape hashes of the nodes seen, so that each subtree is hashed once (nodes are never mutated). */
+  private readonly hashes = new Map<object, number>();
+
   constructor(private readonly references: ReadonlyMap<FieldRef, ResolvedField>) {
     this.groups = new Groups(references, 'exact');
   }
@@ -97,7 +100,7 @@ class Simplifier {
   private branch(kind: 'and' | 'or', simplified: Node[], info: (n: Node) => Info | undefined, leaf: (l: Leaf) => Node): Node {
     // Flatten, then drop repeats (by hashing their shape).
     const flat = simplified.flatMap((o) => (o.kind === kind ? (o.operands as Node[]) : [o]));
-    const repeats = repeatsOf(flat, this.references, (o) => shapeKey(o, this.references));
+    const repeats = repeatsOf(flat, this.references, (o) => shapeKey(o, this.references), this.hashes);
     let ops = flat.filter((o) => !repeats.has(o));
     // any(x) p or any(x) q → any(x) (p or q); all(x) p and all(x) q → all(x) (p and q).
     const quantifier = kind === 'or' ? 'any' : 'all';

@@ -98,6 +98,7 @@ export function findVerdicts(filter: Filter, references: ReadonlyMap<FieldRef, R
     exact.seed(node, summary.exact);
   }
   const keyOf = (o: Node) => record.shapes?.get(o) ?? record.seeds?.get(o)?.shape ?? shapeKey(o, references);
+  const hashes = new Map<object, number>();
   type List = Extract<RowTest, { kind: 'list' }>;
 
   const walk = <L>(node: BoolTree<L>, negated: boolean, level: { info: (n: Node) => Info | undefined; exact: (n: Node) => Info | undefined; list: List | undefined }, container?: Node): void => {
@@ -137,7 +138,7 @@ export function findVerdicts(filter: Filter, references: ReadonlyMap<FieldRef, R
     const operands = parent.operands as readonly Node[];
     const handled = new Set<Node>();
     // Repeated operands, whatever they test.
-    for (const [o, first] of repeatsOf(operands, references, keyOf)) {
+    for (const [o, first] of repeatsOf(operands, references, keyOf, hashes)) {
       out.push({ code: 'redundant-condition', nodes: [o, first], parent, list: level.list, subject: level.info(o)?.subject ?? subjectless, abs: undefined, negated });
       handled.add(o);
     }
