@@ -526,6 +526,7 @@ export const DIAGNOSTIC_CODES = {
       // src/emit/sql: the table layout and the loaders
       'sql-column-unknown': 'The columns option maps "{key}", which is not a returned column of {endpoint}.',
       'sql-column-clash': 'The columns option maps both "{first}" and "{second}" to the table column "{name}".',
+      'sql-column-same-name': 'The table columns "{first}" and "{second}" are one column in {dialect}, {reason}; give one of them another name with the columns option.',
       'sql-nul': 'Table and column names cannot contain U+0000.',
       'sql-postgres-files': 'PostgreSQL does not read files here: load rows with postgresInsertBatches.',
       'sql-dialect-needed': '{function} needs dialect "{dialect}".',

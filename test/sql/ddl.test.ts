@@ -146,5 +146,26 @@ for (const dialect of DIALECTS) {
         : await engine.query(`SELECT column_name AS c FROM information_schema.columns WHERE table_name = ${stringLiteral(dialect, table)} ORDER BY ordinal_position`);
       expect(read.map((x) => x.c)).toEqual(returned.map((c) => columns[c.name] ?? c.name));
     });
+
+    // Pairs of names that some engine stores as one column: DuckDB folds ASCII case even in quoted names,
+    // PostgreSQL keeps 63 bytes of UTF-8. createTableSql must refuse exactly the pairs the engine would.
+    const pairs: readonly (readonly [string, string])[] = [
+      ['Value', 'value'], ['É', 'é'], ['ß', 'SS'], ['K', '\u212A'], ['ID_x', 'id_X'],
+      ['x'.repeat(62) + 'a', 'x'.repeat(62) + 'b'], ['x'.repeat(63) + 'a', 'x'.repeat(63) + 'b'],
+      ['é'.repeat(31) + 'xa', 'é'.repeat(31) + 'xb'], ['é'.repeat(32) + 'a', 'é'.repeat(32) + 'b'], ['😀'.repeat(16) + 'a', '😀'.repeat(16) + 'b'],
+      ['😀'.repeat(15) + 'abc', '😀'.repeat(15) + 'abd'],
+    ];
+    const two = defineCatalogue({ name: 'test/two', columns: { one: { type: 'integer', nullable: true }, other: { type: 'string', nullable: true } } });
+    it.each(pairs)('names %j and %j: refused exactly when the engine stores them as one column', async (a, b) => {
+      const table = `pair_${pairs.findIndex((p) => p[0] === a)}`;
+      const r = createTableSql(two, { dialect, table: `${table}_ddl`, columns: { one: a, other: b } });
+      // What the engine itself says of the two names, in a table of its own.
+      const engine_ = engine;
+      const raw = `CREATE TABLE ${quoteIdentifier(dialect, table)} (${quoteIdentifier(dialect, a)} INT, ${quoteIdentifier(dialect, b)} INT)${dialect === 'clickhouse' ? ' ENGINE = Memory' : ''}`;
+      const engineKeepsBoth = await engine_.exec(raw).then(() => true, () => false);
+      expect({ refused: !r.ok, codes: r.diagnostics.map((d) => d.code) }).toEqual(engineKeepsBoth ? { refused: false, codes: [] } : { refused: true, codes: ['invalid-option'] });
+      if (r.ok) await engine_.exec(r.sql);
+      else expect(r.diagnostics[0]).toMatchObject({ path: '/columns/other', message: expect.stringContaining(`are one column in ${dialect}`) });
+    });
   });
 }

@@ -9,7 +9,8 @@ import { mulberry32 } from '../../bench/rows.js';
 import fc from 'fast-check';
 import { defineCatalogue, type Catalogue, type ColumnSpec } from '../../src/catalogue/index.js';
 import { filterText, row } from '../../src/arbitraries/index.js';
-import { predicate } from '../../src/index.js';
+import { compile, predicate } from '../../src/index.js';
+import type { AndOf, BoolTree, ElementTest, NotOf, RowTest, Test } from '../../src/ast/nodes.js';
 import { quoteIdentifier, type SqlDialect } from '../../src/emit/sql/ddl.js';
 import { toSql } from '../../src/sql.js';
 import { ROW_ID, type Engine } from './engines/index.js';
@@ -78,6 +79,42 @@ export function generateFilters(catalogue: Catalogue, count: number, seed: numbe
     if (list) aimed.push(`any(${list.name}) contains ${lit(t)}`, `all(${list.name}) icontains ${lit(t)}`, `not (all(${list.name}) = ${lit(t)})`);
   }
   return [...aimed, ...generated];
+}
+
+/**
+ * What a list of filters exercises, by construct: `op:eq` … `op:regex`,
+ * `in`, `between`, `null`, `empty` (each also as `element:…` inside
+ * `any`/`all`), `any`, `all`, `any:COLUMN`, `all:COLUMN`, `not`,
+ * `not-nested` (a `not` under a `not`), `modifier:NAME`. The differential
+ * test asserts that its filters cover every construct, so that a change to
+ * the arbitraries cannot quietly drop one from the proof.
+ */
+export function census(catalogue: Catalogue, filters: readonly string[]): ReadonlyMap<string, number> {
+  const counts = new Map<string, number>();
+  const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  const test = (t: Test, prefix: string) => add(`${prefix}${t.kind === 'compare' ? `op:${t.op}` : t.kind}`);
+  const walk = <L extends { readonly kind: string }>(node: BoolTree<L>, prefix: string, nots: number, leaf: (l: L) => void): void => {
+    if (node.kind === 'and' || node.kind === 'or') for (const o of (node as AndOf<L>).operands) walk(o, prefix, nots, leaf);
+    else if (node.kind === 'not') {
+      add(`${prefix}${nots > 0 ? 'not-nested' : 'not'}`);
+      walk((node as NotOf<L>).operand, prefix, nots + 1, leaf);
+    } else if (node.kind !== 'invalid') leaf(node as L);
+  };
+  for (const text of filters) {
+    const filter = compile(text, { catalogue }).ast;
+    if (!filter) continue;
+    walk<RowTest>(filter, '', 0, (leaf) => {
+      if (leaf.kind === 'list') {
+        add(leaf.quantifier);
+        add(`${leaf.quantifier}:${leaf.field.name}`);
+        walk<ElementTest>(leaf.element, 'element:', 0, (e) => test(e.test, 'element:'));
+        return;
+      }
+      if (leaf.modifier) add(`modifier:${leaf.modifier.name.toLowerCase()}`);
+      test(leaf.test, '');
+    });
+  }
+  return counts;
 }
 
 export interface Difference {

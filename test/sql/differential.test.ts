@@ -11,7 +11,8 @@ import { allBacklinks } from '../../src/catalogue/index.js';
 import { getCatalogue } from '../../src/catalogue/endpoints.js';
 import type { Catalogue } from '../../src/catalogue/types.js';
 import { START, type Engine } from './engines/index.js';
-import { compare, describeDifference, generateFilters, generateRows, withRowId, type RunReport } from './differential-harness.js';
+import { census, compare, describeDifference, generateFilters, generateRows, withRowId, type RunReport } from './differential-harness.js';
+import { COMPARE_OPS } from '../../src/vocabulary/words.js';
 
 const DEEP = process.env.DEEP ? 10 : 1;
 
@@ -29,6 +30,27 @@ const SUITES: readonly Suite[] = [
   { name: 'keywords-explorer/overview', catalogue: getCatalogue('keywords-explorer/overview')!, nullable: 'catalogue', rows: 200, filters: 300 * DEEP, seed: 202 },
   { name: 'site-explorer/top-pages', catalogue: getCatalogue('site-explorer/top-pages')!, nullable: 'catalogue', rows: 200, filters: 300 * DEEP, seed: 303 },
 ];
+
+// What the proof covers: every construct of the language in each suite's filters, at the top and inside any/all.
+const TESTS = [...COMPARE_OPS.map((op) => `op:${op}`), 'in', 'between', 'null', 'empty'];
+describe('the generated filters cover the language', () => {
+  for (const suite of SUITES) {
+    it(suite.name, () => {
+      const counts = census(suite.catalogue, generateFilters(suite.catalogue, suite.filters, suite.seed));
+      const arrays = suite.catalogue.columns.filter((c) => c.returned && c.array && c.type !== 'unknown' && c.type !== 'object');
+      const wanted = [...TESTS, 'not', 'not-nested', 'any', 'all', 'element:not', 'modifier:uppercase'];
+      // Element tests: what each suite's array columns can hold (all-backlinks has string and integer arrays; the others' are enums).
+      if (suite.name === 'all-backlinks') wanted.push(...TESTS.map((t) => `element:${t}`));
+      else wanted.push('element:op:eq', 'element:op:neq', 'element:in', 'element:null');
+      // array(enum) columns, the reason for the other two suites, quantified both ways.
+      for (const c of arrays.filter((c) => c.enumValues)) wanted.push(`any:${c.name}`, `all:${c.name}`);
+      expect(wanted.filter((k) => (counts.get(k) ?? 0) < 3), 'constructs with fewer than 3 filters').toEqual([]);
+    });
+  }
+  it('the catalogues include array(enum) columns', () => {
+    expect(SUITES.filter((s) => s.catalogue.columns.some((c) => c.array && c.enumValues)).map((s) => s.name)).toEqual(['keywords-explorer/overview', 'site-explorer/top-pages']);
+  });
+});
 
 for (const dialect of ['duckdb', 'postgres', 'clickhouse'] as const) {
   describe(`${dialect} selects exactly the rows the predicate selects`, () => {

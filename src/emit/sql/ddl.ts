@@ -147,6 +147,29 @@ function columnType(dialect: SqlDialect, column: Column, kind: StorageKind, want
   return { sqlType: wrap(base, wantNull), nullable: wantNull };
 }
 
+/**
+ * The name a dialect stores for an identifier, as it compares names: DuckDB
+ * folds ASCII letters even in quoted names (`"Value"` and `"value"` are one
+ * column; `É`/`é` stay two), PostgreSQL keeps the first 63 bytes of UTF-8
+ * (NAMEDATALEN − 1, cut at a character boundary), ClickHouse compares exactly.
+ * Two columns with one stored name would make CREATE TABLE fail.
+ */
+function storedName(dialect: SqlDialect, name: string): { key: string; reason: string } {
+  if (dialect === 'duckdb') return { key: name.replace(/[A-Z]/g, (c) => c.toLowerCase()), reason: 'which compares identifiers without regard to ASCII case' };
+  if (dialect === 'postgres') {
+    let bytes = 0;
+    let key = '';
+    for (const ch of name) {
+      const cp = ch.codePointAt(0)!;
+      bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      if (bytes > 63) break;
+      key += ch;
+    }
+    return { key, reason: 'which keeps only the first 63 bytes of an identifier' };
+  }
+  return { key: name, reason: '' };
+}
+
 function isNonEmptyString(v: unknown): v is string {
   return typeof v === 'string' && v.length > 0;
 }
@@ -191,6 +214,8 @@ export function tableLayout(catalogue: Catalogue, options: TableOptions): Layout
 
   const map = mapping as Readonly<Record<string, string>>;
   const seen = new Map<string, string>();
+  /** Stored name → the table column name that has it. */
+  const stored = new Map<string, string>();
   const columns: TableColumn[] = [];
   for (const column of catalogue.columns) {
     if (!column.returned) continue;
@@ -201,6 +226,13 @@ export function tableLayout(catalogue: Catalogue, options: TableOptions): Layout
       continue;
     }
     seen.set(name, column.name);
+    const { key, reason } = storedName(dialect, name);
+    const same = stored.get(key);
+    if (same !== undefined) {
+      diagnostics.push(report('invalid-option', 'sql-column-same-name', { first: same, second: name, dialect, reason }, { path: `/columns/${column.name}` }));
+      continue;
+    }
+    stored.set(key, name);
     const kind = storageKind(column);
     const wantNull = o.nullable === 'always' || column.nullable;
     const { sqlType, nullable } = columnType(dialect, column, kind, wantNull);
