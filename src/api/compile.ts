@@ -16,7 +16,7 @@ import { describeValue } from '../vocabulary/index.js';
 import { printFilter } from '../emit/text.js';
 import { emitWhere, stringifyWhere } from '../emit/where-json.js';
 import { formatWithDiagnostics } from './format-text.js';
-import { analyze, type Analysis, type FilterOptions, type FilterSource } from './analyze.js';
+import { analyze, diagnosticsOnRead, type Analysis, type FilterOptions, type FilterSource } from './analyze.js';
 import { internalError } from './internal.js';
 import { simplifiedOf } from './simplify.js';
 import { checkFilterOptions, checkFormatOptions } from './options.js';
@@ -35,7 +35,11 @@ export interface FieldUse {
 export interface CompileOutcome {
   /** The parsed filter (partial when the parser had to recover from errors). */
   readonly ast: Filter | undefined;
-  /** Every problem found, sorted by position. */
+  /**
+   * Every problem found, sorted by position. On a filter without errors, the
+   * static analysis's warnings (`never-matches`, …) are found when this is
+   * first read: a caller that reads only `json` does not pay for them.
+   */
   readonly diagnostics: readonly Diagnostic[];
   /** The distinct columns used, in order of first use, with their unit costs. */
   readonly fields: readonly FieldUse[];
@@ -88,7 +92,8 @@ function emitChecked(analysis: Analysis): { where: WhereFilter; json: string; as
 export function compile(source: FilterSource, options: CompileOptions = {}): CompileResult {
   const simplifyOption = readSimplify(options);
   if (typeof simplifyOption !== 'boolean') return { ok: false, where: undefined, json: undefined, ast: undefined, diagnostics: [simplifyOption], fields: [] };
-  const analysis = analyze(source, options);
+  // The static analysis's warnings are found when `diagnostics` is first read (`simplify` needs them now).
+  const analysis = analyze(source, options, undefined, simplifyOption ? 'eager' : 'lazy');
   const fields = fieldUses(analysis.columns);
   let emitted: ReturnType<typeof emitChecked>;
   try {
@@ -99,8 +104,10 @@ export function compile(source: FilterSource, options: CompileOptions = {}): Com
     const diagnostics = sortDiagnostics([...analysis.diagnostics, internalError('the where JSON emitter', error)]);
     return { ok: false, where: undefined, json: undefined, ast: analysis.filter, diagnostics, fields };
   }
-  if (!emitted) return { ok: false, where: undefined, json: undefined, ast: analysis.filter, diagnostics: analysis.diagnostics, fields };
-  return { ok: true, ...emitted, diagnostics: analysis.diagnostics, fields };
+  const later = analysis.later;
+  const all = later && (() => sortDiagnostics([...analysis.diagnostics, ...later()]));
+  if (!emitted) return diagnosticsOnRead({ ok: false, where: undefined, json: undefined, ast: analysis.filter, diagnostics: analysis.diagnostics, fields }, all);
+  return diagnosticsOnRead({ ok: true, ...emitted, diagnostics: analysis.diagnostics, fields }, all);
 }
 
 /** Options of {@link compile}. */
