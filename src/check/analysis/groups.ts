@@ -9,8 +9,8 @@
  */
 import type { ElementFilter, ElementTest, FieldRef, Filter, RowTest, Test } from '../../ast/nodes.js';
 import type { BoolTree } from '../../ast/tree.js';
-import type { ResolvedField } from '../../catalogue/types.js';
-import { absAnd, absNot, absOr, domainFor, testAbs, type Abs, type Mode, type Subject } from './abstract.js';
+import type { Column, ResolvedField } from '../../catalogue/types.js';
+import { absAnd, absNot, absOr, domainFor, testAbs, type Abs, type Domain, type Mode, type Subject } from './abstract.js';
 import { MAX_GROUP_SIZE } from './budget.js';
 import { setSize } from './sets.js';
 
@@ -46,6 +46,25 @@ export interface Skipped {
   readonly size: number;
 }
 
+/** A subject as one mode analyses it: its key, and its domain (undefined for a type the analysis does not cover). */
+interface SubjectEntry {
+  readonly key: string;
+  readonly subject: Subject;
+  readonly domain: Domain | undefined;
+}
+
+/** A column's subjects, each made when first asked for: its values, its upper-cased values (not for arrays), its elements (arrays only). */
+interface Subjects {
+  plain?: SubjectEntry;
+  upper?: SubjectEntry;
+  elements?: SubjectEntry;
+}
+
+function leafInfo(entry: SubjectEntry, test: Test): Info | undefined {
+  if (!entry.domain) return undefined;
+  return { key: entry.key, subject: entry.subject, abs: testAbs(test, entry.domain), nullOnly: test.kind === 'null' };
+}
+
 /** Looks up subjects and folds subtrees, once per node and mode. */
 export class Groups {
   private readonly memo = new Map<object, Info | undefined>();
@@ -67,23 +86,38 @@ export class Groups {
     if (!this.skipped.has(nodes[0]!)) this.skipped.set(nodes[0]!, { nodes, connective, subject, size });
   }
 
+  /**
+   * Each column's subject, key and domain, made once per column (and per upper-casing), not once per
+   * leaf: a filter names few columns, and these are what every leaf of one column shares.
+   */
+  private readonly subjects = new Map<Column, Subjects>();
+  private entry(column: Column, which: keyof Subjects): SubjectEntry {
+    let entries = this.subjects.get(column);
+    if (entries === undefined) this.subjects.set(column, (entries = {}));
+    let entry = entries[which];
+    if (entry === undefined) {
+      const subject: Subject = { column, upper: which === 'upper', shape: which === 'plain' && column.array };
+      const key = which === 'elements' ? 'e' : column.array ? `a:${column.name}` : `c:${column.name}:${which === 'upper' ? 'U' : ''}`;
+      entry = entries[which] = { key, subject, domain: domainFor(subject, this.mode) };
+    }
+    return entry;
+  }
+
   /** The subject of a row test, or undefined when the analysis does not cover it. */
-  subjectOf(leaf: RowTest): { key: string; subject: Subject; test: Test } | undefined {
+  subjectOf(leaf: RowTest): SubjectEntry | undefined {
     if (leaf.kind !== 'condition') return undefined;
     const resolved = this.references.get(leaf.field);
     if (!resolved || resolved.apiName !== resolved.column.name) return undefined;
-    const column = resolved.column;
     if (leaf.modifier && leaf.modifier.name !== 'uppercase') return undefined;
-    const up = leaf.modifier !== undefined;
-    if (column.array) return { key: `a:${column.name}`, subject: { column, upper: false, shape: true }, test: leaf.test };
-    return { key: `c:${column.name}:${up ? 'U' : ''}`, subject: { column, upper: up, shape: false }, test: leaf.test };
+    // An array is tested as a whole here (`x is empty`): the modifier does not apply to it.
+    return this.entry(resolved.column, leaf.modifier !== undefined && !resolved.column.array ? 'upper' : 'plain');
   }
 
   /** The element subject of a list node, or undefined. */
   elementSubject(list: Extract<RowTest, { kind: 'list' }>): Subject | undefined {
     const resolved = this.references.get(list.field);
     if (!resolved || resolved.apiName !== resolved.column.name || !resolved.column.array) return undefined;
-    return { column: resolved.column, upper: false, shape: false };
+    return this.entry(resolved.column, 'elements').subject;
   }
 
   row(node: Filter): Info | undefined {
@@ -93,19 +127,15 @@ export class Groups {
 
   element(node: ElementFilter, subject: Subject): Info | undefined {
     const known = this.memo.get(node);
-    return known !== undefined || this.memo.has(node) ? known : this.fold(node, (leaf) => this.leafInfo('e', subject, (leaf as ElementTest).test));
+    if (known !== undefined || this.memo.has(node)) return known;
+    const entry = this.entry(subject.column, 'elements');
+    return this.fold(node, (leaf) => leafInfo(entry, (leaf as ElementTest).test));
   }
 
   private readonly rowLeaf = (leaf: Leaf): Info | undefined => {
-    const s = this.subjectOf(leaf as RowTest);
-    return s && this.leafInfo(s.key, s.subject, s.test);
+    const entry = this.subjectOf(leaf as RowTest);
+    return entry && leafInfo(entry, (leaf as Extract<RowTest, { kind: 'condition' }>).test);
   };
-
-  private leafInfo(key: string, subject: Subject, test: Test): Info | undefined {
-    const domain = domainFor(subject, this.mode);
-    if (!domain) return undefined;
-    return { key, subject, abs: testAbs(test, domain), nullOnly: test.kind === 'null' };
-  }
 
   /**
    * Folds a subtree, each node once: the memo is read before descending, so
@@ -208,6 +238,18 @@ export function shapeHash(node: unknown, references: ReadonlyMap<FieldRef, Resol
   const n = node as Hashed;
   const known = memo.get(n);
   if (known !== undefined) return known;
+  let h = shallowHash(n, references);
+  const test = n.test as Hashed | undefined;
+  if (test !== undefined) h = literalsHash(h, test);
+  if (n.kind === 'not') h = mixInt(h, shapeHash(n.operand, references, memo));
+  else if (n.kind === 'list') h = mixInt(h, shapeHash(n.element, references, memo));
+  else if (n.kind === 'and' || n.kind === 'or') for (const o of n.operands as readonly unknown[]) h = mixInt(h, shapeHash(o, references, memo));
+  memo.set(n, h);
+  return h;
+}
+
+/** The node alone, without its values and below it: kind, column, modifier, quantifier, operator, operand count. */
+function shallowHash(n: Hashed, references: ReadonlyMap<FieldRef, ResolvedField>): number {
   let h = mixWord(0x811c9dc5, n.kind);
   const field = n.field as FieldRef | undefined;
   const column = field !== undefined ? references.get(field)?.apiName : undefined;
@@ -216,17 +258,15 @@ export function shapeHash(node: unknown, references: ReadonlyMap<FieldRef, Resol
   if (modifier !== undefined) h = mixWord(h, modifier.name);
   if (typeof n.quantifier === 'string') h = mixWord(h, n.quantifier);
   const test = n.test as Hashed | undefined;
-  if (test !== undefined) h = testHash(h, test);
-  if (n.kind === 'not') h = mixInt(h, shapeHash(n.operand, references, memo));
-  else if (n.kind === 'list') h = mixInt(h, shapeHash(n.element, references, memo));
-  else if (n.kind === 'and' || n.kind === 'or') for (const o of n.operands as readonly unknown[]) h = mixInt(h, shapeHash(o, references, memo));
-  memo.set(n, h);
+  if (test !== undefined) {
+    h = mixWord(h, test.kind);
+    if (typeof test.op === 'string') h = mixWord(h, test.op);
+  }
+  if (n.kind === 'and' || n.kind === 'or') h = mixInt(h, (n.operands as readonly unknown[]).length);
   return h;
 }
 
-function testHash(h: number, test: Hashed): number {
-  h = mixWord(h, test.kind);
-  if (typeof test.op === 'string') h = mixWord(h, test.op);
+function literalsHash(h: number, test: Hashed): number {
   const literal = (l: Hashed) => (h = mixValue(mixWord(h, l.kind), l.value));
   if (test.kind === 'in') for (const l of test.values as readonly Hashed[]) literal(l);
   else if (test.kind === 'between') (literal(test.low as Hashed), literal(test.high as Hashed));
@@ -234,23 +274,32 @@ function testHash(h: number, test: Hashed): number {
   return h;
 }
 
-/**
- * For each operand that repeats an earlier one (same {@link shapeKey}), the
- * earlier one; `keyOf` computes the full key and is called only for operands
- * whose {@link shapeHash} is shared (on a filter without repeats, never).
- */
-export function repeatsOf<N>(operands: readonly N[], references: ReadonlyMap<FieldRef, ResolvedField>, keyOf: (node: N) => string, memo: Map<object, number> = new Map()): Map<N, N> {
-  const hashes = operands.map((o) => shapeHash(o, references, memo));
+/** The indexes of `items` whose hash another item shares. */
+function sharing(indexes: readonly number[], hash: (i: number) => number): number[] {
+  const hashes = indexes.map(hash);
   const counts = new Map<number, number>();
   for (const h of hashes) counts.set(h, (counts.get(h) ?? 0) + 1);
+  return indexes.filter((_, j) => counts.get(hashes[j]!)! > 1);
+}
+
+/**
+ * For each operand that repeats an earlier one (same {@link shapeKey}), the
+ * earlier one. Narrowed in three steps, each only where the last one met:
+ * the operands' nodes alone, then their whole {@link shapeHash}, then
+ * `keyOf`, the full key (on a filter without repeats, rarely past the first).
+ */
+export function repeatsOf<N>(operands: readonly N[], references: ReadonlyMap<FieldRef, ResolvedField>, keyOf: (node: N) => string, memo: Map<object, number> = new Map()): Map<N, N> {
   const repeats = new Map<N, N>();
+  if (operands.length < 2) return repeats;
+  const alike = sharing(operands.map((_, i) => i), (i) => shallowHash(operands[i] as Hashed, references));
+  if (alike.length === 0) return repeats;
   const seen = new Map<string, N>();
-  operands.forEach((o, i) => {
-    if (counts.get(hashes[i]!)! < 2) return;
+  for (const i of sharing(alike, (i) => shapeHash(operands[i], references, memo))) {
+    const o = operands[i]!;
     const key = keyOf(o);
     const first = seen.get(key);
     if (first === undefined) seen.set(key, o);
     else repeats.set(o, first);
-  });
+  }
   return repeats;
 }
