@@ -18,10 +18,14 @@
  *   and when it holds a `Content-Length:` (its length was too large and it
  *   swallowed the next message) reading resumes there; a body that does not
  *   even start like JSON is not waited for (after a length too large, that is
- *   the next header);
+ *   the next header), and neither is the rest of a body once a header line
+ *   `Content-Length: N` CRLF has arrived inside it (JSON can hold no such
+ *   line: a string cannot contain a raw CR, and the words cannot stand
+ *   outside one), so a client waiting for an answer is not kept waiting;
  * - a body that is not one JSON-RPC 2.0 message, or nests deeper than
  *   {@link MAX_MESSAGE_DEPTH}, is answered with `InvalidRequest` (-32600)
- *   when it carries a request id, and dropped otherwise;
+ *   when it carries a request id, and dropped otherwise; `"params": null`
+ *   reads as no params (several clients send it with `shutdown` and `exit`);
  * - requests before `initialize` get `ServerNotInitialized` (-32002),
  *   requests after `shutdown` get `InvalidRequest`; notifications in those
  *   states are dropped, except `exit`.
@@ -47,6 +51,10 @@ const MARK = 'content-length:';
 /** The bytes a JSON text can start with: `{ [ " -`, digits, and the first letters of true, false, null. */
 const JSON_START: ReadonlySet<number> = new Set(Array.from('{["-0123456789tfn', (c) => c.charCodeAt(0)));
 const HEADER_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*(.*?)[ \t]*$/;
+/** A Content-Length header line, CRLF included: bytes that no JSON text contains (see {@link FrameDecoder}). */
+const HEADER_IN_BODY = /content-length:[ \t]{0,16}\d{1,9}[ \t]{0,16}\r\n/i;
+/** Bytes searched again at the end of what was searched before, so that a header line split across chunks is found. */
+const HEADER_IN_BODY_OVERLAP = 64;
 
 /** What the decoder makes of the bytes: a message for the connection, an error answer, or a note for the log. */
 export type Decoded =
@@ -70,6 +78,19 @@ class ByteQueue {
     if (chunk.length === 0) return;
     this.chunks.unshift(chunk);
     this.length += chunk.length;
+  }
+
+  /** The last `n` bytes (or all), without removing them; touches only the chunks that hold them. */
+  tail(n: number): Buffer {
+    const parts: Buffer[] = [];
+    let size = 0;
+    for (let i = this.chunks.length - 1; i >= 0 && size < n; i--) {
+      const c = this.chunks[i]!;
+      const part = c.length <= n - size ? c : c.subarray(c.length - (n - size));
+      parts.push(part);
+      size += part.length;
+    }
+    return parts.length === 1 ? parts[0]! : Buffer.concat(parts.reverse(), size);
   }
 
   /** The first `n` bytes (or all), without removing them. */
@@ -118,6 +139,11 @@ function classify(value: unknown): Decoded {
   const m = value as Record<string, unknown>;
   const id = Object.prototype.hasOwnProperty.call(m, 'id') ? m.id : undefined;
   const answerId = isId(id) ? id : null;
+  if (m.params === null) {
+    // `"params": null` is what several clients send for a request without params (shutdown, exit): read it as absent.
+    const { params: _null, ...rest } = m;
+    return classify(rest);
+  }
   if (!nestsAtMost(value, MAX_MESSAGE_DEPTH)) {
     return typeof m.method === 'string' && answerId !== null
       ? { kind: 'answer', id: answerId, code: ErrorCodes.InvalidRequest, message: `The message nests deeper than ${MAX_MESSAGE_DEPTH} levels.` }
@@ -140,6 +166,10 @@ function classify(value: unknown): Decoded {
     return { kind: 'message', message: m as unknown as L.Message };
   }
   if (id !== undefined && ('result' in m || 'error' in m)) return { kind: 'message', message: m as unknown as L.Message };
+  if ('method' in m && id !== undefined) {
+    // A request whose method is not a string: JSON-RPC answers it (with its id when that is usable), so the client is not left waiting.
+    return { kind: 'answer', id: answerId, code: ErrorCodes.InvalidRequest, message: 'A request\'s "method" must be a string.' };
+  }
   return { kind: 'skipped', reason: 'a message that is neither request, notification nor response' };
 }
 
@@ -152,6 +182,8 @@ export class FrameDecoder {
   private readonly queue = new ByteQueue();
   /** The body length announced by the last header, while its bytes are awaited. */
   private expected: number | undefined;
+  /** How many bytes of the awaited body were already searched for a header line (see {@link headerInBody}). */
+  private searched = 0;
   private readonly utf8 = new TextDecoder('utf-8', { fatal: true });
 
   /** Feeds bytes; returns what they completed. */
@@ -166,7 +198,15 @@ export class FrameDecoder {
           out.push({ kind: 'skipped', reason: 'a Content-Length whose body does not start like JSON' });
           continue;
         }
-        if (this.queue.length < this.expected) return out;
+        if (this.queue.length < this.expected) {
+          const cut = this.headerInBody();
+          if (cut === undefined) return out;
+          // The announced length was too large and the next message has begun: answer this one now, read on from there.
+          this.queue.drop(cut);
+          this.expected = undefined;
+          out.push({ kind: 'answer', id: null, code: ErrorCodes.ParseError, message: `The message body ends after ${cut} bytes, before its Content-Length: the next message's header follows.` });
+          continue;
+        }
         const body = this.queue.take(this.expected);
         this.expected = undefined;
         out.push(this.body(body));
@@ -187,6 +227,7 @@ export class FrameDecoder {
       }
       this.queue.drop(end + 4);
       this.expected = length;
+      this.searched = 0;
     }
   }
 
@@ -203,6 +244,20 @@ export class FrameDecoder {
       return JSON_START.has(byte);
     }
     return true; // only blanks so far: wait
+  }
+
+  /**
+   * Where a `Content-Length: N` CRLF line starts in the part of the awaited
+   * body that has arrived (the queue holds nothing else then), or undefined.
+   * Each call searches only the bytes that arrived since the last one (and a
+   * short overlap), so the cost stays linear in the input.
+   */
+  private headerInBody(): number | undefined {
+    const from = Math.max(0, this.searched - HEADER_IN_BODY_OVERLAP);
+    const text = this.queue.tail(this.queue.length - from).toString('latin1');
+    this.searched = this.queue.length;
+    const m = HEADER_IN_BODY.exec(text);
+    return m ? from + m.index : undefined;
   }
 
   /** The announced body length, or why the header block is refused. */

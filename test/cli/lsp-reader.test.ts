@@ -66,6 +66,42 @@ describe('FrameDecoder', () => {
     }
   });
 
+  it('does not wait for the rest of a body once the next header has begun inside it', () => {
+    // A client that waits for its answer sends nothing more: the request after a too-large length must be read now.
+    const short = (n: number) => Buffer.from(`Content-Length: ${n}\r\n\r\n{"jsonrpc":"2.0","id":1,"method":"shutdown"}`, 'latin1');
+    const next = [
+      frame(request('next')),
+      frame(request('typed'), `Content-Type: application/vscode-jsonrpc; charset=utf-8\r\ncontent-length:${Buffer.byteLength(JSON.stringify(request('typed')))}\r\n\r\n`),
+    ];
+    for (const n of [60, 5000, MAX_BODY_BYTES]) {
+      for (const tail of next) {
+        const bytes = Buffer.concat([short(n), tail]);
+        for (const out of [decode(bytes), decode(...Array.from(bytes, (b) => Buffer.from([b]))), decode(bytes.subarray(0, 50), bytes.subarray(50))]) {
+          expect(ids(out).length).toBe(1);
+          expect(answers(out)).toEqual([[null, -32700]]);
+        }
+      }
+    }
+    // The same words inside a JSON string are not a header (a string cannot hold a raw CR): such a body is awaited whole.
+    const text = { jsonrpc: '2.0', id: 'doc', method: 'x', params: { text: 'Content-Length: 5\r\n\r\n{}' } };
+    const body = Buffer.from(JSON.stringify(text));
+    const d = new FrameDecoder();
+    expect(d.push(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body.subarray(0, 40)]))).toEqual([]);
+    expect(ids(d.push(body.subarray(40)))).toEqual(['doc']);
+  });
+
+  it('reads "params": null as no params, as clients send it with shutdown and exit', () => {
+    const out = decode(frame({ jsonrpc: '2.0', id: 1, method: 'shutdown', params: null }), frame({ jsonrpc: '2.0', method: 'exit', params: null }));
+    expect(out.map((d) => d.kind)).toEqual(['message', 'message']);
+    for (const d of out) expect(d.kind === 'message' && 'params' in d.message).toBe(false);
+  });
+
+  it('answers a request whose method is not a string with InvalidRequest and its id', () => {
+    expect(answers(decode(frame({ jsonrpc: '2.0', id: 7, method: 5 }), frame({ jsonrpc: '2.0', id: 'x', method: null, params: {} })))).toEqual([[7, -32600], ['x', -32600]]);
+    // Without an id it is a notification nobody waits for: skipped.
+    expect(decode(frame({ jsonrpc: '2.0', method: ['x'] })).map((d) => d.kind)).toEqual(['skipped']);
+  });
+
   it('answers a body that is not JSON with ParseError, and one that is not UTF-8 too', () => {
     expect(answers(decode(frame('{nope'), frame(request(1))))).toEqual([[null, -32700]]);
     expect(answers(decode(frame(Buffer.from([0x7b, 0xff, 0x7d]).toString('latin1'), 'Content-Length: 3\r\n\r\n')))).toEqual([[null, -32700]]);

@@ -376,17 +376,32 @@ describe('language server on hostile byte streams', () => {
     expect(raw.exitCode).toBeNull();
   }, 60_000);
 
+  it('answers the one request a waiting client sends after a Content-Length too large for its body', async () => {
+    // The client sends nothing more until it is answered: the server must not wait for the announced bytes.
+    responses.delete(null); // earlier cases' ParseErrors: the one awaited below must be this body's
+    raw.stdin.write(Buffer.from('Content-Length: 40000\r\n\r\n{"jsonrpc":"2.0","id":"cut","method":"textDocument/hover"}'));
+    raw.stdin.write(frame(hover('waiting')));
+    expect((await response('waiting')).result).toBeNull();
+    expect((await response(null)).error?.code).toBe(-32700);
+  }, 60_000);
+
+  it('answers a request whose method is not a string with InvalidRequest', async () => {
+    raw.stdin.write(frame({ jsonrpc: '2.0', id: 'no-method', method: 42 }));
+    expect((await response('no-method')).error?.code).toBe(-32600);
+  }, 60_000);
+
   it('answered the nested request with InvalidRequest, naming the limit', async () => {
     expect((await response('deep')).error).toMatchObject({ code: -32600, message: expect.stringContaining('deeper') });
   });
 
   it('after shutdown answers requests with InvalidRequest, and exits 0 on exit', async () => {
-    raw.stdin.write(frame({ jsonrpc: '2.0', id: 'bye', method: 'shutdown' }));
+    // `"params": null`, as several clients send it, is no params.
+    raw.stdin.write(frame({ jsonrpc: '2.0', id: 'bye', method: 'shutdown', params: null }));
     expect((await response('bye')).error).toBeUndefined();
     raw.stdin.write(frame(hover('late')));
     expect((await response('late')).error?.code).toBe(-32600);
     const exited = new Promise<number | null>((resolve) => raw.once('exit', (code) => resolve(code)));
-    raw.stdin.write(frame({ jsonrpc: '2.0', method: 'exit' }));
+    raw.stdin.write(frame({ jsonrpc: '2.0', method: 'exit', params: null }));
     expect(await exited).toBe(0);
   }, 60_000);
 });
