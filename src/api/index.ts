@@ -25,9 +25,10 @@ export { readEndpointDirective, type EndpointDirective } from './directive.js';
 // ---- Lower-level stages, for tools that want the pieces
 export { parse } from '../syntax/parse.js';
 export type { ParseOptions, ParseResult } from '../syntax/parse.js';
-export { emitWhere, stringifyWhere, EmitError } from '../emit/where-json.js';
+// emitWhere and printFilter validate a tree built in code first, as every entry point does (src/api/stages.ts).
+export { emitWhere, printFilter } from './stages.js';
+export { stringifyWhere, EmitError } from '../emit/where-json.js';
 export type { EmitOptions } from '../emit/where-json.js';
-export { printFilter } from '../emit/text.js';
 export type { PrintOptions } from '../emit/text.js';
 
 // ---- Catalogues (`ahrefs-where/catalogues` adds the built-in endpoints)

@@ -13,7 +13,7 @@
  * it, so it counts that often), stops at the node and depth limits, and
  * reports a node that contains itself as cyclic.
  */
-import { describeValue } from '../vocabulary/index.js';
+import { dateLiteralKind, describeValue } from '../vocabulary/index.js';
 import { COMPARE_OPS } from './where-json.js';
 
 /**
@@ -89,7 +89,7 @@ function pathOf(entry: Entry | undefined, extra: readonly (string | number)[] = 
  */
 function describeNode(value: unknown): string {
   if (!isRecord(value)) return describeValue(value);
-  const kind = value['kind'];
+  const kind = own(value, 'kind');
   return kind === undefined ? 'an object without "kind"' : `an object of kind ${describeValue(kind)}`;
 }
 
@@ -102,13 +102,30 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * A node's field, read only when it is the node's own property: the stages
+ * copy nodes with spreads and `Object.entries`, which drop inherited fields,
+ * so a field inherited from a prototype (`Object.create(node)`) would be seen
+ * here and lost there (explain threw a TypeError on such a tree). JSON and
+ * the parser only ever build own properties.
+ */
+function own(record: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
+/** What a date or datetime value must hold, as the lexer reads it: a real calendar date (and time) in the unquoted form. */
+const DATE_CONTENT = {
+  date: 'a real calendar date YYYY-MM-DD',
+  datetime: 'a real date and time YYYY-MM-DDThh:mm[:ss[.fff]] with an optional Z or ±hh:mm',
+} as const;
+
 const NO_KEYS: readonly (string | number)[] = [];
 
 const isCount = (n: unknown): boolean => Number.isSafeInteger(n) && (n as number) >= 0;
 
 /** A source position: `{offset, line, column}`, whole numbers ≥ 0. */
 function isPosition(p: unknown): boolean {
-  return isRecord(p) && isCount(p['offset']) && isCount(p['line']) && isCount(p['column']);
+  return isRecord(p) && isCount(own(p, 'offset')) && isCount(own(p, 'line')) && isCount(own(p, 'column'));
 }
 
 function oneOf(values: readonly string[]): string {
@@ -184,7 +201,7 @@ class Validator {
     }
     if (!this.counted(e)) return;
     this.range(e, value);
-    const kind = value['kind'];
+    const kind = own(value, 'kind');
     if (kind === 'invalid') {
       this.problem(e, ['kind'], { variant: 'recoveryGap', args: {} });
       return;
@@ -199,7 +216,7 @@ class Validator {
     switch (kind) {
       case 'and':
       case 'or': {
-        const operands = value['operands'];
+        const operands = own(value, 'operands');
         if (!Array.isArray(operands) || operands.length === 0) {
           this.problem(e, ['operands'], { variant: 'operands', args: { kind, found: describeValue(operands) } });
           return;
@@ -208,40 +225,40 @@ class Validator {
         return;
       }
       case 'not':
-        this.push(e, 'operand', value['operand'], role, true);
+        this.push(e, 'operand', own(value, 'operand'), role, true);
         return;
       case 'condition':
-        this.nameRef(e, 'field', value['field']);
-        if (value['modifier'] !== undefined) this.nameRef(e, 'modifier', value['modifier']);
-        this.test(e, value['test']);
+        this.nameRef(e, 'field', own(value, 'field'));
+        if (own(value, 'modifier') !== undefined) this.nameRef(e, 'modifier', own(value, 'modifier'));
+        this.test(e, own(value, 'test'));
         return;
       case 'list': {
-        const quantifier = value['quantifier'];
+        const quantifier = own(value, 'quantifier');
         if (quantifier !== 'any' && quantifier !== 'all') {
           this.problem(e, ['quantifier'], { variant: 'quantifier', args: { found: describeValue(quantifier) } });
         }
-        this.nameRef(e, 'field', value['field']);
-        this.push(e, 'element', value['element'], 'element', true);
+        this.nameRef(e, 'field', own(value, 'field'));
+        this.push(e, 'element', own(value, 'element'), 'element', true);
         return;
       }
       case 'test':
-        this.test(e, value['test']);
+        this.test(e, own(value, 'test'));
         return;
     }
   }
 
   private range(e: Entry, node: Record<string, unknown>, extra: readonly (string | number)[] = NO_KEYS): void {
-    const range = node['range'];
+    const range = own(node, 'range');
     if (range === undefined) return;
-    if (!isRecord(range) || !isPosition(range['start']) || !isPosition(range['end'])) {
+    if (!isRecord(range) || !isPosition(own(range, 'start')) || !isPosition(own(range, 'end'))) {
       this.problem(e, [...extra, 'range'], { variant: 'range', args: { found: describeValue(range) } });
     }
   }
 
   /** A `field` or `modifier` reference: `{name}` with a string name (a column, an alias or a dotted path; a modifier's name). */
   private nameRef(e: Entry, key: 'field' | 'modifier', ref: unknown): void {
-    if (!isRecord(ref) || typeof ref['name'] !== 'string') {
-      const found = isRecord(ref) ? `a name that is ${describeValue(ref['name'])}` : describeValue(ref);
+    if (!isRecord(ref) || typeof own(ref, 'name') !== 'string') {
+      const found = isRecord(ref) ? `a name that is ${describeValue(own(ref, 'name'))}` : describeValue(ref);
       this.problem(e, isRecord(ref) ? [key, 'name'] : [key], { variant: key, args: { found } });
       return;
     }
@@ -249,24 +266,25 @@ class Validator {
   }
 
   private test(e: Entry, test: unknown): void {
-    if (!isRecord(test) || typeof test['kind'] !== 'string' || !(TEST_KINDS as readonly string[]).includes(test['kind'])) {
-      const found = isRecord(test) && test['kind'] !== undefined ? describeKind(test['kind']) : describeNode(test);
-      this.problem(e, isRecord(test) && test['kind'] !== undefined ? ['test', 'kind'] : ['test'], { variant: 'test', args: { kinds: oneOf(TEST_KINDS), found } });
+    if (!isRecord(test) || typeof own(test, 'kind') !== 'string' || !(TEST_KINDS as readonly unknown[]).includes(own(test, 'kind'))) {
+      const found = isRecord(test) && own(test, 'kind') !== undefined ? describeKind(own(test, 'kind')) : describeNode(test);
+      this.problem(e, isRecord(test) && own(test, 'kind') !== undefined ? ['test', 'kind'] : ['test'], { variant: 'test', args: { kinds: oneOf(TEST_KINDS), found } });
       return;
     }
     this.range(e, test, ['test']);
-    switch (test['kind']) {
+    switch (own(test, 'kind')) {
       case 'compare': {
-        const op = test['op'];
+        const op = own(test, 'op');
         if (typeof op !== 'string' || !OPS.has(op)) {
           this.problem(e, ['test', 'op'], { variant: 'op', args: { ops: oneOf(COMPARE_OPS), found: describeValue(op) } });
         }
-        this.literal(e, ['test', 'value'], test['value']);
+        this.literal(e, ['test', 'value'], own(test, 'value'));
         return;
       }
       case 'in': {
-        const values = test['values'];
-        if (!Array.isArray(values)) {
+        const values = own(test, 'values');
+        // `in ()` is not in the grammar (the emitter would write `{"or":[]}`, the printer text that does not parse).
+        if (!Array.isArray(values) || values.length === 0) {
           this.problem(e, ['test', 'values'], { variant: 'values', args: { found: describeValue(values) } });
           return;
         }
@@ -274,8 +292,8 @@ class Validator {
         return;
       }
       case 'between':
-        this.literal(e, ['test', 'low'], test['low']);
-        this.literal(e, ['test', 'high'], test['high']);
+        this.literal(e, ['test', 'low'], own(test, 'low'));
+        this.literal(e, ['test', 'high'], own(test, 'high'));
         return;
       default:
         return; // `empty` and `null` have nothing more
@@ -284,22 +302,25 @@ class Validator {
 
   private literal(e: Entry, at: readonly (string | number)[], literal: unknown): void {
     if (!this.counted(e, at)) return;
-    if (!isRecord(literal) || typeof literal['kind'] !== 'string' || !(LITERAL_KINDS as readonly string[]).includes(literal['kind'])) {
-      const found = isRecord(literal) && literal['kind'] !== undefined ? describeKind(literal['kind']) : describeNode(literal);
+    if (!isRecord(literal) || typeof own(literal, 'kind') !== 'string' || !(LITERAL_KINDS as readonly unknown[]).includes(own(literal, 'kind'))) {
+      const found = isRecord(literal) && own(literal, 'kind') !== undefined ? describeKind(own(literal, 'kind')) : describeNode(literal);
       this.problem(e, at, { variant: 'literal', args: { kinds: oneOf(LITERAL_KINDS), found } });
       return;
     }
     this.range(e, literal, at);
-    const kind = literal['kind'];
-    const value = literal['value'];
+    const kind = own(literal, 'kind') as string; // checked above to be one of LITERAL_KINDS
+    const value = own(literal, 'value');
     const expected =
-      kind === 'number' ? (typeof value === 'number' ? undefined : 'a number')
+      // No number literal of the language is NaN or infinite (`1e999` is invalid-number); JSON has neither.
+      kind === 'number' ? (typeof value === 'number' && Number.isFinite(value) ? undefined : 'a number that is finite')
         : kind === 'boolean' ? (typeof value === 'boolean' ? undefined : 'a boolean')
           : kind === 'null' ? undefined
-            : typeof value === 'string' ? undefined : 'a string';
+            : typeof value !== 'string' ? 'a string'
+              // The lexer reads only real dates as date / datetime values (`2024-02-30` is invalid-date), so a tree may hold only those.
+              : (kind === 'date' || kind === 'datetime') && dateLiteralKind(value) !== kind ? DATE_CONTENT[kind] : undefined;
     if (expected) this.problem(e, [...at, 'value'], { variant: 'literalValue', args: { kind, expected, found: describeValue(value) } });
-    if (kind === 'string' && literal['bare'] !== undefined && typeof literal['bare'] !== 'boolean') {
-      this.problem(e, [...at, 'bare'], { variant: 'bare', args: { found: describeValue(literal['bare']) } });
+    if (kind === 'string' && own(literal, 'bare') !== undefined && typeof own(literal, 'bare') !== 'boolean') {
+      this.problem(e, [...at, 'bare'], { variant: 'bare', args: { found: describeValue(own(literal, 'bare')) } });
     }
   }
 }
@@ -321,4 +342,24 @@ export function validateFilterTree(tree: unknown, limits: TreeLimits, prefix?: '
   const root: Entry | undefined = prefix ? { value: undefined, parent: undefined, key: '', role: 'row', depth: 0 } : undefined;
   validator.run(tree, 'row', root);
   return validator.problems;
+}
+
+/**
+ * What is wrong with a Document's `comments`, as the `found` of the
+ * `invalid-ast` comments template, or undefined when it is an array of
+ * comments: own `text` strings of one line (the printer writes `#text` and a
+ * line break, so a break inside would turn the rest into code) and valid
+ * ranges (the printer places comments by offset).
+ */
+export function commentsProblem(comments: unknown): string | undefined {
+  if (!Array.isArray(comments)) return describeValue(comments);
+  for (let i = 0; i < comments.length; i++) {
+    const c: unknown = comments[i];
+    const text = isRecord(c) ? own(c, 'text') : undefined;
+    const range = isRecord(c) ? own(c, 'range') : undefined;
+    if (typeof text !== 'string' || /[\n\r]/.test(text) || !isRecord(range) || !isPosition(own(range, 'start')) || !isPosition(own(range, 'end'))) {
+      return `an array whose item ${i} is not a comment ({text, range}, the text one line without its #)`;
+    }
+  }
+  return undefined;
 }
