@@ -2,8 +2,9 @@
  * Where the time of `compile` goes, stage by stage (`npm run bench:compile`):
  * the lexer, the parser (tokens → AST, the grammar's actions included), the
  * whole `parse` entry (text → document with every lexical check), the checker
- * (types alone, then with the static analysis as `compile` runs it), the `where` emitter with
- * `JSON.stringify`, and `compile()` itself, on the performance study's three
+ * (types alone, then with the static analysis), the `where` emitter with
+ * `JSON.stringify`, and `compile()` itself, with its static analysis (the
+ * default) and without it (`analysis: false`), on the performance study's three
  * filters (notes/performance-study.md): F1 one comparison, F2 four
  * conditions, F3 query 6 of the benchmark (12 conditions).
  *
@@ -88,6 +89,8 @@ const STAGES: readonly Stage[] = [
     },
   },
   { name: 'compile()', prepare: (t) => [...t], run: (text) => compile(text as string) },
+  // The same JSON and errors without the static analysis's warnings: what a loop that needs only the JSON pays.
+  { name: 'compile({ analysis: false })', prepare: (t) => [...t], run: (text) => compile(text as string, { analysis: false }) },
 ];
 
 /** The parser alone: tokens → AST (the lexical checks and limits of `parse` excluded). */

@@ -8,7 +8,6 @@ import type { Document, FieldRef, Filter } from '../ast/nodes.js';
 import { DEFAULT_MAX_NODES, validateFilterTree, type TreeProblem } from '../ast/validate.js';
 import type { Catalogue, Column, ResolvedField } from '../catalogue/types.js';
 import { checkFilter } from '../check/checker.js';
-import { analyzeFilter } from '../check/analysis/index.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { report, type MessageArgs } from '../diagnostics/messages.js';
 import { describeValue } from '../vocabulary/index.js';
@@ -54,11 +53,6 @@ export interface Analysis {
   readonly catalogue: Catalogue | undefined;
   /** True when there is a filter and no error. */
   readonly ok: boolean;
-  /**
-   * With the `lazy` static analysis, on a filter without errors: finds its
-   * warnings, which `diagnostics` does not hold yet (see {@link diagnosticsOnRead}).
-   */
-  readonly later?: () => readonly Diagnostic[];
 }
 
 /**
@@ -94,14 +88,12 @@ function failed(diagnostics: readonly Diagnostic[], catalogue?: Catalogue, docum
 }
 
 /**
- * When the static analysis (src/check/analysis: never-matches, redundant and
- * subsumed conditions) runs: `eager` with the checker; `lazy` when
- * `diagnostics` is first read (it finds warnings and infos only, never an
- * error, so `ok` does not wait for it: `compile` in a loop that reads only
- * `json` never pays for it); `skip` for callers that drop warnings (the
- * predicate throws on errors and keeps nothing else).
+ * Whether the static analysis (src/check/analysis: never-matches, redundant
+ * and subsumed conditions) runs with the checker: `eager`, or `skip` for
+ * callers that drop its warnings (the predicate, which throws on errors and
+ * keeps nothing else, and `compile({ analysis: false })`).
  */
-export type StaticAnalysis = 'eager' | 'lazy' | 'skip';
+export type StaticAnalysis = 'eager' | 'skip';
 
 /**
  * Parses (when given text) or validates (when given a tree) and checks a
@@ -141,50 +133,18 @@ function analyzeChecked(source: unknown, rawOptions: unknown, paths: ReadonlyMap
   }
   let references: ReadonlyMap<FieldRef, ResolvedField> = new Map();
   let columns: readonly Column[] = [];
-  // The static analysis judges only filters without errors, syntax errors included (a recovered tree is a guess).
-  let later: (() => Diagnostic[]) | undefined;
   if (filter) {
-    const judged = filter;
+    // The static analysis judges only filters without errors, syntax errors included (a recovered tree is a guess).
     const analysis = judge === 'eager' && !hasErrors(diagnostics);
     // Parsed, decompiled, or validated by treeOf above.
     const trusted = true;
-    const where = paths ? { paths } : typeof source === 'string' ? { source } : {};
-    const checked = checkFilter(judged, catalogue, { ...where, analysis, trusted });
+    const checked = checkFilter(filter, catalogue, paths ? { paths, analysis, trusted } : typeof source === 'string' ? { source, analysis, trusted } : { analysis, trusted });
     diagnostics.push(...checked.diagnostics);
     references = checked.references;
     columns = checked.columns;
-    const checkedReferences = references;
-    if (judge === 'lazy' && !hasErrors(diagnostics)) later = () => analyzeFilter(judged, checkedReferences, { ...where, trusted });
   }
   const sorted = sortDiagnostics(diagnostics);
-  return { filter, document, diagnostics: sorted, references, columns, catalogue, ok: filter !== undefined && !hasErrors(sorted), ...(later ? { later } : {}) };
-}
-
-/**
- * `result` whose `diagnostics` are found on first read, by `all` (the full
- * sorted list: those known now merged with the static analysis's, see
- * {@link Analysis.later}); `result` itself when there is nothing to find
- * later. A throw from `all` is a bug, reported as an `internal-error` beside
- * the diagnostics known now rather than thrown at whoever read the field.
- */
-export function diagnosticsOnRead<T extends { readonly diagnostics: readonly Diagnostic[] }>(result: T, all: (() => readonly Diagnostic[]) | undefined): T {
-  if (!all) return result;
-  const now = result.diagnostics;
-  let found: readonly Diagnostic[] | undefined;
-  return Object.defineProperty(result, 'diagnostics', {
-    enumerable: true,
-    configurable: false,
-    get: () => {
-      if (found === undefined) {
-        try {
-          found = all();
-        } catch (error) {
-          found = sortDiagnostics([...now, internalError('the static analysis', error)]);
-        }
-      }
-      return found;
-    },
-  });
+  return { filter, document, diagnostics: sorted, references, columns, catalogue, ok: filter !== undefined && !hasErrors(sorted) };
 }
 
 type Tree =

@@ -16,7 +16,7 @@ import { describeValue } from '../vocabulary/index.js';
 import { printFilter } from '../emit/text.js';
 import { emitWhere, stringifyWhere } from '../emit/where-json.js';
 import { formatWithDiagnostics } from './format-text.js';
-import { analyze, diagnosticsOnRead, type Analysis, type FilterOptions, type FilterSource } from './analyze.js';
+import { analyze, type Analysis, type FilterOptions, type FilterSource } from './analyze.js';
 import { internalError } from './internal.js';
 import { simplifiedOf } from './simplify.js';
 import { checkFilterOptions, checkFormatOptions } from './options.js';
@@ -35,11 +35,7 @@ export interface FieldUse {
 export interface CompileOutcome {
   /** The parsed filter (partial when the parser had to recover from errors). */
   readonly ast: Filter | undefined;
-  /**
-   * Every problem found, sorted by position. On a filter without errors, the
-   * static analysis's warnings (`never-matches`, …) are found when this is
-   * first read: a caller that reads only `json` does not pay for them.
-   */
+  /** Every problem found, sorted by position. */
   readonly diagnostics: readonly Diagnostic[];
   /** The distinct columns used, in order of first use, with their unit costs. */
   readonly fields: readonly FieldUse[];
@@ -90,10 +86,11 @@ function emitChecked(analysis: Analysis): { where: WhereFilter; json: string; as
  * r.json; // '{"and":[{"field":"domain_rating_source","is":["gte",50]},{"field":"is_dofollow","is":["eq",true]}]}'
  */
 export function compile(source: FilterSource, options: CompileOptions = {}): CompileResult {
-  const simplifyOption = readSimplify(options);
-  if (typeof simplifyOption !== 'boolean') return { ok: false, where: undefined, json: undefined, ast: undefined, diagnostics: [simplifyOption], fields: [] };
-  // The static analysis's warnings are found when `diagnostics` is first read (`simplify` needs them now).
-  const analysis = analyze(source, options, undefined, simplifyOption ? 'eager' : 'lazy');
+  const simplifyOption = readFlag(options, 'simplify', false);
+  const analysisOption = readFlag(options, 'analysis', true);
+  const bad = [simplifyOption, analysisOption].filter((o): o is Diagnostic => typeof o !== 'boolean');
+  if (bad.length > 0) return { ok: false, where: undefined, json: undefined, ast: undefined, diagnostics: bad, fields: [] };
+  const analysis = analyze(source, options, undefined, analysisOption ? 'eager' : 'skip');
   const fields = fieldUses(analysis.columns);
   let emitted: ReturnType<typeof emitChecked>;
   try {
@@ -104,29 +101,36 @@ export function compile(source: FilterSource, options: CompileOptions = {}): Com
     const diagnostics = sortDiagnostics([...analysis.diagnostics, internalError('the where JSON emitter', error)]);
     return { ok: false, where: undefined, json: undefined, ast: analysis.filter, diagnostics, fields };
   }
-  const later = analysis.later;
-  const all = later && (() => sortDiagnostics([...analysis.diagnostics, ...later()]));
-  if (!emitted) return diagnosticsOnRead({ ok: false, where: undefined, json: undefined, ast: analysis.filter, diagnostics: analysis.diagnostics, fields }, all);
-  return diagnosticsOnRead({ ok: true, ...emitted, diagnostics: analysis.diagnostics, fields }, all);
+  if (!emitted) return { ok: false, where: undefined, json: undefined, ast: analysis.filter, diagnostics: analysis.diagnostics, fields };
+  return { ok: true, ...emitted, diagnostics: analysis.diagnostics, fields };
 }
 
 /** Options of {@link compile}. */
 export interface CompileOptions extends FilterOptions {
   /** Emit the equivalent smaller filter of `simplify` (same rows on every input, fewer clauses in the URL). Default false. */
   readonly simplify?: boolean;
+  /**
+   * Run the static analysis (`never-matches`, `always-true-where-known`,
+   * `redundant-condition`, `subsumed-condition`: warnings only, never an
+   * error). Default true; false leaves them out, for loops that need only the
+   * JSON: syntax and type errors are found either way, and `ok`, `where` and
+   * `json` are the same.
+   */
+  readonly analysis?: boolean;
 }
 
-/** The `simplify` option, or the `invalid-option` diagnostic for a value that is not a boolean. */
-function readSimplify(options: unknown): boolean | Diagnostic {
-  if (typeof options !== 'object' || options === null) return false; // analyze's options check reports a non-object
+/** A boolean option of {@link compile}, or the `invalid-option` diagnostic for a value that is not a boolean. */
+function readFlag(options: unknown, option: 'simplify' | 'analysis', fallback: boolean): boolean | Diagnostic {
+  if (typeof options !== 'object' || options === null) return fallback; // analyze's options check reports a non-object
   let value: unknown;
   try {
-    value = (options as { simplify?: unknown }).simplify;
+    value = (options as Record<string, unknown>)[option];
   } catch (error) {
-    return report('invalid-option', 'unreadable', { option: 'simplify', reason: error instanceof Error ? error.message : String(error) });
+    return report('invalid-option', 'unreadable', { option, reason: error instanceof Error ? error.message : String(error) });
   }
-  if (value === undefined || typeof value === 'boolean') return value === true;
-  return report('invalid-option', 'value', { option: 'simplify', allowed: 'true or false', found: describeValue(value) });
+  if (value === undefined) return fallback;
+  if (typeof value === 'boolean') return value;
+  return report('invalid-option', 'value', { option, allowed: 'true or false', found: describeValue(value) });
 }
 
 /**

@@ -12,7 +12,7 @@ import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diag
 import { report } from '../diagnostics/messages.js';
 import { SQL_DIALECTS, type SqlDialect } from '../emit/sql/ddl.js';
 import { emitSql, SPELLINGS, type ParamStyle, type SqlParam, type SqlParams } from '../emit/sql/index.js';
-import { analyze, type Analysis, type FilterOptions, type FilterSource, diagnosticsOnRead } from './analyze.js';
+import { analyze, type Analysis, type FilterOptions, type FilterSource } from './analyze.js';
 import { internalError } from './internal.js';
 import { checkFilterOptions } from './options.js';
 import { describeValue } from '../vocabulary/index.js';
@@ -106,8 +106,7 @@ function isJsonText(source: string): boolean {
 function front(source: unknown, options: FilterOptions, catalogue: Catalogue): { analysis: Analysis | undefined; diagnostics: Diagnostic[]; paths?: ReadonlyMap<object, string> } {
   const isJson = typeof source === 'string' ? isJsonText(source) : typeof source === 'object' && source !== null && !('kind' in source) && !('comments' in source);
   if (!isJson) {
-    // The static analysis's warnings are found when the result's `diagnostics` is first read, as for `compile`.
-    const analysis = analyze(source as FilterSource, options, undefined, 'lazy');
+    const analysis = analyze(source as FilterSource, options);
     return { analysis, diagnostics: [...analysis.diagnostics] };
   }
   const tree = decompileTree(source, { ...options, catalogue });
@@ -117,7 +116,7 @@ function front(source: unknown, options: FilterOptions, catalogue: Catalogue): {
     if (diagnostics.length === 0) diagnostics.push(report('json-invalid-node', 'noFilter', {}, { path: '' }));
     return { analysis: undefined, diagnostics };
   }
-  const analysis = analyze(tree.filter as Filter, options, tree.paths, 'lazy');
+  const analysis = analyze(tree.filter as Filter, options, tree.paths);
   diagnostics.push(...analysis.diagnostics);
   return { analysis, diagnostics, paths: tree.paths };
 }
@@ -162,10 +161,7 @@ export function toSql(source: SqlSource, options: SqlOptions): SqlResult {
     });
     const all = sortDiagnostics([...diagnostics, ...emitted.diagnostics]);
     const ok = emitted.sql !== undefined && !hasErrors(all);
-    const later = analysis.later;
-    // In the order an eager check gives: the front half's (the analysis's among them), then the emitter's.
-    const onRead = later && (() => sortDiagnostics([...diagnostics, ...later(), ...emitted.diagnostics]));
-    return diagnosticsOnRead({ ok, sql: ok ? emitted.sql : undefined, params: ok ? emitted.params : empty(sqlOptions.style), paramList: ok ? emitted.paramList : [], diagnostics: all }, onRead);
+    return { ok, sql: ok ? emitted.sql : undefined, params: ok ? emitted.params : empty(sqlOptions.style), paramList: ok ? emitted.paramList : [], diagnostics: all };
   } catch (error) {
     return { ok: false, sql: undefined, params: empty(sqlOptions.style), paramList: [], diagnostics: [internalError('the SQL emitter', error)] };
   }
