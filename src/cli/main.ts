@@ -10,7 +10,7 @@
  * or an input that cannot be read (or an output that cannot be written).
  * No input makes the CLI print a stack trace.
  */
-import { createReadStream, readFileSync, type ReadStream } from 'node:fs';
+import { createReadStream, fstatSync, readFileSync, type ReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readEndpointDirective } from '../api/index.js';
 import { allBacklinks, catalogueNames, getCatalogue, loadCatalogue, type Catalogue } from '../catalogue/index.js';
@@ -83,8 +83,26 @@ interface Command {
   readonly run: (call: Invocation) => Promise<number>;
 }
 
+/**
+ * Refuses a directory on standard input (`< dir`): Node's stream reads one
+ * as empty input, without the EISDIR error that a directory given as FILE
+ * gets, so a query or rows would silently be nothing.
+ */
+function refuseDirectoryStdin(stream: NodeJS.ReadableStream): void {
+  const fd = (stream as { fd?: unknown }).fd;
+  if (typeof fd !== 'number') return;
+  let directory: boolean;
+  try {
+    directory = fstatSync(fd).isDirectory();
+  } catch { // expected: a descriptor that cannot be examined is read as it is; a read error is then reported by the read
+    directory = false;
+  }
+  if (directory) throw new InputError('cannot read standard input: it is a directory (EISDIR).');
+}
+
 /** Standard input as text; a read error is an {@link InputError}. */
 async function readStdin(io: CliIO): Promise<string> {
+  refuseDirectoryStdin(io.stdin);
   // Without a QUERY on a terminal the CLI waits for typed input: say so, or it looks hung.
   if ((io.stdin as { isTTY?: boolean }).isTTY) io.stderr.write('ahrefs-where: reading the query from standard input; end it with Ctrl-D (or pass it as an argument, quoted).\n');
   try {
@@ -195,6 +213,7 @@ async function runFilter(call: Invocation): Promise<number> {
     const { runEngineFilter } = await import('./filter-engine.js');
     return await runEngineFilter({ ...common, file });
   }
+  if (file === '-') refuseDirectoryStdin(io.stdin);
   const input = file === '-' ? io.stdin : await openInput(file);
   const { runFilterCommand } = await import('./filter.js');
   return await runFilterCommand({ ...common, input, strict: values.strict ?? false, fileLabel: file === '-' ? '<stdin>' : file });

@@ -5,7 +5,7 @@
  * 1 invalid input, 2 usage or an input that cannot be read).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,10 +21,11 @@ interface Run {
  * `immediately` (before it writes anything), `after-first-chunk` (as `head -c`
  * does), or never.
  */
-function cli(args: string[], stdin: string, close: 'immediately' | 'after-first-chunk' | 'never' = 'never'): Promise<Run> {
+function cli(args: string[], stdin: string | { readonly fd: number }, close: 'immediately' | 'after-first-chunk' | 'never' = 'never'): Promise<Run> {
   return new Promise((resolve, reject) => {
-    // Node with tsx's loader, as `npx tsx` runs it, without npx's own start-up.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', ...args], { cwd: process.cwd(), stdio: 'pipe' });
+    // Node with tsx's loader, as `npx tsx` runs it, without npx's own start-up; stdin is a pipe, or a descriptor of ours (`< path`).
+    const input = typeof stdin === 'string' ? 'pipe' : stdin.fd;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', ...args], { cwd: process.cwd(), stdio: [input, 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     if (close === 'immediately') child.stdout.destroy();
@@ -35,8 +36,10 @@ function cli(args: string[], stdin: string, close: 'immediately' | 'after-first-
       });
     }
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.stdin.on('error', () => undefined); // the CLI may exit before reading all of its input (a usage error)
-    child.stdin.end(stdin);
+    if (typeof stdin === 'string') {
+      child.stdin!.on('error', () => undefined); // the CLI may exit before reading all of its input (a usage error)
+      child.stdin!.end(stdin);
+    }
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
@@ -104,6 +107,23 @@ describe('inputs that cannot be read', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).not.toMatch(STACK);
   }, 60_000);
+
+  it('a directory on standard input (< dir): a one-line message, exit 2, for every command that reads it', async () => {
+    // Node's stdin stream reads a directory as empty input; without the check a query would be "empty" (1) and filter would match nothing (0).
+    const fd = openSync(dir, 'r');
+    try {
+      for (const args of [['compile'], ['decompile', '-'], ['check', '--json'], ['sql', '--dialect', 'duckdb'], ['filter', '--where', 'traffic > 1'], ['filter', '--where', 'traffic > 1', '-']]) {
+        const r = await cli(args, { fd });
+        expect(r.code, args.join(' ')).toBe(2);
+        expect(r.stderr).not.toMatch(STACK);
+        expect(r.stderr.trim().split('\n')).toHaveLength(1);
+        expect(r.stderr).toContain('standard input');
+        expect(r.stdout).toBe('');
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }, 120_000);
 
   it('a missing catalogue file: a usage error, exit 2', async () => {
     const r = await cli(['compile', '--catalogue', join(dir, 'nope.json'), 'x > 1'], '');
