@@ -12,7 +12,7 @@ import { filterText, row } from '../../src/arbitraries/index.js';
 import { compile, predicate } from '../../src/index.js';
 import type { AndOf, BoolTree, ElementTest, NotOf, RowTest, Test } from '../../src/ast/nodes.js';
 import { quoteIdentifier, type SqlDialect } from '../../src/emit/sql/ddl.js';
-import { toSql } from '../../src/sql.js';
+import { toSql, type SqlOptions } from '../../src/sql.js';
 import { ROW_ID, type Engine } from './engines/index.js';
 
 /** Warnings by which toSql says the filter depends on a documented divergence of the dialect. */
@@ -169,24 +169,35 @@ interface Emitted {
 
 /**
  * Gives one statement's placeholders names or numbers of their own, so that
- * several conditions share a query: `$3` → `$(3 + offset)`, `{p3:String}` →
- * `{b7_p3:String}`. Placeholders are the only `$n` / `{name:` in the SQL,
- * since values are never spliced into it.
+ * several conditions share a query: `$3` → `$(3 + offset)`, `$p3` →
+ * `$b7_p3`, `{p3:String}` → `{b7_p3:String}`. Values are never spliced into
+ * the SQL, so placeholders are the only `$…` / `{name:` outside quoted
+ * identifiers and the emitter's string constants, which are skipped: a
+ * column named `$1` stays as it is.
  */
+const QUOTED: Readonly<Record<SqlDialect, string>> = {
+  duckdb: `"(?:[^"]|"")*"|'(?:[^']|'')*'`,
+  postgres: `"(?:[^"]|"")*"|'(?:[^']|'')*'`,
+  clickhouse: "`(?:[^`\\\\]|\\\\[\\s\\S])*`|'(?:[^'\\\\]|\\\\[\\s\\S])*'",
+};
 function rebase(dialect: SqlDialect, e: Emitted, index: number, offset: number): { sql: string; params: unknown } {
-  if (dialect === 'clickhouse') {
-    const named = e.params as Record<string, unknown>;
-    const params = Object.fromEntries(Object.entries(named).map(([k, v]) => [`b${index}_${k}`, v]));
-    return { sql: e.sql.replace(/\{([A-Za-z_][A-Za-z0-9_]*):/g, (_, name: string) => `{b${index}_${name}:`), params };
-  }
-  return { sql: e.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`), params: e.params };
+  const placeholder = dialect === 'clickhouse' ? String.raw`\{([A-Za-z_][A-Za-z0-9_]*):` : String.raw`\$(p?)(\d+)`;
+  const pattern = new RegExp(`(${QUOTED[dialect]})|${placeholder}`, 'g');
+  const sql = e.sql.replace(pattern, (_whole: string, quoted: string | undefined, a: string, b: string) => {
+    if (quoted !== undefined) return quoted;
+    if (dialect === 'clickhouse') return `{b${index}_${a}:`;
+    return a === 'p' ? `$b${index}_p${b}` : `$${Number(b) + offset}`;
+  });
+  if (Array.isArray(e.params)) return { sql, params: e.params };
+  return { sql, params: Object.fromEntries(Object.entries(e.params as Record<string, unknown>).map(([k, v]) => [`b${index}_${k}`, v])) };
 }
 
 /** Ids of the rows each condition keeps, BATCH conditions per query (one query per condition when the batch fails). */
-async function selectEach(engine: Engine, table: string, emitted: readonly Emitted[]): Promise<(Set<number> | Error)[]> {
+async function selectEach(engine: Engine, table: string | readonly string[], emitted: readonly Emitted[]): Promise<(Set<number> | Error)[]> {
   const dialect = engine.dialect;
+  const byName = emitted.some((e) => !Array.isArray(e.params));
   const id = quoteIdentifier(dialect, ROW_ID);
-  const from = quoteIdentifier(dialect, table);
+  const from = (typeof table === 'string' ? [table] : table).map((part) => quoteIdentifier(dialect, part)).join('.');
   const out: (Set<number> | Error)[] = [];
   const BATCH = 40;
   for (let start = 0; start < emitted.length; start += BATCH) {
@@ -201,7 +212,7 @@ async function selectEach(engine: Engine, table: string, emitted: readonly Emitt
       else named = { ...named, ...(r.params as Record<string, unknown>) };
     });
     try {
-      const rows = await engine.query(`SELECT ${id} AS id, ${columns.join(', ')} FROM ${from}`, dialect === 'clickhouse' ? named : positional);
+      const rows = await engine.query(`SELECT ${id} AS id, ${columns.join(', ')} FROM ${from}`, byName ? named : positional);
       batch.forEach((_, i) => out.push(new Set(rows.filter((r) => Number(r[`f${i}`]) === 1).map((r) => Number(r.id)))));
     } catch (batchError) {
       // One condition the engine rejects fails its batch: run them one by one to find it.
@@ -221,10 +232,12 @@ async function selectEach(engine: Engine, table: string, emitted: readonly Emitt
 export async function compare(
   engine: Engine,
   catalogue: Catalogue,
-  table: string,
+  table: string | readonly string[],
   rows: readonly Record<string, unknown>[],
   loaded: readonly number[],
   filters: readonly string[],
+  /** More options of toSql: column mapping, table qualification, placeholder style (the table's own layout must match). */
+  sqlOptions: Pick<SqlOptions, 'columns' | 'table' | 'params'> = {},
 ): Promise<RunReport> {
   const dialect = engine.dialect;
   const refused: Record<string, number> = {};
@@ -233,7 +246,7 @@ export async function compare(
   const stored = loaded.map((i) => asStored(dialect, catalogue, rows[i]!));
   const emitted: Emitted[] = [];
   for (const filter of filters) {
-    const result = toSql(filter, { dialect, catalogue });
+    const result = toSql(filter, { ...sqlOptions, dialect, catalogue });
     if (!result.ok || result.sql === undefined) {
       for (const d of result.diagnostics.filter((x) => x.severity === 'error')) refused[d.code] = (refused[d.code] ?? 0) + 1;
       continue;
