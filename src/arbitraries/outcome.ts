@@ -57,7 +57,7 @@ function casingPartners(v: string): string[] {
 /**
  * Candidate values of a column's scalars, edge cases first (the literal
  * itself, the same instant in other zones, the casing partners), since
- * rowsFromPlan draws the first ones more often.
+ * rowFromDraw picks the first ones more often.
  */
 function scalarCandidates(column: Column, literals: readonly Literal[]): Candidate[] {
   if (column.enumValues) return [...column.enumValues];
@@ -87,7 +87,9 @@ function scalarCandidates(column: Column, literals: readonly Literal[]): Candida
       for (const v of values) {
         if (typeof v !== 'string') continue;
         const plain = v.replace(/[\\^$.*+?()[\]{}|]/g, '');
-        out.push(v, ...casingPartners(v), `x${v}`, `${v}x`, `a ${v} b`, v.slice(1), v.slice(0, -1), plain, `${plain}s`, v.normalize('NFD'));
+        // Shortened by code points: halving an astral character would put a lone surrogate in the row.
+        const points = [...v];
+        out.push(v, ...casingPartners(v), `x${v}`, `${v}x`, `a ${v} b`, points.slice(1).join(''), points.slice(0, -1).join(''), plain, `${plain}s`, v.normalize('NFD'));
       }
       out.push('', 'seo');
       return out;
@@ -223,25 +225,55 @@ export function rowOutcomes(catalogue: Catalogue, filter: Filter): Outcome[] {
   return ([true, false, null] as const).filter((o) => outcomes[KEY[String(o)]!].length > 0);
 }
 
-/** Rows for a plan and one outcome (or any, drawing every named column from its pool). */
-export function rowsFromPlan(catalogue: Catalogue, plan: RowPlan, outcome: Outcome | undefined, options: RowOptions): fc.Arbitrary<Record<string, unknown>> {
+/**
+ * What a row for a plan is drawn from: numbers that shrink towards 0 and do
+ * not depend on the filter, plus a random row for the columns the plan leaves
+ * free. Deriving the row from them by `map` (not `chain`) is what lets a
+ * failing pair shrink: when the filter loses an operand, the same numbers
+ * pick the same alternative and the same candidates for the columns that
+ * remain, so the row still fails, and the free row still shrinks to `{}`
+ * (`chain` would draw a new row, and a new outcome, for every smaller filter).
+ */
+export interface RowDraw {
+  readonly alternative: number;
+  /** Candidate picks, one per slot; a column uses the slot its name hashes to, so it keeps its pick when others go. */
+  readonly picks: readonly number[];
+  readonly base: Record<string, unknown>;
+}
+
+const PICK_SLOTS = 32;
+
+/** A small stable hash of a column name (FNV-1a), for its pick slot. */
+function slotOf(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193) >>> 0;
+  return h % PICK_SLOTS;
+}
+
+/** The draws of {@link rowFromDraw}. Two picks in three fall among the first four allowed candidates, the edge cases (scalarCandidates puts them first). */
+export function rowDraws(catalogue: Catalogue, options: RowOptions): fc.Arbitrary<RowDraw> {
+  const pick = fc.oneof({ arbitrary: fc.nat({ max: 3 }), weight: 2 }, { arbitrary: fc.nat({ max: 999_999 }), weight: 1 });
+  return fc.record({
+    alternative: fc.nat({ max: 999_999 }),
+    picks: fc.array(pick, { minLength: PICK_SLOTS, maxLength: PICK_SLOTS }),
+    base: row(catalogue, options),
+  });
+}
+
+/** The row a draw gives for a plan and one outcome (or any, drawing every named column from its pool); undefined when the plan has no alternative for the outcome. */
+export function rowFromDraw(plan: RowPlan, outcome: Outcome | undefined, draw: RowDraw): Record<string, unknown> | undefined {
   const alternatives = outcome === undefined
     ? [new Map([...plan.pools].map(([name, pool]) => [name, new Set(pool.keys())]))]
     : plan.outcomes[KEY[String(outcome)]!];
-  const base = row(catalogue, options);
-  return fc.integer({ min: 0, max: alternatives.length - 1 }).chain((i) => {
-    const alt = [...alternatives[i]!];
-    // Half of the draws among the first allowed candidates, the edge cases (scalarCandidates puts them first).
-    const picks = alt.map(([name, set]) => {
-      const values = [...set].sort((a, b) => a - b).map((k) => plan.pools.get(name)![k]);
-      return fc.oneof({ arbitrary: fc.constantFrom(...values.slice(0, 4)), weight: 1 }, { arbitrary: fc.constantFrom(...values), weight: 1 });
-    });
-    return fc.tuple(base, fc.tuple(...picks)).map(([r, values]) => {
-      const entries = Object.entries(r).filter(([k]) => !alt.some(([name]) => name === k));
-      alt.forEach(([name], j) => { if (values[j] !== ABSENT) entries.push([name, values[j]]); });
-      return plainObject(entries);
-    });
-  });
+  if (alternatives.length === 0) return undefined;
+  const alt = [...alternatives[draw.alternative % alternatives.length]!];
+  const entries = Object.entries(draw.base).filter(([k]) => !alt.some(([name]) => name === k));
+  for (const [name, set] of alt) {
+    const allowed = [...set].sort((a, b) => a - b);
+    const value = plan.pools.get(name)![allowed[draw.picks[slotOf(name)]! % allowed.length]!];
+    if (value !== ABSENT) entries.push([name, value]);
+  }
+  return plainObject(entries);
 }
 
 /**
@@ -265,7 +297,7 @@ export function rowFor(catalogue: Catalogue, filter: Filter, options: RowForOpti
     problems.note(`No row built from the filter's candidate values makes it ${outcome === null ? 'unknown' : String(outcome)}.`);
     problems.throwIfAny();
   }
-  return rowsFromPlan(catalogue, plan, outcome, rowOptions);
+  return rowDraws(catalogue, rowOptions).map((draw) => rowFromDraw(plan, outcome, draw)!);
 }
 
 /** Checks that the library gives the outcome the plan promised (a disagreement is a bug of this library). */
@@ -308,16 +340,18 @@ export function filterWithRow(catalogue: Catalogue, options: FilterWithRowOption
   if (outcome !== undefined && outcome !== true && outcome !== false && outcome !== null) problems.add('outcome', 'true, false or null', outcome);
   problems.throwIfAny();
   row(catalogue, rowOptions); // validates the row options now, not at the first draw
-  return filterAst(catalogue, { ...filterOptions, evaluable: true })
-    .chain((filter): fc.Arbitrary<FilterWithRow | null> => {
+  // One tuple mapped, never chained: filter, outcome and row choices shrink each on its own (see RowDraw).
+  return fc.tuple(filterAst(catalogue, { ...filterOptions, evaluable: true }), fc.nat({ max: 2 }), rowDraws(catalogue, rowOptions))
+    .map(([filter, n, draw]): FilterWithRow | null => {
       const plan = planRows(catalogue, filter);
       const possible = ([true, false, null] as const).filter((o) => plan.outcomes[KEY[String(o)]!].length > 0);
-      if (outcome !== undefined ? !possible.includes(outcome) : possible.length === 0) return fc.constant(null);
-      const wanted = outcome !== undefined ? fc.constant(outcome) : fc.constantFrom(...possible);
-      return wanted.chain((o) => rowsFromPlan(catalogue, plan, o, rowOptions).map((r) => {
-        const pair = { filter, row: r, outcome: checkedOutcome(catalogue, filter, r, o) };
-        return printsAs(pair, () => `${printFilter(filter)} ⟶ ${String(pair.outcome)} on ${fc.stringify(r)}`);
-      }));
+      // The outcome asked for, or the one drawn; a filter that cannot give it is skipped. Never a fallback to another
+      // outcome: a smaller filter that can give the drawn one would then change outcome as it shrinks, and pass.
+      const o = outcome !== undefined ? outcome : ([true, false, null] as const)[n]!;
+      if (!possible.includes(o)) return null;
+      const r = rowFromDraw(plan, o, draw)!;
+      const pair = { filter, row: r, outcome: checkedOutcome(catalogue, filter, r, o) };
+      return printsAs(pair, () => `${printFilter(filter)} ⟶ ${String(pair.outcome)} on ${fc.stringify(r)}`);
     })
     .filter((x): x is FilterWithRow => x !== null);
 }

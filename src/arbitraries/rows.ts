@@ -36,7 +36,15 @@ interface ResolvedRowOptions {
   readonly maxArrayLength: number;
 }
 
+const ROW_OPTIONS = new Set(['absentRate', 'nullRate', 'maxArrayLength', 'columns', 'oddRate', 'overrides']);
+
 function resolveRowOptions(options: RowOptions, problems: Problems): ResolvedRowOptions {
+  if (typeof options !== 'object' || options === null) {
+    problems.add('row options', 'an object', options);
+    options = {};
+  }
+  // A misspelt option (`nullrate`) would otherwise leave its default in force without a word.
+  for (const key of Object.keys(options)) if (!ROW_OPTIONS.has(key)) problems.note(`Unknown row option "${key}"; the row options are ${[...ROW_OPTIONS].join(', ')}.`);
   return {
     absentRate: rate(problems, 'absentRate', options.absentRate, 0.1),
     nullRate: rate(problems, 'nullRate', options.nullRate, 0.15),
@@ -99,6 +107,11 @@ export function row(catalogue: Catalogue, options: RowOptions = {}): fc.Arbitrar
   const problems = new Problems();
   const o = resolveRowOptions(options, problems);
   const only = columnFilter(problems, options.columns, catalogue);
+  if (Array.isArray(options.columns)) {
+    for (const name of options.columns) {
+      if (catalogue.byName.get(name)?.returned === false) problems.note(`The columns option names "${name}", a filter-only column: rows never hold it.`);
+    }
+  }
   const overrides = options.overrides ?? {};
   knownNames(problems, 'overrides', Object.keys(overrides), catalogue);
   for (const [name, arb] of Object.entries(overrides)) {

@@ -12,7 +12,7 @@ import type { WhereFilter } from '../ast/index.js';
 import { isPlainName, OPERATOR_TEXT, quoteName } from '../vocabulary/index.js';
 import { filterAst, isCheckable, printsAs } from './ast.js';
 import { illTypedCase } from './negative.js';
-import type { FilterAstOptions } from './options.js';
+import { Problems, type FilterAstOptions } from './options.js';
 
 // ------------------------------------------------------------------ invalid text
 
@@ -247,6 +247,10 @@ class Speller {
  */
 export function nonCanonicalText(catalogue: Catalogue, options: NonCanonicalOptions = {}): fc.Arbitrary<NonCanonicalCase> {
   const { aliases = false, comments = false, ...filterOptions } = options;
+  const problems = new Problems();
+  if (typeof aliases !== 'boolean') problems.add('aliases', 'true or false', aliases);
+  if (typeof comments !== 'boolean') problems.add('comments', 'true or false', comments);
+  problems.throwIfAny();
   return fc.tuple(filterAst(catalogue, filterOptions), fc.integer({ min: 0, max: 4 }), fc.noShrink(fc.nat())).map(([ast, level, seed]) => {
     const speller = new Speller(prng(seed), level, catalogue, { aliases, comments });
     const text = speller.filter(ast);

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  ArbitraryOptionsError, filterAst, filterWithRow, invalidTextCase, nonCanonicalText, row, rowFor, rowOutcomes, whereJson,
+  ArbitraryOptionsError, cellFor, filterAst, filterWithRow, invalidTextCase, nonCanonicalText, row, rowFor, rowOutcomes, whereJson,
 } from '../../src/arbitraries/index.js';
 import { check, compile, decompile, evaluate, format } from '../../src/api/index.js';
 import { printFilter } from '../../src/emit/index.js';
@@ -43,6 +43,17 @@ describe('options', () => {
     expect(() => rowFor(allBacklinks, { kind: 'condition', field: { name: 'alt' }, test: { kind: 'null' } }, { outcome: 'yes' as never })).toThrow(ArbitraryOptionsError);
   });
 
+  it('a misspelt row option, a filter-only column for rows, a non-boolean text option are errors, not defaults', () => {
+    const alt = { kind: 'condition' as const, field: { name: 'alt' }, test: { kind: 'null' as const } };
+    expect(() => row(allBacklinks, { nullrate: 0.5 } as never)).toThrow(/Unknown row option "nullrate"/);
+    expect(() => cellFor(allBacklinks.columns[0]!, { oddrate: 1 } as never)).toThrow(ArbitraryOptionsError);
+    expect(() => filterWithRow(allBacklinks, { row: { absentrate: 0 } as never })).toThrow(/absentrate/);
+    expect(() => rowFor(allBacklinks, alt, { outcom: true } as never)).toThrow(/outcom/);
+    expect(() => row(allBacklinks, { columns: ['is_homepage_link'] })).toThrow(/filter-only/);
+    expect(() => nonCanonicalText(allBacklinks, { aliases: 'yes' as never })).toThrow(/aliases/);
+    expect(() => nonCanonicalText(allBacklinks, { comments: 1 as never })).toThrow(/comments/);
+  });
+
   it('only, columns and weights restrict what is generated', () => {
     fc.assert(fc.property(filterAst(allBacklinks, { only: ['prefix', 'between'], columns: ['anchor', 'domain_rating_source', 'url_from'], weights: { any: 0, all: 0, modifier: 0 } }), (f) => {
       const text = printFilter(f);
@@ -56,7 +67,7 @@ describe('options', () => {
 });
 
 describe('distribution', () => {
-  it.each(named)('on %s every construct appears in at least 5 %% of filters', (_, catalogue) => {
+  it.each(named)('on %s every construct appears in at least 5 percent of filters', (_, catalogue) => {
     const shares = constructShares(catalogue, 1000, 42);
     const wanted = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'substring', 'isubstring', 'phrase_match', 'iphrase_match', 'prefix', 'suffix', 'regex',
       'in', 'between', 'empty', 'null', 'any', 'all', 'and', 'or', 'not', ...(catalogue.modifiers.length > 0 ? ['modifier'] : [])];

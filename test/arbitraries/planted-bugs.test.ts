@@ -4,8 +4,8 @@
  * each found on most of ten fixed seeds with `filterWithRow`, whose rows sit
  * next to the filter's own values. The floors are the measured counts (the
  * seeds are fixed, so they are exact): a change of the generators that
- * lowers one is a regression of the kit's power, not noise. Final sigma and
- * `between` bounds are found on fewer seeds than the rest (3 and 5 of 10).
+ * lowers one is a regression of the kit's power, not noise. Final sigma,
+ * date offsets, `between` bounds and the modifier are found on 5 or 6 of 10.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -18,14 +18,14 @@ const SEEDS = Array.from({ length: 10 }, (_, i) => 1000 + i);
 /** Seeds (of 10) on which the bug must be found within 100 runs. */
 const FLOORS: Record<Bug, number> = {
   'null-under-not': 10,
-  'all-over-empty': 8,
-  'date-offsets': 7,
-  'modifier-on-value': 7,
-  'case-folding': 7,
+  'all-over-empty': 9,
+  'case-folding': 9,
+  'modifier-on-value': 6,
+  'date-offsets': 6,
   // A bound is hit only when the row takes the bound itself (or the same instant in another zone).
-  'between-bounds': 5,
+  'between-bounds': 6,
   // Needs an icontains whose needle holds a sigma and a row with it at a word's end: the rarest pairing.
-  'final-sigma': 3,
+  'final-sigma': 5,
 };
 
 function foundOn(bug: Bug | undefined, seeds: readonly number[]): number {

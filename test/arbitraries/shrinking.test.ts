@@ -5,10 +5,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { filterAst, row } from '../../src/arbitraries/index.js';
+import { filterAst, filterWithRow, row } from '../../src/arbitraries/index.js';
 import { forEachLeaf, type Filter, type RowTest } from '../../src/ast/index.js';
 import { constructsOf } from '../../bench/distribution.js';
+import { allBacklinks } from '../../src/catalogue/index.js';
 import { CATALOGUES } from '../laws/helpers.js';
+import { BUGS, PlantedEvaluator } from './planted-evaluator.js';
 
 /** Conditions of a filter, the tests inside `any`/`all` counted one by one. */
 function conditions(filter: Filter): number {
@@ -88,4 +90,43 @@ describe.each(CATALOGUES.map((c) => [c.name, c] as const))('shrinking on %s', (_
       expect(conditions(example[0])).toBe(1);
     }
   });
+});
+
+/**
+ * filterWithRow pairs shrink too: the filter, the outcome and the row are
+ * drawn apart and combined by `map`, so a smaller filter keeps its outcome
+ * and its row's choices. (Drawn by `chain`, a smaller filter got a new row
+ * and a new outcome, and most shrinks stopped at 2 to 6 conditions.)
+ */
+describe.each(CATALOGUES.map((c) => [c.name, c] as const))('shrinking filterWithRow on %s', (_, catalogue) => {
+  it.each(['isubstring', 'in', 'between', 'null', 'all', 'any', 'modifier', 'lt'])('a property failing on any pair with "%s" shrinks to that one condition and its columns', (kind) => {
+    let found = 0;
+    for (const seed of SEEDS.slice(0, 4)) {
+      const example = shrunk(filterWithRow(catalogue), (p) => constructsOf(p.filter).has(kind), seed);
+      if (example === undefined) continue;
+      found++;
+      expect(conditions(example.filter), `seed ${seed}: ${fc.stringify(example)}`).toBe(1);
+      expect(['and', 'or', 'not'].filter((k) => constructsOf(example.filter).has(k)), fc.stringify(example)).toEqual([]);
+      const named = columnsOf(example.filter);
+      expect(Object.keys(example.row).filter((k) => !named.has(k)), fc.stringify(example)).toEqual([]);
+    }
+    const possible = fc.sample(filterAst(catalogue), { numRuns: 300, seed: 9 }).some((f) => constructsOf(f).has(kind));
+    expect(found).toBe(possible ? 4 : 0);
+  }, 60_000);
+});
+
+describe('shrinking a planted evaluator bug', () => {
+  it.each(BUGS)('%s shrinks, on every seed that finds it, to one condition and a row of at most its columns', (bug) => {
+    const evaluator = new PlantedEvaluator(allBacklinks, bug);
+    let found = 0;
+    for (const seed of [1000, 1001, 1002, 1003, 1004, 1005]) {
+      const example = shrunk(filterWithRow(allBacklinks), ({ filter, row: r, outcome }) => evaluator.evaluate(filter, r) !== outcome, seed);
+      if (example === undefined) continue;
+      found++;
+      expect(conditions(example.filter), `seed ${seed}: ${fc.stringify(example)}`).toBe(1);
+      const named = columnsOf(example.filter);
+      expect(Object.keys(example.row).filter((k) => !named.has(k)), fc.stringify(example)).toEqual([]);
+    }
+    expect(found).toBeGreaterThan(0);
+  }, 120_000);
 });
