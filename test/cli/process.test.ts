@@ -28,14 +28,16 @@ function cli(args: string[], stdin: string | { readonly fd: number }, close: 'im
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', ...args], { cwd: process.cwd(), stdio: [input, 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    if (close === 'immediately') child.stdout.destroy();
+    // Piped (stdio 'pipe'), so both exist.
+    const out = child.stdout!;
+    if (close === 'immediately') out.destroy();
     else {
-      child.stdout.on('data', (c: Buffer) => {
+      out.on('data', (c: Buffer) => {
         stdout += c.toString();
-        if (close === 'after-first-chunk') child.stdout.destroy();
+        if (close === 'after-first-chunk') out.destroy();
       });
     }
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
     if (typeof stdin === 'string') {
       child.stdin!.on('error', () => undefined); // the CLI may exit before reading all of its input (a usage error)
       child.stdin!.end(stdin);
