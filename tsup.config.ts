@@ -1,3 +1,4 @@
+import { jsonAsParse } from './scripts/json-as-parse.js';
 import { defineConfig, type Options } from 'tsup';
 
 /**
@@ -33,6 +34,7 @@ export const CLI_BUNDLED = [...BUNDLED, 'vscode-languageserver', 'vscode-languag
 // output is deterministic, so a trace from a release maps the same way.
 const common: Options = {
   minify: true,
+  esbuildPlugins: [jsonAsParse],
   sourcemap: process.env['SOURCEMAP'] === '1',
   treeshake: true,
   esbuildOptions(options) {
