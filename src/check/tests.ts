@@ -30,6 +30,17 @@ const COMPARE_SET: ReadonlySet<string> = new Set(COMPARE_OPS);
 const NUMERIC_TEXT = /^-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const BOOLEAN_TEXT = /^(true|false|1|0)$/i;
 
+/**
+ * False for the value a bare column stands for (`anchor` is `anchor = true`):
+ * the parser gives that `true` the range of its test, which a written value
+ * never has (a written test also spans its operator).
+ */
+function written(value: Literal, test: Test): boolean {
+  const v = value.range;
+  const t = test.range;
+  return !(v && t && v.start.offset === t.start.offset && v.end.offset === t.end.offset);
+}
+
 /** Whether the typing table lets a value of `key` be written as `kind`. */
 function accepts(key: TypeKey, kind: ValueKind): boolean {
   return (TYPE_RULES[key].values as readonly ValueKind[]).includes(kind);
@@ -187,19 +198,20 @@ export class TestChecker {
     } else if (!isUnchecked(t.key)) {
       const kind: ValueKind = value.kind === 'string' && value.bare ? 'bare' : value.kind;
       if (accepts(t.key, kind)) VALUE_RULES[t.key]?.check?.(this.r, t, value, at);
-      else this.wrongKind(t, value, kind, at);
+      else this.wrongKind(t, value, kind, at, written(value, test));
     }
   }
 
   /** A value of a kind the type's row does not list. */
-  private wrongKind(t: Target, value: Literal, kind: ValueKind, at: readonly Located[]): void {
+  private wrongKind(t: Target, value: Literal, kind: ValueKind, at: readonly Located[], inText: boolean): void {
     const rule = VALUE_RULES[t.key];
     if (kind === 'bare' && rule?.textual) {
       this.r.push(report('bare-word-value', 'default', { subject: subject(t), quoted: quoted(value) }, this.r.where(at),
         [this.r.replace('bare-word-value', quoted(value), value)]));
       return;
     }
-    const fix = rule?.fix?.(value);
+    // A value the text does not hold (the `true` of a bare column) has nothing to replace: its range is the column's name.
+    const fix = inText ? rule?.fix?.(value) : undefined;
     const suggestions = fix === undefined ? undefined : [this.r.replace('value-type-mismatch', fix, value)];
     const found = describeLiteral(value);
     this.r.push(t.key === 'enum'

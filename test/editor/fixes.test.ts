@@ -67,6 +67,9 @@ function brokenCondition(catalogue: Catalogue): fc.Arbitrary<string> {
     column.map((c) => `${nameText(c.name)} = null`),
     column.map((c) => `${nameText(c.name)} != null`),
     column.map((c) => `${nameText(c.name)} = 2024-01-01T10:00:00Z`),
+    // A bare column stands for `= true`: on a column that is not boolean, that `true` is not in the text to be replaced.
+    column.map((c) => nameText(c.name)),
+    column.map((c) => `not ${nameText(c.name)}`),
   ];
   if (enums.length > 0) {
     options.push(fc.constantFrom(...enums).chain((c) => fc.constantFrom(...c.enumValues!).chain(nearMiss).map((v) => `${nameText(c.name)} = ${literal(v)}`)));
@@ -107,6 +110,20 @@ describe('quick fixes', () => {
       const fixed = applyFix(text, fixes.find((f) => f.newText === wanted)!);
       expect(diagnose(fixed, { catalogue: awkward }).map((d) => d.code), fixed).not.toContain('unexpected-token');
     }
+  });
+
+  it('offers no fix that replaces a bare column name with a value (the true it stands for is not written)', () => {
+    let reported = 0;
+    for (const catalogue of CATALOGUES) {
+      for (const column of catalogue.columns.filter((c) => !c.array && c.type !== 'boolean')) {
+        for (const text of [nameText(column.name), `not ${nameText(column.name)}`, `(${nameText(column.name)}) or ${nameText(column.name)} is null`]) {
+          const ds = diagnose(text, { catalogue }).filter((d) => d.code === 'value-type-mismatch');
+          reported += ds.length;
+          for (const d of ds) for (const fix of d.fixes) expect(syntaxErrors(applyFix(text, fix)), `${text} → ${applyFix(text, fix)}`).toEqual([]);
+        }
+      }
+    }
+    expect(reported).toBeGreaterThan(50); // each bare non-boolean column is a type error, so the loop above had fixes to try
   });
 
   it('every fix offered on generated broken filters gives text that parses', () => {
