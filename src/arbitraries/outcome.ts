@@ -21,7 +21,7 @@ import { parseInstant } from '../vocabulary/index.js';
 import { filterAst, printsAs } from './ast.js';
 import { ArbitraryOptionsError, Problems, type FilterAstOptions } from './options.js';
 import { plainObject, row, type RowOptions } from './rows.js';
-import { writeInstant } from './values.js';
+import { oddCandidates, writeInstant } from './values.js';
 
 /** What a filter says of a row: `true`, `false`, or `null` (unknown). */
 export type Outcome = boolean | null;
@@ -98,7 +98,7 @@ function scalarCandidates(column: Column, literals: readonly Literal[]): Candida
 }
 
 /** Candidate values of a column: its values (arrays of them, for array columns), null where it may be, and absent. */
-function candidates(column: Column, literals: readonly Literal[]): Candidate[] {
+function candidates(column: Column, literals: readonly Literal[], odd: boolean): Candidate[] {
   const scalars = [...new Map(scalarCandidates(column, literals).map((v) => [JSON.stringify(v), v])).values()];
   const out: Candidate[] = [];
   if (column.array) {
@@ -106,6 +106,8 @@ function candidates(column: Column, literals: readonly Literal[]): Candidate[] {
     for (const v of scalars.slice(0, 16)) out.push([v], [v, null]);
     for (let i = 0; i + 1 < Math.min(scalars.length, 8); i++) out.push([scalars[i], scalars[i + 1]]);
   } else out.push(...scalars);
+  // Last, so that they are never among the first picks (the edge cases of the filter's own values).
+  if (odd) out.push(...oddCandidates(column));
   if (column.nullable) out.push(null);
   out.push(ABSENT);
   return out;
@@ -173,8 +175,9 @@ export interface RowPlan {
 /**
  * Candidates and alternatives for a filter. Throws {@link ArbitraryOptionsError}
  * when the filter cannot be evaluated locally (errors, filter-only columns).
+ * With `odd`, the pools also hold the odd values of `oddCandidates` (a row option `oddRate` above 0).
  */
-export function planRows(catalogue: Catalogue, filter: Filter): RowPlan {
+export function planRows(catalogue: Catalogue, filter: Filter, odd = false): RowPlan {
   const literals = new Map<string, Literal[]>();
   forEachLeaf<RowTest>(filter, (leaf) => {
     const list = literals.get(leaf.field.name) ?? [];
@@ -185,7 +188,7 @@ export function planRows(catalogue: Catalogue, filter: Filter): RowPlan {
   const pools = new Map<string, Candidate[]>();
   for (const [name, lits] of literals) {
     const column = catalogue.byName.get(name);
-    if (column) pools.set(name, candidates(column, lits));
+    if (column) pools.set(name, candidates(column, lits, odd));
   }
   const leafOutcomes = (leaf: RowTest): Outcomes => {
     const pool = pools.get(leaf.field.name);
@@ -292,7 +295,7 @@ export function rowFor(catalogue: Catalogue, filter: Filter, options: RowForOpti
   const problems = new Problems();
   if (outcome !== undefined && outcome !== true && outcome !== false && outcome !== null) problems.add('outcome', 'true, false or null', outcome);
   problems.throwIfAny();
-  const plan = planRows(catalogue, filter);
+  const plan = planRows(catalogue, filter, (rowOptions.oddRate ?? 0) > 0);
   if (outcome !== undefined && plan.outcomes[KEY[String(outcome)]!].length === 0) {
     problems.note(`No row built from the filter's candidate values makes it ${outcome === null ? 'unknown' : String(outcome)}.`);
     problems.throwIfAny();
@@ -343,7 +346,7 @@ export function filterWithRow(catalogue: Catalogue, options: FilterWithRowOption
   // One tuple mapped, never chained: filter, outcome and row choices shrink each on its own (see RowDraw).
   return fc.tuple(filterAst(catalogue, { ...filterOptions, evaluable: true }), fc.nat({ max: 2 }), rowDraws(catalogue, rowOptions))
     .map(([filter, n, draw]): FilterWithRow | null => {
-      const plan = planRows(catalogue, filter);
+      const plan = planRows(catalogue, filter, (rowOptions.oddRate ?? 0) > 0);
       const possible = ([true, false, null] as const).filter((o) => plan.outcomes[KEY[String(o)]!].length > 0);
       // The outcome asked for, or the one drawn; a filter that cannot give it is skipped. Never a fallback to another
       // outcome: a smaller filter that can give the drawn one would then change outcome as it shrinks, and pass.

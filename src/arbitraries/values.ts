@@ -283,6 +283,29 @@ export function rowScalarFor(column: Column): fc.Arbitrary<unknown> {
   }
 }
 
+/** The odd scalars of a column: its type's own (`NaN` for numbers, …) and values of other JSON types. */
+function oddScalars(column: Column): [readonly unknown[], readonly unknown[]] {
+  const wrongType: readonly unknown[] = ['50', 1, 0, true, {}, ['x'], ''];
+  switch (column.type) {
+    case 'integer': case 'float': return [[Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, '50', 1.5, true], wrongType];
+    case 'boolean': return [[1, 0, 'true', 'false'], wrongType];
+    case 'date': case 'datetime': return [[Date.UTC(2024, 0, 1), '2023-02-29', '2024-01-01t10:00:00z', '2024-01-01T24:00', '2024-01-01T10:00:00.1234567891Z', '2024-13-01', 20240101], wrongType];
+    case 'string': case 'url': case 'domain': return [[42, true, ['seo'], { value: 'seo' }], wrongType];
+    default: return [[Number.NaN, [], {}], wrongType];
+  }
+}
+
+/**
+ * The odd values of {@link oddValueFor} as a list, for the candidate pools
+ * of rows drawn for a filter (`filterWithRow`, `rowFor` with `oddRate`).
+ */
+export function oddCandidates(column: Column): unknown[] {
+  const [own, wrong] = oddScalars(column);
+  if (!column.array) return [...own, ...wrong];
+  // eslint-disable-next-line no-sparse-arrays
+  return ['en', 42, { 0: 'en', length: 1 }, ...own.slice(0, 3).map((v) => [v]), [, 'x']];
+}
+
 /**
  * Values a row should not hold but may (docs/semantics.md, "Values of the
  * wrong type"): each is unknown to the predicate. Numbers get `NaN` (unknown)
@@ -292,15 +315,8 @@ export function rowScalarFor(column: Column): fc.Arbitrary<unknown> {
  * an array is expected and an array where a scalar is.
  */
 export function oddValueFor(column: Column): fc.Arbitrary<unknown> {
-  const wrongType = fc.constantFrom<unknown>('50', 1, 0, true, {}, ['x'], '');
-  let own: readonly unknown[];
-  switch (column.type) {
-    case 'integer': case 'float': own = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, '50', 1.5, true]; break;
-    case 'boolean': own = [1, 0, 'true', 'false']; break;
-    case 'date': case 'datetime': own = [Date.UTC(2024, 0, 1), '2023-02-29', '2024-01-01t10:00:00z', '2024-01-01T24:00', '2024-01-01T10:00:00.1234567891Z', '2024-13-01', 20240101]; break;
-    case 'string': case 'url': case 'domain': own = [42, true, ['seo'], { value: 'seo' }]; break;
-    default: own = [Number.NaN, [], {}];
-  }
+  const [own, wrong] = oddScalars(column);
+  const wrongType = fc.constantFrom<unknown>(...wrong);
   const scalar = fc.oneof(fc.constantFrom(...own), wrongType);
   if (!column.array) return scalar;
   // An array column: not an array at all, or an array holding wrong-typed elements or holes.

@@ -141,6 +141,18 @@ describe('odd row values and overrides', () => {
     expect(seen).toEqual({ nan: true, infinity: true, wrongType: true });
   });
 
+  it('with oddRate, filterWithRow puts odd values in the columns the filter names (and only then)', () => {
+    const oddIn = (pairs: { filter: Parameters<typeof printFilter>[0]; row: Record<string, unknown> }[]) => pairs.filter(({ filter, row: r }) => {
+      const text = printFilter(filter);
+      return Object.entries(r).some(([k, v]) => text.includes(k) && (Number.isNaN(v) || (k === 'price' && typeof v !== 'number') || (k === 'title' && typeof v !== 'string')));
+    }).length;
+    // One condition: its column always takes a candidate of the filter's pool, never the free random row's value.
+    const odd = fc.sample(filterWithRow(shop, { maxOperands: 1, row: { oddRate: 0.5 } }), { numRuns: 300, seed: 8 });
+    for (const { filter, row: r, outcome } of odd) expect(evaluate(filter, r, { catalogue: shop })).toBe(outcome);
+    expect(oddIn(odd)).toBeGreaterThan(10);
+    expect(oddIn(fc.sample(filterWithRow(shop), { numRuns: 300, seed: 8 }))).toBe(0);
+  });
+
   it('a per-column override replaces that column only', () => {
     fc.assert(fc.property(row(shop, { overrides: { price: fc.constant(Number.NaN) }, absentRate: 0 }), (r) => {
       expect(r.price).toBeNaN();
