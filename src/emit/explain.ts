@@ -13,7 +13,8 @@ import { foldTree, type BoolTree } from '../ast/tree.js';
 import { kleeneAnd, kleeneNot, kleeneOr, type Truth } from '../semantics/logic.js';
 import { escapeForTerminal } from '../diagnostics/render.js';
 import { printFilter, printTest } from './text.js';
-import { isArraySafe, someElements, valueText } from './value-text.js';
+import { isArraySafe, someElements, VALUE_TEXT_LENGTH, valueText } from './value-text.js';
+import { clipText } from '../vocabulary/index.js';
 import { compileElement, compileRowTest } from './predicate-closures.js';
 import { BUILD_ERRORS, field, PredicateBuildError, readColumn, type Polar, type PredicateContext, type Row } from './predicate-core.js';
 
@@ -26,10 +27,16 @@ export interface ExplainNode {
   readonly text: string;
   /** The API name of the column a condition or list reads. */
   readonly field?: string;
-  /** The value read (the column's, or an array element's); absent when `absent` is true. */
+  /** The value read (the column's, or an array element's); absent when `absent` is true, or when reading it threw (see `error`). */
   readonly read?: unknown;
   /** True when the row has no such column (read as null). */
   readonly absent?: boolean;
+  /**
+   * Set when testing the value threw (a getter or proxy trap of the row's
+   * value, such as a revoked proxy in an array column): the error's text.
+   * The node is then unknown; `evaluate` and the predicate throw that error.
+   */
+  readonly error?: string;
   readonly children: readonly ExplainNode[];
 }
 
@@ -67,6 +74,32 @@ function truth<X>(p: Polar<X>, x: X): Truth {
   return p.t(x) ? true : p.f(x) ? false : null;
 }
 
+/** The text of an error thrown by a row's getter or proxy trap; never throws itself. */
+function thrownText(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  try {
+    return String(error);
+  } catch { // expected: the thrown value's own toString threw too; it is named by its type instead
+    return `a thrown ${typeof error}`;
+  }
+}
+
+/**
+ * A leaf's value on a row value. Row values are data of any shape, and
+ * explain shows them without throwing (docs/api.md): when testing one throws
+ * (a revoked proxy, a throwing element getter or `length` trap, which the
+ * tests reach through Array.isArray and indexing), the node is unknown and
+ * carries the error, which the rendering prints; nothing is dropped.
+ */
+function tested<X>(p: Polar<X>, x: X): { value: Truth; error?: string } {
+  try {
+    return { value: truth(p, x) };
+  } catch (error) {
+    if (error instanceof PredicateBuildError) throw error; // the filter's problem, not the row's: reported by the caller
+    return { value: null, error: thrownText(error) };
+  }
+}
+
 /**
  * The boolean structure, the same at both levels (the row's tree, and an
  * element's inside `any` / `all`): Kleene logic over every child, with no
@@ -87,22 +120,34 @@ function explainTree<L>(node: BoolTree<L>, leaf: (leaf: L) => ExplainNode): Expl
 /** A condition, or `any` / `all` with each element explained (the first {@link MAX_ELEMENTS}). */
 function explainRowTest(node: RowTest, ctx: PredicateContext, row: Row): ExplainNode {
   const f = field(node.field, ctx);
-  const read = readColumn(row, f.apiName);
-  const value = truth(compileRowTest(node, ctx), row);
+  let read: unknown;
+  let readError: string | undefined;
+  try {
+    read = readColumn(row, f.apiName);
+  } catch (error) {
+    // A path step into an object column (a revoked proxy, a throwing own-property trap): shown as unreadable, with the error.
+    readError = thrownText(error);
+  }
+  const { value, error } = readError === undefined ? tested(compileRowTest(node, ctx), row) : { value: null, error: readError };
+  const failed = error === undefined ? {} : { error };
+  if (readError !== undefined) {
+    return { kind: node.kind, value, text: rowTestText(node, f.apiName), field: f.apiName, ...failed, children: [] };
+  }
   if (node.kind === 'condition') {
-    return { kind: 'condition', value, text: rowTestText(node, f.apiName), field: f.apiName, ...readFields(read), children: [] };
+    return { kind: 'condition', value, text: rowTestText(node, f.apiName), field: f.apiName, ...readFields(read), ...failed, children: [] };
   }
   const children: ExplainNode[] = [];
   const elements = isArraySafe(read) ? someElements(read as readonly unknown[], MAX_ELEMENTS) : { items: [], length: 0 };
   for (let i = 0; i < elements.items.length; i++) {
     const element = elements.items[i];
-    const inner = explainTree(node.element, (leaf) => ({
-      kind: 'test', value: truth(compileElement(leaf, f.type, ctx.dialect), element), text: `element ${testText(leaf.test)}`, read: element, children: [],
-    }));
+    const inner = explainTree(node.element, (leaf) => {
+      const result = tested(compileElement(leaf, f.type, ctx.dialect), element);
+      return { kind: 'test', ...result, text: `element ${testText(leaf.test)}`, read: element, children: [] };
+    });
     children.push({ kind: 'element', value: inner.value, text: `[${i}] ${valueText(element)}`, read: element, children: inner.kind === 'test' ? [] : [inner] });
   }
   const more = elements.length > elements.items.length ? ` (first ${MAX_ELEMENTS} of ${elements.length} elements shown)` : '';
-  return { kind: 'list', value, text: `${rowTestText(node, f.apiName)}${more}`, field: f.apiName, ...readFields(read), children };
+  return { kind: 'list', value, text: `${rowTestText(node, f.apiName)}${more}`, field: f.apiName, ...readFields(read), ...failed, children };
 }
 
 function readFields(read: unknown): { read?: unknown; absent?: boolean } {
@@ -132,7 +177,10 @@ export function renderExplanation(explanation: Explanation): string {
   const lines = [explanation.matches ? 'match (true)' : `no match (${explanation.value === null ? 'unknown' : 'false'})`];
   const visit = (node: ExplainNode, depth: number) => {
     const mark = MARK[String(node.value) as 'true' | 'false' | 'null'];
-    const read = node.kind === 'condition' || node.kind === 'list' ? `    ← ${node.absent ? 'absent' : valueText(node.read)}` : node.kind === 'test' ? `    ← ${valueText(node.read)}` : '';
+    // Neither `read` nor `absent`: reading the column threw (its error says why).
+    const column = node.absent ? 'absent' : !('read' in node) && node.error !== undefined ? '<unreadable>' : valueText(node.read);
+    const shown = node.kind === 'condition' || node.kind === 'list' ? `    ← ${column}` : node.kind === 'test' ? `    ← ${valueText(node.read)}` : '';
+    const read = node.error === undefined ? shown : `${shown} (testing it threw ${clipText(node.error, VALUE_TEXT_LENGTH)})`;
     // Labels hold the query's literals and `read` the row's values: both are escaped for the terminal.
     lines.push(escapeForTerminal(`${'  '.repeat(depth)}${mark} ${node.text}${read}`));
     for (const child of node.children) visit(child, depth + 1);
