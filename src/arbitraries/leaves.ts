@@ -128,10 +128,14 @@ export function boolTree<L>(leaf: fc.Arbitrary<L>, o: ResolvedFilterOptions, max
   const branches = (['and', 'or'] as const).filter((k) => o.weights[k] > 0 && o.maxOperands > 1);
   const nots = notCount(o.weights.not);
   const keep = fc.noBias(fc.nat({ max: 19 }));
-  // A node that is already a `not` (an `and`/`or` collapsed to its one negated operand) gets no more: `not not x` from
-  // two levels could shrink to `x` only by dropping both at once, which fast-check never tries (each alone flips the outcome).
-  const wrap = ([n, node]: [number, T]): T => (n === 0 || (node as { kind: string }).kind === 'not' ? node
-    : n === 1 ? { kind: 'not', operand: node } : { kind: 'not', operand: { kind: 'not', operand: node } });
+  // A `not` over a node that is already one (an `and`/`or` collapsed to its one negated operand) cancels with it:
+  // `not not x` from two levels could shrink to `x` only by dropping both at once, which fast-check never tries, and
+  // dropping the inner one alone (the outer one staying) would flip the outcome of what remains.
+  const wrap = ([n, node]: [number, T]): T => {
+    const kind = (node as { kind: string }).kind;
+    if (n > 0 && kind === 'not') return n === 1 ? (node as { operand: T }).operand : node;
+    return n === 0 ? node : n === 1 ? { kind: 'not', operand: node } : { kind: 'not', operand: { kind: 'not', operand: node } };
+  };
   if (branches.length === 0 || maxDepth === 0) return o.weights.not > 0 ? fc.tuple(nots, leaf as fc.Arbitrary<T>).map(wrap) : (leaf as fc.Arbitrary<T>);
   const { node } = fc.letrec<{ node: T }>((tie) => ({
     node: fc.tuple(
