@@ -12,6 +12,8 @@ import { EmitError, check, compile, emitWhere, estimateCost, evaluate, explain, 
 import { toSql } from '../../src/sql.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { printFilter as printTrusted } from '../../src/emit/text.js';
+import { filterAst } from '../../src/arbitraries/ast.js';
+import { allBacklinks } from '../../src/catalogue/index.js';
 
 const num = (value: unknown) => ({ kind: 'number', value });
 const on = (name: string, test: unknown) => ({ kind: 'condition', field: { name }, test });
@@ -169,13 +171,45 @@ describe('emitWhere and printFilter validate a tree built in code', () => {
       if ('not' in o) return inGrammar(o['not']);
       return typeof o['field'] === 'string';
     };
-    fc.assert(fc.property(tree, (t) => {
+    /** A valid tree with at most one node (any node, the root included) replaced by a random one: malformed at one place, or not at all. */
+    const corrupted = fc.tuple(filterAst(allBacklinks, { maxDepth: 3 }), fc.option(tree, { freq: 2 }), fc.nat()).map(([valid, junk, at]) => {
+      if (junk === null) return valid as unknown;
+      const copy = structuredClone(valid) as unknown;
+      const slots: Array<[Record<string, unknown>, string]> = [];
+      const walk = (node: unknown): void => {
+        if (typeof node !== 'object' || node === null) return;
+        for (const [key, child] of Object.entries(node)) {
+          if (key === 'range' || typeof child !== 'object' || child === null) continue;
+          slots.push([node as Record<string, unknown>, key]);
+          walk(child);
+        }
+      };
+      walk(copy);
+      if (slots.length === 0 || at % (slots.length + 1) === slots.length) return junk;
+      const [parent, key] = slots[at % (slots.length + 1)]!;
+      parent[key] = junk;
+      return copy;
+    });
+    // Counted: a generator whose trees all throw would make both output checks vacuous (random trees alone gave 7 outputs in 2,000).
+    let emitted = 0;
+    let printed = 0;
+    let refused = 0;
+    fc.assert(fc.property(fc.oneof(tree, corrupted), (t) => {
       let where: unknown;
-      try { where = emitWhere(t as never); } catch (error) { expect(error).toBeInstanceOf(EmitError); }
-      if (where !== undefined) expect(inGrammar(where), JSON.stringify(where)).toBe(true);
+      try { where = emitWhere(t as never); } catch (error) { expect(error).toBeInstanceOf(EmitError); refused++; }
+      if (where !== undefined) {
+        expect(inGrammar(where), JSON.stringify(where)).toBe(true);
+        emitted++;
+      }
       let text: string | undefined;
       try { text = printFilter(t as never); } catch (error) { expect(error).toBeInstanceOf(TypeError); }
-      if (text !== undefined) expect(parse(text).diagnostics.filter((d) => d.severity === 'error'), text).toEqual([]);
+      if (text !== undefined) {
+        expect(parse(text).diagnostics.filter((d) => d.severity === 'error'), text).toEqual([]);
+        printed++;
+      }
     }), { seed: 8111, numRuns: 2000 });
+    expect(emitted).toBeGreaterThan(300);
+    expect(printed).toBeGreaterThan(300);
+    expect(refused).toBeGreaterThan(600);
   });
 });

@@ -116,13 +116,26 @@ describe('datetimes: exact on every row, canonical forms compared as strings', (
 
 describe('the canonical-form checks are the parser restricted to their forms', () => {
   it('validDayForm and validSecondForm say valid exactly when parseInstant does', () => {
+    // Counted: each form must be generated, valid and invalid, or its check is vacuous.
+    const seen = { day: [0, 0], second: [0, 0] };
     fc.assert(
       fc.property(rowText, (text) => {
-        if (text.length === 10) expect(validDayForm(text), text).toBe(parseInstant(text) !== null);
-        if (isSecondForm(text)) expect(validSecondForm(text), text).toBe(parseInstant(text) !== null);
+        const valid = parseInstant(text) !== null;
+        if (text.length === 10) {
+          expect(validDayForm(text), text).toBe(valid);
+          seen.day[valid ? 1 : 0]!++;
+        }
+        if (isSecondForm(text)) {
+          expect(validSecondForm(text), text).toBe(valid);
+          seen.second[valid ? 1 : 0]!++;
+        }
       }),
       { seed: 1101, numRuns: 20000 },
     );
+    for (const [form, [invalid, valid]] of Object.entries(seen)) {
+      expect(invalid, `invalid ${form} forms generated`).toBeGreaterThan(50);
+      expect(valid, `valid ${form} forms generated`).toBeGreaterThan(50);
+    }
   });
 
   it('a constant has canonical strings exactly when its instant is a whole second (a midnight for the day) of years 0000–9999', () => {
@@ -132,13 +145,16 @@ describe('the canonical-form checks are the parser restricted to their forms', (
     expect(dateConstant(parseInstant('2024-01-01T10:30:00.5Z')!)).toMatchObject({ second: undefined, day: undefined });
     expect(dateConstant(parseInstant('0000-01-01T00:00:00+01:00')!)).toMatchObject({ second: undefined, day: undefined });
     expect(dateConstant(parseInstant('9999-12-31T23:59:59-01:00')!)).toMatchObject({ second: undefined, day: undefined });
+    let canonical = 0;
     fc.assert(
       fc.property(canonicalText, (text) => {
         const c = dateConstant(parseInstant(text) ?? NaN);
         if (parseInstant(text) === null) return;
         expect(text.length === 10 ? c.day : c.second).toBe(text);
+        canonical++;
       }),
       { seed: 1102, numRuns: 2000 },
     );
+    expect(canonical).toBeGreaterThan(500);
   });
 });
