@@ -6,6 +6,8 @@
  * the stages hand them validated trees), and on a malformed tree they threw
  * TypeErrors or returned JSON outside the grammar (`{"and":[]}`,
  * `{"field":5,…}`), and on a shared sub-object expanded it without bound.
+ * `resolveField` likewise checks its catalogue as the `catalogue` option is
+ * checked (it read `byName` of whatever it was given).
  */
 import type { Document, Filter } from '../ast/nodes.js';
 import { commentsProblem, DEFAULT_MAX_NODES, validateFilterTree, type TreeLimits, type TreeProblem } from '../ast/validate.js';
@@ -16,6 +18,9 @@ import { EmitError, emitWhere as emitTrusted, type EmitOptions } from '../emit/w
 import type { WhereFilter } from '../ast/where-json.js';
 import { DEFAULT_MAX_DEPTH } from '../syntax/parse.js';
 import { describeValue } from '../vocabulary/index.js';
+import { catalogueOption } from '../catalogue/option.js';
+import { resolveField as resolveTrusted } from '../catalogue/resolve.js';
+import type { Catalogue, ResolvedField } from '../catalogue/types.js';
 
 /** The limits of a tree given to a stage: those of `compile` with default options. */
 const LIMITS: TreeLimits = { maxDepth: DEFAULT_MAX_DEPTH, maxNodes: DEFAULT_MAX_NODES };
@@ -78,4 +83,23 @@ export function printFilter(doc: Document | Filter, options: PrintOptions = {}):
   const problems = problemsOf(doc);
   if (problems.length > 0) throw new TypeError(`printFilter: the tree is not a valid filter:\n${summary(problems)}`);
   return printTrusted(doc, options);
+}
+
+/**
+ * What a name in a query refers to in a catalogue (a column name, a
+ * case-insensitive alias such as `DR`, or a dotted path into an `object`
+ * column), or undefined. The catalogue is checked as the `catalogue` option
+ * is (a catalogue or a built-in endpoint's name); anything else, `undefined`
+ * included (what `getCatalogue` returns for a misspelt name), throws a
+ * `TypeError` with the option's message, never a lookup in another catalogue.
+ *
+ * @example
+ * resolveField('site-explorer/all-backlinks', 'DR')?.apiName; // 'domain_rating_source'
+ */
+export function resolveField(catalogue: Catalogue | string, name: string): ResolvedField | undefined {
+  if (catalogue === undefined) throw new TypeError('resolveField: the catalogue is undefined; pass a catalogue or a built-in endpoint\'s name (getCatalogue returns undefined for an unknown name).');
+  const checked = catalogueOption(catalogue);
+  if (!checked.catalogue) throw new TypeError(`resolveField: ${checked.diagnostics.map((d) => d.message).join(' ')}`);
+  if (typeof name !== 'string') throw new TypeError(`resolveField: the name must be a string; found ${describeValue(name)}.`);
+  return resolveTrusted(checked.catalogue, name);
 }
