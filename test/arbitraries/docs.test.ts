@@ -4,7 +4,11 @@
  * `ahrefs-where/arbitraries`, `ahrefs-where/catalogues`), and the
  * user's own code it mentions (`myBuilder`, `RowCache`, `db`,
  * `renderSearchBox`, `myEvaluate`) given a working stand-in on the library.
- * The `test(…)` bodies of a block run as tests here.
+ * The `test(…)` bodies of a block run as tests here. Inline examples run
+ * too: each concrete call in backticks (`row(allBacklinks, { … })`, not a
+ * signature such as `row(catalogue, options?)`) must build an arbitrary
+ * that draws, and each counterexample written `filter ⟶ outcome on {row}`
+ * must have that outcome.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -78,5 +82,33 @@ describe('docs/testing.md examples', () => {
       await run((name: string, fn: () => unknown) => { tests.push([name, fn]); }, ...names.map((n) => scope[n]));
       for (const [, fn] of tests) await fn();
     }, 120_000);
+  });
+});
+
+const SPANS = [...new Set([...doc.replace(/```[\s\S]*?```/g, '').matchAll(/`([^`\n]+)`/g)].map((m) => m[1]!))];
+/** Calls of the kit or of fast-check with concrete arguments: no `…`, no `?`, no parameter names. */
+const CALLS = SPANS.filter((t) => /^(?:fc\.)?\w+\(.*\)!?$/.test(t) && !/…|\?|\b(?:catalogue|column|filter|type|options|textArbitrary|prop)\b/.test(t)
+  && (t.startsWith('fc.') || t.split('(')[0]! in arbitraries));
+const OUTCOMES = SPANS.flatMap((t) => {
+  const m = /^(.+) ⟶ (true|false|null) on (\{.*\})$/.exec(t);
+  return m ? [[m[1]!, JSON.parse(m[2]!) as boolean | null, JSON.parse(m[3]!) as Row] as const] : [];
+});
+
+describe('docs/testing.md inline examples', () => {
+  it('has the inline examples this test expects', () => {
+    expect(CALLS.length).toBeGreaterThanOrEqual(8);
+    expect(OUTCOMES.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each(CALLS)('%s draws values', (call) => {
+    const names = ['fc', 'getCatalogue', ...Object.keys(arbitraries), 'allBacklinks'];
+    const js = ts.transpileModule(`const value = ${call};`, { compilerOptions: { target: ts.ScriptTarget.ES2022 } }).outputText;
+    const value = new Function(...names, `${js}\nreturn value;`)(fc, catalogues.getCatalogue, ...Object.values(arbitraries), allBacklinks);
+    const drawn = value instanceof fc.Arbitrary ? fc.sample(value, { numRuns: 20, seed: 1 }) : value;
+    expect(Array.isArray(drawn) && drawn.length > 0).toBe(true);
+  });
+
+  it.each(OUTCOMES)('%s ⟶ %s on %o', (text, outcome, r) => {
+    expect(evaluate(text, r, { catalogue: allBacklinks })).toBe(outcome);
   });
 });
