@@ -143,6 +143,18 @@ for (const dialect of ['duckdb', 'postgres', 'clickhouse'] as const) {
       });
     });
 
+    // JavaScript strings may hold a lone surrogate (JSON.stringify writes it as \ud800); UTF-8 text cannot.
+    it('a lone surrogate: DuckDB and ClickHouse refuse the whole file, PostgreSQL (PGlite) stores U+FFFD', async () => {
+      const lone = [{ id: 1, nums: [], kinds: [], s: 'a\ud800b' }, { id: 2, nums: [], kinds: [], s: '\udfff' }];
+      const loading = engine.load(catalogue, lone, { table: 'lone' });
+      if (dialect === 'postgres') {
+        await loading;
+        expect((await engine.query('SELECT s FROM lone ORDER BY id')).map((r) => r.s)).toEqual(['a\ufffdb', '\ufffd']);
+      } else {
+        await expect(loading).rejects.toThrow(dialect === 'duckdb' ? /no low surrogate/ : /surrogate pair/);
+      }
+    });
+
     it('keeps objects as JSON', () => {
       back.forEach((r, i) => {
         const o = input[i]!.o;
