@@ -14,6 +14,7 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diag
 import { report } from '../diagnostics/messages.js';
 import { describeValue } from '../vocabulary/index.js';
 import { printFilter } from '../emit/text.js';
+import { DEFAULT_MAX_LENGTH } from '../syntax/parse.js';
 import { emitWhere, stringifyWhere } from '../emit/where-json.js';
 import { formatWithDiagnostics } from './format-text.js';
 import { analyze, type Analysis, type FilterOptions, type FilterSource } from './analyze.js';
@@ -234,6 +235,9 @@ function decompileChecked(where: unknown, options: DecompileOptions & { readonly
   const analysis = analyze(tree.filter, options, tree.paths);
   diagnostics.push(...analysis.diagnostics);
   const text = printFilter(tree.filter, options);
+  // The text is correct but longer than compile reads with these options: say so, or the round trip fails with no word.
+  const limit = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  if (text.length > limit) diagnostics.push(report('text-over-limit', 'default', { length: text.length, limit }, { path: '' }));
   const sorted = sortDiagnostics(diagnostics);
   return hasErrors(sorted) ? { ok: false, text, ast: tree.filter, diagnostics: sorted } : { ok: true, text, ast: tree.filter, diagnostics: sorted };
 }

@@ -488,6 +488,13 @@ export const DIAGNOSTIC_CODES = {
       default: 'The {what} is {length} characters long, more than the limit of {limit} (the {option} option).',
     },
   },
+  'text-over-limit': {
+    severity: 'warning',
+    summary: 'The text decompile prints is longer than compile reads (maxLength).',
+    messages: {
+      default: 'The text is {length} characters long, more than the limit of {limit} that compile applies to text (the maxLength option): it spells API names, longer than the aliases the JSON may have been written from; compile it back with a maxLength of at least {length}.',
+    },
+  },
   'nesting-too-deep': {
     severity: 'error',
     summary: 'The filter is nested deeper than the configured limit.',

@@ -143,6 +143,43 @@ describe('item 16: every JSON that compile emits decompiles', () => {
   });
 });
 
+describe('item 16: a decompiled text longer than compile reads is said so', () => {
+  it('3,000 DR = x.5: the text spells domain_rating_source and passes 100,000 characters; a warning gives the length, and with it the JSON comes back', () => {
+    const text = Array.from({ length: 3000 }, (_, i) => `DR = ${i}.5`).join(' or ');
+    const compiled = compile(text);
+    expect(compiled.ok).toBe(true);
+    const back = decompile(compiled.where);
+    expect(back.ok).toBe(true);
+    const length = back.text!.length;
+    expect(length).toBeGreaterThan(100_000);
+    expect(back.diagnostics.map((d) => [d.code, d.severity])).toEqual([['text-over-limit', 'warning']]);
+    expect(back.diagnostics[0]!.message).toContain(String(length));
+    expect(compile(back.text!).diagnostics.map((d) => d.code)).toContain('input-too-long');
+    expect(compile(back.text!, { maxLength: length }).json).toBe(compiled.json);
+  });
+
+  it('property: under any maxLength, decompile either warns or gives text that compile reads back to the same JSON', () => {
+    const condition = fc.tuple(fc.constantFrom('DR', 'UR', 'domain_rating_source', 'anchor'), fc.constantFrom('=', '>', '<=', '!='), fc.nat(999))
+      .map(([column, op, n]) => (column === 'anchor' ? `${column} ${op === '=' || op === '!=' ? op : '='} "a${n}"` : `${column} ${op} ${n}`));
+    let warned = 0;
+    let clean = 0;
+    fc.assert(fc.property(fc.array(condition, { minLength: 1, maxLength: 12 }), fc.constantFrom(' or ', ' and '), fc.integer({ min: 20, max: 300 }), (parts, joiner, maxLength) => {
+      const compiled = compile(parts.join(joiner), { maxLength });
+      fc.pre(compiled.ok);
+      const back = decompile(compiled.where, { maxLength });
+      expect(back.ok).toBe(true);
+      const over = back.text!.length > maxLength;
+      // Other warnings (a redundant condition in the generated filter) may come too.
+      expect(back.diagnostics.filter((d) => d.code === 'text-over-limit').length).toBe(over ? 1 : 0);
+      expect(compile(back.text!, { maxLength: over ? back.text!.length : maxLength }).json).toBe(compiled.json);
+      if (over) warned++;
+      else clean++;
+    }), { seed: 1616, numRuns: 300 });
+    expect(warned).toBeGreaterThan(30);
+    expect(clean).toBeGreaterThan(30);
+  });
+});
+
 describe('item 8: one number rule for text and JSON, by column type', () => {
   const FLOAT = 'domain_rating_source';
   const INTEGER = 'refdomains_source';
