@@ -75,8 +75,9 @@ function scalarCandidates(column: Column, literals: readonly Literal[]): Candida
       for (const v of values) {
         const t = typeof v === 'string' ? parseInstant(v) : null;
         if (t === null) continue;
-        out.push(writeInstant(t, 'millis', 330), writeInstant(t, 'seconds', -480), String(v), writeInstant(t - 1, 'millis', 'Z'), writeInstant(t + 1, 'millis', 'Z'),
-          writeInstant(t, 'date', 'Z'), writeInstant(t, 'space', 'none'), writeInstant(t, 'fraction', 'Z', '0009999'),
+        // Among the first four: another zone, the literal, digits past the milliseconds (truncated, not rounded), a bound's neighbour.
+        out.push(writeInstant(t, 'millis', 330), String(v), writeInstant(t, 'fraction', 'Z', '0009999'), writeInstant(t - 1, 'millis', 'Z'),
+          writeInstant(t, 'seconds', -480), writeInstant(t + 1, 'millis', 'Z'), writeInstant(t, 'date', 'Z'), writeInstant(t, 'space', 'none'),
           writeInstant(t + 86_400_000, 'date', 'Z'), writeInstant(t - 86_400_000, 'seconds', 60));
       }
       out.push('2024-01-01');

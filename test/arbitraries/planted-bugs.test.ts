@@ -4,8 +4,8 @@
  * each found on most of ten fixed seeds with `filterWithRow`, whose rows sit
  * next to the filter's own values. The floors are the measured counts (the
  * seeds are fixed, so they are exact): a change of the generators that
- * lowers one is a regression of the kit's power, not noise. Final sigma,
- * date offsets, `between` bounds and the modifier are found on 5 or 6 of 10.
+ * lowers one is a regression of the kit's power, not noise. Final sigma and
+ * the modifier on the value are found on 5 and 6 of 10, the rest on 7 or more.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -21,9 +21,9 @@ const FLOORS: Record<Bug, number> = {
   'all-over-empty': 9,
   'case-folding': 9,
   'modifier-on-value': 6,
-  'date-offsets': 6,
+  'date-offsets': 8,
   // A bound is hit only when the row takes the bound itself (or the same instant in another zone).
-  'between-bounds': 6,
+  'between-bounds': 7,
   // Needs an icontains whose needle holds a sigma and a row with it at a word's end: the rarest pairing.
   'final-sigma': 5,
 };
