@@ -1,4 +1,5 @@
 import { hasErrors, pointerSegment, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { scanJsonText } from '../diagnostics/json-scan.js';
 import { report } from '../diagnostics/messages.js';
 import { isNameSegment } from '../vocabulary/index.js';
 import { markCatalogue } from './brand.js';
@@ -178,12 +179,18 @@ function loadUnguarded(input: unknown): LoadCatalogueResult {
   const out: Diagnostic[] = [];
   let data = input;
   if (typeof input === 'string') {
+    const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input; // a UTF-8 byte order mark is not part of the JSON
     try {
-      data = JSON.parse(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input); // a UTF-8 byte order mark is not part of the JSON
+      data = JSON.parse(text);
     } catch (error) {
       out.push(report('json-syntax', 'catalogue', { reason: (error as Error).message }, { path: '' }));
       return { ok: false, catalogue: undefined, diagnostics: out };
     }
+    // JSON.parse keeps the last of two equal keys: a second column (or option) of one name would silently replace the first.
+    for (const finding of scanJsonText(text)) {
+      if (finding.kind === 'duplicate-key') out.push(report('json-duplicate-key', 'catalogue', { key: JSON.stringify(finding.key) }, { path: finding.path }));
+    }
+    if (out.length > 0) return { ok: false, catalogue: undefined, diagnostics: out };
   }
   if (!isRecord(data)) {
     out.push(report('catalogue-invalid', 'shape', {}, { path: '' }));

@@ -19,8 +19,8 @@ import type { Catalogue, ValueType } from '../catalogue/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatMessage, report } from '../diagnostics/messages.js';
 import { DEFAULT_MAX_LIST_LENGTH, DEFAULT_MAX_NODES } from '../ast/validate.js';
-import { jsonErrorOffset } from './json-position.js';
-import { scanJsonText } from './json-scan.js';
+import { jsonErrorOffset } from '../diagnostics/json-position.js';
+import { scanJsonText } from '../diagnostics/json-scan.js';
 import {
   DEFAULT_MAX_DEPTH, validateWhere,
   type ValidCondition, type ValidElementCondition, type ValidIs, type ValidListIs, type ValidTree,

@@ -9,4 +9,4 @@ export {
   type ValidateOptions, type ValidateResult, type ValidCondition, type ValidConditionFilter, type ValidFilter,
   type ValidElementCondition, type ValidIs, type ValidListIs, type ValidTree,
 } from './validate.js';
-export { jsonErrorOffset } from './json-position.js';
+export { jsonErrorOffset } from '../diagnostics/json-position.js';

@@ -433,8 +433,9 @@ export const DIAGNOSTIC_CODES = {
   },
   'json-duplicate-key': {
     severity: 'error',
-    summary: 'An object of the `where` JSON text has the same key twice (JSON parsers would keep only the last).',
+    summary: 'An object of JSON text (`where` JSON, a catalogue) has the same key twice (JSON parsers would keep only the last).',
     messages: {
+      catalogue: 'The key {key} appears twice in one object of the catalogue; JSON parsers keep only the last, so one definition would silently replace the other. Remove one.',
       default: 'The key {key} appears twice in one object; JSON parsers keep only the last, and spec §1 allows each key once. Remove one.',
       condition: 'The key {key} appears twice in the condition on {field}; JSON parsers keep only the last, and spec §1 allows each key once. Remove one.',
     },

@@ -343,6 +343,24 @@ describe('item 19: duplicate keys and byte order marks', () => {
     expect(decompile('{"field":"anchor","is":["eq","field"]}').ok).toBe(true);
   });
 
+  it('a duplicate key in catalogue text is an error at its path: a second column of one name does not silently replace the first', () => {
+    const cases: [string, string][] = [
+      ['{"name":"t","columns":{"a":{"type":"string"},"a":{"type":"integer"}}}', '/columns/a'],
+      ['{"name":"t","columns":{"a":{"type":"string","type":"integer"}}}', '/columns/a/type'],
+      ['{"name":"t","name":"u","columns":{"a":{"type":"string"}}}', '/name'],
+      ['\uFEFF{"name":"t","columns":{"a":{"type":"string","nullable":true,"nullable":false}}}', '/columns/a/nullable'],
+      ['{"name":"t","columns":{"a\u002fb":{"type":"string"},"a/b":{"type":"string"}}}', '/columns/a~1b'],
+    ];
+    for (const [text, path] of cases) {
+      const r = loadCatalogue(text);
+      expect(r.ok, text).toBe(false);
+      expect(r.catalogue).toBeUndefined();
+      expect(pairs(r.diagnostics), text).toEqual([['json-duplicate-key', path]]);
+    }
+    // Equal keys in different objects are fine.
+    expect(loadCatalogue('{"name":"t","columns":{"a":{"type":"string"},"b":{"type":"string"}}}').ok).toBe(true);
+  });
+
   it('a UTF-8 BOM at the start of JSON text or of catalogue text is skipped', () => {
     const r = decompile('\uFEFF{"field":"anchor","is":"empty"}');
     expect(r.ok).toBe(true);

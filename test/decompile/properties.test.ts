@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Filter } from '../../src/ast/nodes.js';
 import { decompileTree } from '../../src/decompile/index.js';
-import { jsonErrorOffset } from '../../src/decompile/json-position.js';
+import { jsonErrorOffset } from '../../src/diagnostics/json-position.js';
 import { emitWhere, stringifyWhere } from '../../src/emit/where-json.js';
 import { pointerResolves } from '../support/json-pointer.js';
 import { whereFilter, whereish } from '../support/where-arbitrary.js';

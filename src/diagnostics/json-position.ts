@@ -7,7 +7,7 @@
  * each key and number with its JSON Pointer. It is iterative (an explicit
  * stack), so deeply nested input cannot exhaust the call stack.
  */
-import { pointerSegment } from '../diagnostics/diagnostic.js';
+import { pointerSegment } from './diagnostic.js';
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);

@@ -1,7 +1,8 @@
 /**
- * What `JSON.parse` silently loses from `where` JSON text: a key written
- * twice in one object (the parser keeps the last, spec §1 allows each key
- * once) and a number that the parsed double no longer says as written
+ * What `JSON.parse` silently loses from JSON text (`where` JSON, catalogue
+ * files): a key written twice in one object (the parser keeps the last;
+ * spec §1 allows each key once, and in a catalogue the second column of one
+ * name would silently replace the first) and a number that the parsed double no longer says as written
  * (`9007199254740993` reads as …992; the API, which parses the text itself,
  * would see another value than the decompiled text says). The scan runs on
  * text that `JSON.parse` accepted, with the one JSON walker of
