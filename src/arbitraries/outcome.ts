@@ -91,6 +91,10 @@ function scalarCandidates(column: Column, literals: readonly Literal[]): Candida
         // Shortened by code points: halving an astral character would put a lone surrogate in the row.
         const points = [...v];
         out.push(v, ...casingPartners(v), `x${v}`, `${v}x`, `a ${v} b`, points.slice(1).join(''), points.slice(0, -1).join(''), plain, `${plain}s`, v.normalize('NFD'));
+        // Code-point order against UTF-16 order: an astral character and one of U+E000–U+FFFF in the same place
+        // compare one way by code point (the spec's) and the other way by JavaScript's `<`.
+        if (/[\u{10000}-\u{10FFFF}]/u.test(v)) out.push(v.replace(/[\u{10000}-\u{10FFFF}]/u, '\uFF5E'));
+        if (/[\uE000-\uFFFF]/.test(v)) out.push(v.replace(/[\uE000-\uFFFF]/, '\u{1F600}'));
       }
       out.push('', 'seo');
       return out;

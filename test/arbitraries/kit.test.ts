@@ -127,6 +127,16 @@ describe.each(named)('rows for an outcome on %s', (_, catalogue) => {
   });
 });
 
+describe('candidates next to a filter\'s values', () => {
+  it('an astral literal gets a row value that code-point order and UTF-16 order place on opposite sides', () => {
+    const filter = compile('title < "a😀"', { catalogue: shop }).ast!;
+    const titles = fc.sample(rowFor(shop, filter, { outcome: true }), { numRuns: 300, seed: 2 }).map((r) => r.title);
+    // "a～" (U+FF5E) is below "a😀" (U+1F600) by code point, above it by JavaScript's `<`.
+    expect(titles).toContain('a\uFF5E');
+    expect('a\uFF5E' < 'a😀').toBe(false);
+  });
+});
+
 describe('odd row values and overrides', () => {
   it('oddRate brings the values docs/semantics.md defines, and the predicate never throws on them', () => {
     const seen = { nan: false, infinity: false, wrongType: false };
