@@ -47,11 +47,11 @@ const MAX_ALTERNATIVES = 24;
  * Strings that differ from `v` only in the casing rules of docs/semantics.md:
  * upper and lower case, final sigma (a Greek letter before `Σ` makes
  * toLowerCase write `ς`), `σ`/`ς` swapped, and the usual partners of `ß`,
- * `İ`, the Kelvin sign.
+ * `İ` (dotted capital and dotless small), the Kelvin sign.
  */
 function casingPartners(v: string): string[] {
   return [v.toUpperCase(), v.toLowerCase(), `Ο${v.toUpperCase()}`, `${v.toUpperCase()}Α`, `${v.toUpperCase()}Σ`, v.replace(/σ/g, 'ς'), v.replace(/ς/g, 'σ'),
-    v.replace(/ß/g, 'ss'), v.replace(/i/g, 'ı'), v.replace(/k/gi, '\u212A')];
+    v.replace(/ß/g, 'ss'), v.replace(/i/g, 'ı'), v.replace(/i/gi, 'İ'), v.replace(/k/gi, '\u212A')];
 }
 
 /**
