@@ -114,10 +114,13 @@ describe('required literals', () => {
 
 describe('translation', () => {
   it.each([
-    ['\\s', '[\\u{9}-\\u{a}\\u{c}-\\u{d}\\u{20}]'],
-    ['\\d+x', '[\\u{30}-\\u{39}]x'],
-    ['[[:upper:]]1', '[\\u{41}-\\u{5a}]1'],
-    ['(?i)k1', '[\\u{4b}\\u{6b}\\u{212a}]1'],
+    ['\\s', '[\\u0009-\\u000a\\u000c-\\u000d\\u0020]'],
+    ['\\d+x', '[\\u0030-\\u0039]x'],
+    ['[[:upper:]]1', '[\\u0041-\\u005a]1'],
+    ['(?i)k1', '[\\u004b\\u006b\\u212a]1'],
+    // Surrogate code points keep braces: two \\uXXXX surrogates side by side would read as one astral code point.
+    ['[\\x{d83d}\\x{de00}]', '[\\u{d83d}\\u{de00}]'],
+    ['[a\\x{1f600}]', '[\\u0061\\u{1f600}]'],
     ['(?m)^a$', '(?<=^|\\n)a(?=\\n|$)'],
     ['\\Aab\\z', '^ab$'],
     ['a(?:bc){1,2}d', 'abc(?:bc)?d'],
@@ -148,6 +151,6 @@ describe('translation', () => {
 
   it('leading and trailing repetitions keep their minimum: the catastrophic (a+)+$ is a$', () => {
     expect(translateRe2(parseRe2('(a+)+$')!)).toEqual({ source: 'a$', flags: 'su' });
-    expect(translateRe2(parseRe2('[^/]+\\.pdf[a-z]*')!)?.source).toBe('[\\u{0}-\\u{2e}\\u{30}-\\u{10ffff}][\\u{2e}]pdf');
+    expect(translateRe2(parseRe2('[^/]+\\.pdf[a-z]*')!)?.source).toBe('[\\u0000-\\u002e\\u0030-\\u{10ffff}][\\u002e]pdf');
   });
 });
