@@ -26,6 +26,11 @@
  * verdicts that span parts, with their fixes. No part is parsed or checked
  * again for that, so a keystroke still costs one part.
  *
+ * The text is cut into parts again only where it changed (./diagnose-cut.ts),
+ * and a text analysed whole in one run takes its warnings from that analysis
+ * instead of joining its parts again: with thousands of parts, scanning the
+ * text or repeating the analysis would cost as much as a whole `check`.
+ *
  * The cache holds, per catalogue, only the parts of the last text diagnosed:
  * memory stays proportional to one document, however long the session.
  * Tests check that the result equals a whole-text analysis, whatever was
@@ -36,8 +41,7 @@ import { ANALYSIS_CODES, analyzeFilter, summarisePart } from '../check/index.js'
 import type { Catalogue } from '../catalogue/index.js';
 import { quoteName } from '../vocabulary/index.js';
 import { atStart, catalogueArgument, textArgument } from './arguments.js';
-import { topLevelConnectives } from './context.js';
-import { scan } from './tokens.js';
+import { cutWork, partsAfterEdit, partsOf, resetCutWork } from './diagnose-cut.js';
 import { acrossParts, partAt, rootsOf, toEditor, type Checked, type Part } from './diagnose-parts.js';
 import type { EditorDiagnostic, EditorOptions } from './types.js';
 
@@ -56,6 +60,8 @@ interface CatalogueCache {
   readonly standIn: string;
   /** Part-in-context key → what its check found; the parts of the last text only. */
   parts: Map<string, Checked>;
+  /** The last text diagnosed and its parts, from which the next text's parts are cut again where it changed. */
+  last?: { readonly text: string; readonly parts: readonly Part[] } | undefined;
 }
 
 const caches = new WeakMap<Catalogue, CatalogueCache>();
@@ -68,18 +74,21 @@ export interface DiagnoseWork {
   parts: number;
   /** Characters handed to the analyser, stand-ins included. */
   chars: number;
+  /** Characters scanned to cut the text into parts (only the stretch an edit changed, once parts are cached). */
+  scanned: number;
 }
 
-const work: DiagnoseWork = { calls: 0, parts: 0, chars: 0 };
+const work = { calls: 0, parts: 0, chars: 0 };
 
 /** The work done since the last {@link resetDiagnoseWork} (for tests and benchmarks). */
 export function diagnoseWork(): DiagnoseWork {
-  return { ...work };
+  return { ...work, scanned: cutWork() };
 }
 
 /** Sets the work counters to zero. */
 export function resetDiagnoseWork(): void {
   work.calls = work.parts = work.chars = 0;
+  resetCutWork();
 }
 
 function cacheOf(catalogue: Catalogue): CatalogueCache {
@@ -121,13 +130,13 @@ function withoutAnalysisOnErrors(out: EditorDiagnostic[]): EditorDiagnostic[] {
  * their content, the same on both paths; other ties keep their order.
  */
 function byPosition(list: readonly EditorDiagnostic[]): EditorDiagnostic[] {
-  const key = (d: EditorDiagnostic) => `${String(1e9 - d.end).padStart(10, '0')}\u0000${d.code}\u0000${d.message}`;
+  // Each key built once, not once per comparison: a long filter has thousands of warnings.
   return list
-    .map((d, i) => ({ d, i, a: ANALYSIS.has(d.code) }))
+    .map((d, i) => ({ d, i, a: ANALYSIS.has(d.code), key: `${String(1e9 - d.end).padStart(10, '0')}\u0000${d.code}\u0000${d.message}` }))
     .sort((x, y) => {
       if (x.d.start !== y.d.start) return x.d.start - y.d.start;
       if (x.a !== y.a) return x.a ? 1 : -1;
-      if (x.a) return key(x.d) < key(y.d) ? -1 : key(x.d) > key(y.d) ? 1 : x.i - y.i;
+      if (x.a) return x.key < y.key ? -1 : x.key > y.key ? 1 : x.i - y.i;
       return x.i - y.i;
     })
     .map((x) => x.d);
@@ -164,30 +173,6 @@ function wholeText(text: string, catalogue: Catalogue, counted = true): EditorDi
   return analysis.diagnostics.filter((d) => !(empty && d.code === 'empty-filter')).map((d) => toEditor(d, text.length));
 }
 
-function partsOf(text: string): Part[] | undefined {
-  const tokens = scan(text);
-  const cuts = topLevelConnectives(tokens);
-  if (cuts.length === 0) return undefined;
-  const parts: Part[] = [];
-  let start = 0;
-  for (let k = 0; k <= cuts.length; k++) {
-    const cut = tokens[cuts[k]!];
-    const end = cut ? cut.start : text.length;
-    const prev = k > 0 ? tokens[cuts[k - 1]!]! : undefined;
-    // The connectives as written (`AND` too): the parser's messages quote them.
-    const before = prev && text.slice(prev.start, prev.end);
-    const after = cut && text.slice(cut.start, cut.end);
-    let lo = k > 0 ? cuts[k - 1]! + 1 : 0;
-    let hi = cut ? cuts[k]! - 1 : tokens.length - 1;
-    while (lo <= hi && tokens[lo]!.kind === 'comment') lo++;
-    while (hi >= lo && tokens[hi]!.kind === 'comment') hi--;
-    const outer = lo <= hi ? ([tokens[lo]!.start, tokens[hi]!.end] as const) : undefined;
-    parts.push({ start, end, outer, before, after, key: `${before ?? ''}\u0000${text.slice(start, end)}\u0000${after ?? ''}` });
-    if (cut) start = cut.end;
-  }
-  return parts;
-}
-
 /** The text analysed for the parts `first..last`: the stand-in and the connective on each side that has a neighbour. */
 function contextOf(text: string, parts: readonly Part[], first: number, last: number, standIn: string): { context: string; shift: number } {
   const before = parts[first]!.before;
@@ -210,7 +195,7 @@ function contextOf(text: string, parts: readonly Part[], first: number, last: nu
  * the checker skipped the analysis, so the part's own warnings are computed
  * here, to be right once that error is gone.
  */
-function analyseRun(text: string, parts: readonly Part[], first: number, last: number, catalogue: Catalogue, standIn: string, into: Map<string, Checked>): void {
+function analyseRun(text: string, parts: readonly Part[], first: number, last: number, catalogue: Catalogue, standIn: string, into: Map<string, Checked>): EditorDiagnostic[] {
   const { context, shift } = contextOf(text, parts, first, last, standIn);
   work.calls++;
   work.parts += last - first + 1;
@@ -233,7 +218,8 @@ function analyseRun(text: string, parts: readonly Part[], first: number, last: n
     found[lo - first]!.push(local.end > length ? { ...local, end: length } : local);
   };
   const analysis = analyze(context, { catalogue });
-  for (const d of analysis.diagnostics) place(toEditor(d, context.length, delta));
+  const all = analysis.diagnostics.map((d) => toEditor(d, context.length, delta));
+  for (const d of all) place(d);
   const errors = analysis.diagnostics.some((d) => d.severity === 'error');
   const roots = analysis.filter && !lost ? rootsOf(analysis.filter, parts, first, last, delta) : [];
   const kept: (Checked['root'])[] = [];
@@ -249,6 +235,20 @@ function analyseRun(text: string, parts: readonly Part[], first: number, last: n
     kept.push({ node, origin: parts[j]!.start + delta, summary: summarisePart(node, analysis.references) });
   }
   for (let j = first; j <= last; j++) into.set(parts[j]!.key, { diagnostics: found[j - first]!, root: kept[j - first] });
+  return all;
+}
+
+/**
+ * The diagnostics of a run that is the whole text, as the whole-text analysis reports them ({@link diagnoseWhole}):
+ * its analysis already judged the parts together, so the analysis across parts would only repeat that work.
+ */
+function ofWholeRun(all: readonly EditorDiagnostic[], parts: readonly Part[]): EditorDiagnostic[] {
+  const last = parts.length - 1;
+  return byPosition(all.filter((d) => {
+    if (!ANALYSIS.has(d.code)) return true;
+    const part = parts[partAt(parts, 0, last, d.start)]!;
+    return d.start >= part.start && d.start <= part.end;
+  }));
 }
 
 /**
@@ -271,9 +271,11 @@ export function diagnose(text: string, options: EditorOptions = {}): EditorDiagn
   const problems = [...(argument.problem ? [argument.problem] : []), ...checked.problems].map(atStart);
   if (!checked.catalogue) return problems;
   const source = argument.text;
-  const parts = source.length > MAX_LENGTH ? undefined : partsOf(source);
-  if (!parts) return [...problems, ...wholeText(source, checked.catalogue)];
   const cache = cacheOf(checked.catalogue);
+  const last = cache.last;
+  const parts = source.length > MAX_LENGTH ? undefined : last ? partsAfterEdit(last.text, last.parts, source) : partsOf(source);
+  cache.last = parts && { text: source, parts };
+  if (!parts) return [...problems, ...wholeText(source, checked.catalogue)];
   const fresh = new Map<string, Checked>();
   // Runs of consecutive parts the last text did not have, and what analysing them would cost.
   const runs: [number, number][] = [];
@@ -294,8 +296,10 @@ export function diagnose(text: string, options: EditorOptions = {}): EditorDiagn
     fresh.clear();
     runs.splice(0, runs.length, [0, parts.length - 1]);
   }
-  for (const [first, last] of runs) analyseRun(source, parts, first, last, checked.catalogue, cache.standIn, fresh);
+  const catalogue = checked.catalogue;
+  const analysed = runs.map(([first, last]) => analyseRun(source, parts, first, last, catalogue, cache.standIn, fresh));
   cache.parts = fresh;
+  if (runs.length === 1 && runs[0]![0] === 0 && runs[0]![1] === parts.length - 1) return [...problems, ...ofWholeRun(analysed[0]!, parts)];
   const results = parts.map((p) => fresh.get(p.key)!);
   const failed = results.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
   const across = failed ? undefined : acrossParts(source, parts, results);

@@ -70,6 +70,7 @@ export function analyzeAcross(source: string, parts: readonly TopPart[], connect
   const range = (start: number, end: number): SourceRange => ({ start: position(start), end: position(end) });
   const partOf = new Map<object, number>();
   parts.forEach((p, k) => partOf.set(p.root, k));
+  work.operands += parts.length;
   const seeds = new Map<object, PartSummary>();
   // An operand's own operands (for judging it whole), by node: their part and position.
   const inner = new Map<object, [number, number]>();
@@ -104,16 +105,29 @@ export function analyzeAcross(source: string, parts: readonly TopPart[], connect
   const skipped: Skipped[] = [];
   const verdicts = findVerdicts(top, new Map(), { seeds, shapes, entered, skipped });
   // Joins operands: names a top-level and/or, or operands of two parts.
-  const across = (nodes: readonly object[]) => nodes.some((n) => synthetic.has(n)) || new Set(nodes.map((n) => partOf.get(n))).size > 1;
+  const across = (nodes: readonly object[]) => {
+    if (nodes.some((n) => synthetic.has(n))) return true;
+    const k = partOf.get(nodes[0]!);
+    return nodes.some((n) => partOf.get(n) !== k);
+  };
   // Judges one operand whole (alone, or its own operands together): the whole-text walk then does not look inside it.
   const whole = (v: Verdict) => (v.nodes.length === 1 && partOf.has(v.nodes[0]!)) || (v.parent !== undefined && partOf.has(v.parent));
   const judged = new Set<object>();
-  for (const v of verdicts) if (!across(v.nodes) && whole(v)) judged.add(v.nodes.length === 1 && partOf.has(v.nodes[0]!) ? v.nodes[0]! : v.parent!);
-  const kept = verdicts.filter((v) => across(v.nodes) || whole(v));
+  const kept: Verdict[] = [];
+  for (const v of verdicts) {
+    const joins = across(v.nodes);
+    if (!joins && whole(v)) judged.add(v.nodes.length === 1 && partOf.has(v.nodes[0]!) ? v.nodes[0]! : v.parent!);
+    if (joins || whole(v)) kept.push(v);
+  }
   // The operands' trees moved into `source`'s coordinates, only for the verdicts reported: whole for the
-  // operands a message or fix reads inside (the verdict's own nodes), their outer range only for the others.
+  // operands a message or fix reads inside, their outer range only for the others. The reporter reads inside a
+  // verdict's node only for never-matches, always-true-where-known and a value listed twice; an operand judged
+  // redundant or subsumed is named, located and removed by its own range. An operand's own operand is reached
+  // through its part's root, which is then copied whole (so that the copies keep their identity in it).
   const deep = new Set<object>();
-  for (const v of kept) for (const n of v.nodes) deep.add(inner.has(n) ? parts[inner.get(n)![0]]!.root : n);
+  const inside = (v: Verdict) => v.code === 'never-matches' || v.code === 'always-true-where-known' || v.value !== undefined;
+  for (const v of kept) for (const n of v.nodes) if (inner.has(n)) deep.add(parts[inner.get(n)![0]]!.root);
+  else if (inside(v)) deep.add(n);
   const moved = new Map<object, Node>();
   const move = (node: Node): Node => {
     let out = moved.get(node);
@@ -123,9 +137,12 @@ export function analyzeAcross(source: string, parts: readonly TopPart[], connect
     if (k !== undefined) {
       const shift = parts[k]!.shift;
       out = deep.has(node) ? shiftRanges(node, shift, position) : node.range ? { ...node, range: range(node.range.start.offset + shift, node.range.end.offset + shift) } : node;
+      if (!deep.has(node)) work.copied++;
     } else if (at) out = (move(parts[at[0]]!.root) as Extract<Node, { kind: 'and' | 'or' }>).operands[at[1]] as Node;
-    else if (node.kind === 'and' || node.kind === 'or') out = { ...node, operands: node.operands.map((o) => move(o)) } as Node;
-    else out = node;
+    else if (node.kind === 'and' || node.kind === 'or') {
+      out = { ...node, operands: node.operands.map((o) => move(o)) } as Node;
+      work.copied++;
+    } else out = node;
     moved.set(node, out);
     return out;
   };
@@ -140,18 +157,51 @@ export function analyzeAcross(source: string, parts: readonly TopPart[], connect
   return { diagnostics: [...reporter.diagnostics(reported), ...limits], opened: parts.map((p) => entered.has(p.root) && !judged.has(p.root)) };
 }
 
-/** A copy of `node` with every source range moved by `shift` (lines and columns recounted in the new text). */
+/**
+ * Work done by {@link analyzeAcross}, counted (not timed) so that the editor's tests can bound it against a
+ * whole check: the top-level operands joined, and the tree nodes copied into the text's coordinates.
+ */
+export interface AcrossWork {
+  /** Top-level operands walked (their summaries stand in for their subtrees). */
+  operands: number;
+  /** Ranged tree nodes copied for the verdicts reported. */
+  copied: number;
+}
+
+const work: AcrossWork = { operands: 0, copied: 0 };
+
+/** The work done since the last {@link resetAcrossWork}. */
+export function acrossWork(): AcrossWork {
+  return { ...work };
+}
+
+/** Sets the work counters to zero. */
+export function resetAcrossWork(): void {
+  work.operands = work.copied = 0;
+}
+
+/**
+ * A copy of `node` with every source range moved by `shift` (lines and columns recounted in the new text).
+ * Written as plain loops: it runs over every operand a verdict reads, on each keystroke of a long filter.
+ */
 function shiftRanges<T>(node: T, shift: number, position: (offset: number) => Position): T {
-  const copy = (x: unknown, key: string): unknown => {
+  const copy = (x: unknown): unknown => {
     if (typeof x !== 'object' || x === null) return x;
-    if (key === 'range') {
-      const r = x as SourceRange;
-      return { start: position(r.start.offset + shift), end: position(r.end.offset + shift) };
+    if (Array.isArray(x)) {
+      const out = new Array<unknown>(x.length);
+      for (let i = 0; i < x.length; i++) out[i] = copy(x[i]);
+      return out;
     }
-    if (Array.isArray(x)) return x.map((v) => copy(v, ''));
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(x)) out[k] = copy(v, k);
+    for (const k of Object.keys(x)) {
+      const v = (x as Record<string, unknown>)[k];
+      if (k === 'range' && typeof v === 'object' && v !== null) {
+        const r = v as SourceRange;
+        work.copied++;
+        out[k] = { start: position(r.start.offset + shift), end: position(r.end.offset + shift) };
+      } else out[k] = copy(v);
+    }
     return out;
   };
-  return copy(node, '') as T;
+  return copy(node) as T;
 }

@@ -84,13 +84,28 @@ export class Reporter {
     const range = rangeOf(parent);
     if (!parent || !range || this.ctx.source === undefined) return undefined;
     const operands = parent.operands as readonly Node[];
-    const k = operands.indexOf(drop);
+    const k = this.indexIn(operands, drop);
     if (k < 0 || operands.length < 2) return undefined;
     const me = this.outer(drop, range);
     const other = this.outer(operands[k === 0 ? 1 : k - 1]!, range);
     if (!me || !other) return undefined;
     const [start, end] = k === 0 ? [me[0], other[0]] : [other[1], me[1]];
     return { message: title, replacement: '', range: { start: this.position(start), end: this.position(end) } };
+  }
+
+  /** Each operand list's positions, built once: a long `and` with a verdict on every operand would otherwise search it once per verdict. */
+  private readonly indexes = new WeakMap<readonly Node[], Map<Node, number>>();
+
+  private indexIn(operands: readonly Node[], node: Node): number {
+    if (operands.length <= 16) return operands.indexOf(node);
+    let index = this.indexes.get(operands);
+    if (!index) {
+      index = new Map();
+      // The first position of a node listed twice, as indexOf gives.
+      for (let i = operands.length - 1; i >= 0; i--) index.set(operands[i]!, i);
+      this.indexes.set(operands, index);
+    }
+    return index.get(node) ?? -1;
   }
 
   private positionOf: ((offset: number) => SourceRange['start']) | undefined;
