@@ -5,12 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { check, compile, decompile, format } from '../../src/api/compile.js';
-import { PredicateError, evaluate, explain, predicate } from '../../src/api/predicate.js';
+import { evaluate, explain, predicate } from '../../src/api/predicate.js';
 import { allBacklinks } from '../../src/catalogue/builtin.js';
 import { defineCatalogue, type CatalogueSpec } from '../../src/catalogue/define.js';
 import { catalogueNames, getCatalogue } from '../../src/catalogue/endpoints.js';
 import { catalogueOption } from '../../src/catalogue/option.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { thrown } from '../support/predicate-error.js';
 
 /** Every entry point that reads filter options, as "the diagnostics it gives for these options". */
 const ENTRIES: Record<string, (options: unknown) => readonly Diagnostic[]> = {
@@ -23,15 +24,6 @@ const ENTRIES: Record<string, (options: unknown) => readonly Diagnostic[]> = {
   'compile (tree)': (o) => compile({ kind: 'condition', field: { name: 'is_dofollow' }, test: { kind: 'null' } }, o as never).diagnostics,
 };
 
-function thrown(run: () => unknown): readonly Diagnostic[] {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PredicateError);
-    return (error as PredicateError).diagnostics;
-  }
-  return [];
-}
 
 const SPEC: CatalogueSpec = { name: 'my-shop/products', columns: { price: { type: 'float', nullable: false }, title: { type: 'string' } } };
 

@@ -8,27 +8,19 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EmitError, check, compile, emitWhere, estimateCost, evaluate, explain, parse, predicate, printFilter, simplify, PredicateError } from '../../src/index.js';
+import { EmitError, check, compile, emitWhere, estimateCost, evaluate, explain, parse, predicate, printFilter, simplify } from '../../src/index.js';
 import { toSql } from '../../src/sql.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { printFilter as printTrusted } from '../../src/emit/text.js';
 import { filterAst } from '../../src/arbitraries/ast.js';
 import { allBacklinks } from '../../src/catalogue/index.js';
+import { thrown } from '../support/predicate-error.js';
 
 const num = (value: unknown) => ({ kind: 'number', value });
 const on = (name: string, test: unknown) => ({ kind: 'condition', field: { name }, test });
 const gt = (name: string, value: unknown) => on(name, { kind: 'compare', op: 'gt', value });
 const ROW = { domain_rating_source: 10, first_seen: '2024-06-01', anchor: 'x', languages: ['en'] };
 
-function thrown(run: () => unknown): readonly Diagnostic[] {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PredicateError);
-    return (error as PredicateError).diagnostics;
-  }
-  return [];
-}
 
 /** Every entry point that takes a tree, as "its diagnostics". */
 const ENTRIES: Record<string, (tree: unknown) => readonly Diagnostic[]> = {

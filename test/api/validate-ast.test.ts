@@ -10,6 +10,7 @@ import { check, compile, format } from '../../src/api/compile.js';
 import { PredicateError, evaluate, explain, predicate } from '../../src/api/predicate.js';
 import { DEFAULT_MAX_NODES, validateFilterTree } from '../../src/ast/validate.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { thrown } from '../support/predicate-error.js';
 
 const lit = (value: boolean) => ({ kind: 'boolean', value });
 const cond = (name: unknown = 'is_dofollow', test: unknown = { kind: 'compare', op: 'eq', value: lit(true) }) => ({ kind: 'condition', field: { name }, test });
@@ -32,15 +33,6 @@ const ENTRIES: Record<string, (tree: unknown) => readonly Diagnostic[]> = {
   explain: (t) => thrown(() => explain(t as never, { is_dofollow: true, anchor: 'x', languages: ['en'] })),
 };
 
-function thrown(run: () => unknown): readonly Diagnostic[] {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PredicateError);
-    return (error as PredicateError).diagnostics;
-  }
-  return [];
-}
 
 const cyclicNot: Record<string, unknown> = { kind: 'not' };
 cyclicNot['operand'] = cyclicNot;
