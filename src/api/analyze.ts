@@ -136,9 +136,9 @@ function analyzeChecked(source: unknown, rawOptions: unknown, paths: ReadonlyMap
   if (filter) {
     // The static analysis judges only filters without errors, syntax errors included (a recovered tree is a guess).
     const analysis = judge === 'eager' && !hasErrors(diagnostics);
-    // Parsed, decompiled, or validated by treeOf above.
-    const trusted = true;
-    const checked = checkFilter(filter, catalogue, paths ? { paths, analysis, trusted } : typeof source === 'string' ? { source, analysis, trusted } : { analysis, trusted });
+    const where = paths ? { paths } : typeof source === 'string' ? { source } : {};
+    // Trusted: parsed, decompiled, or validated by treeOf above.
+    const checked = checkFilter(filter, catalogue, { ...where, analysis, trusted: true });
     diagnostics.push(...checked.diagnostics);
     references = checked.references;
     columns = checked.columns;

@@ -6,16 +6,9 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { report } from '../diagnostics/messages.js';
+import { errorText } from '../vocabulary/index.js';
 
-/** The text of a thrown value; never throws itself (a value's own toString may). */
-export function errorText(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  try {
-    return String(error);
-  } catch (inner) {
-    return `a thrown value that cannot be printed (${inner instanceof Error ? inner.message : typeof inner})`;
-  }
-}
+export { errorText };
 
 /** The `internal-error` diagnostic for an exception that escaped `stage`. */
 export function internalError(stage: string, error: unknown): Diagnostic {

@@ -227,11 +227,13 @@ class Validator {
       case 'not':
         this.push(e, 'operand', own(value, 'operand'), role, true);
         return;
-      case 'condition':
+      case 'condition': {
         this.nameRef(e, 'field', own(value, 'field'));
-        if (own(value, 'modifier') !== undefined) this.nameRef(e, 'modifier', own(value, 'modifier'));
+        const modifier = own(value, 'modifier');
+        if (modifier !== undefined) this.nameRef(e, 'modifier', modifier);
         this.test(e, own(value, 'test'));
         return;
+      }
       case 'list': {
         const quantifier = own(value, 'quantifier');
         if (quantifier !== 'any' && quantifier !== 'all') {
@@ -266,13 +268,14 @@ class Validator {
   }
 
   private test(e: Entry, test: unknown): void {
-    if (!isRecord(test) || typeof own(test, 'kind') !== 'string' || !(TEST_KINDS as readonly unknown[]).includes(own(test, 'kind'))) {
-      const found = isRecord(test) && own(test, 'kind') !== undefined ? describeKind(own(test, 'kind')) : describeNode(test);
-      this.problem(e, isRecord(test) && own(test, 'kind') !== undefined ? ['test', 'kind'] : ['test'], { variant: 'test', args: { kinds: oneOf(TEST_KINDS), found } });
+    const kind = isRecord(test) ? own(test, 'kind') : undefined;
+    if (!isRecord(test) || typeof kind !== 'string' || !(TEST_KINDS as readonly unknown[]).includes(kind)) {
+      const found = kind !== undefined ? describeKind(kind) : describeNode(test);
+      this.problem(e, kind !== undefined ? ['test', 'kind'] : ['test'], { variant: 'test', args: { kinds: oneOf(TEST_KINDS), found } });
       return;
     }
     this.range(e, test, ['test']);
-    switch (own(test, 'kind')) {
+    switch (kind) {
       case 'compare': {
         const op = own(test, 'op');
         if (typeof op !== 'string' || !OPS.has(op)) {

@@ -14,7 +14,7 @@ import { kleeneAnd, kleeneNot, kleeneOr, type Truth } from '../semantics/logic.j
 import { escapeForTerminal } from '../diagnostics/render.js';
 import { printFilter, printTest } from './text.js';
 import { isArraySafe, someElements, VALUE_TEXT_LENGTH, valueText } from './value-text.js';
-import { clipText } from '../vocabulary/index.js';
+import { clipText, errorText } from '../vocabulary/index.js';
 import { compileElement, compileRowTest } from './predicate-closures.js';
 import { BUILD_ERRORS, field, PredicateBuildError, readColumn, type Polar, type PredicateContext, type Row } from './predicate-core.js';
 
@@ -74,16 +74,6 @@ function truth<X>(p: Polar<X>, x: X): Truth {
   return p.t(x) ? true : p.f(x) ? false : null;
 }
 
-/** The text of an error thrown by a row's getter or proxy trap; never throws itself. */
-function thrownText(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  try {
-    return String(error);
-  } catch { // expected: the thrown value's own toString threw too; it is named by its type instead
-    return `a thrown ${typeof error}`;
-  }
-}
-
 /**
  * A leaf's value on a row value. Row values are data of any shape, and
  * explain shows them without throwing (docs/api.md): when testing one throws
@@ -96,7 +86,7 @@ function tested<X>(p: Polar<X>, x: X): { value: Truth; error?: string } {
     return { value: truth(p, x) };
   } catch (error) {
     if (error instanceof PredicateBuildError) throw error; // the filter's problem, not the row's: reported by the caller
-    return { value: null, error: thrownText(error) };
+    return { value: null, error: errorText(error) };
   }
 }
 
@@ -126,7 +116,7 @@ function explainRowTest(node: RowTest, ctx: PredicateContext, row: Row): Explain
     read = readColumn(row, f.apiName);
   } catch (error) {
     // A path step into an object column (a revoked proxy, a throwing own-property trap): shown as unreadable, with the error.
-    readError = thrownText(error);
+    readError = errorText(error);
   }
   const { value, error } = readError === undefined ? tested(compileRowTest(node, ctx), row) : { value: null, error: readError };
   const failed = error === undefined ? {} : { error };

@@ -57,3 +57,17 @@ export function describeValue(value: unknown, detail: DescribeDetail = 'content'
     default: return kindOf(value);
   }
 }
+
+/**
+ * The text of a thrown value: `Name: message` for an Error, else its string
+ * form. Never throws itself (a value's own `toString` may): such a value is
+ * named as one that cannot be printed.
+ */
+export function errorText(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  try {
+    return String(error);
+  } catch (inner) { // expected: the thrown value's own toString threw; it is named instead of printed
+    return `a thrown value that cannot be printed (${inner instanceof Error ? inner.message : typeof inner})`;
+  }
+}

@@ -70,6 +70,11 @@ export class Groups {
   private readonly memo = new Map<object, Info | undefined>();
   /** The parts left unjudged for their size (see {@link MAX_GROUP_SIZE}): an and/or node, or operands of one; first seen first. */
   readonly skipped = new Map<object, Skipped>();
+  /**
+   * Each column's subject, key and domain, made once per column (and per upper-casing), not once per
+   * leaf: a filter names few columns, and these are what every leaf of one column shares.
+   */
+  private readonly subjects = new Map<Column, Subjects>();
 
   constructor(
     private readonly references: ReadonlyMap<FieldRef, ResolvedField>,
@@ -86,11 +91,6 @@ export class Groups {
     if (!this.skipped.has(nodes[0]!)) this.skipped.set(nodes[0]!, { nodes, connective, subject, size });
   }
 
-  /**
-   * Each column's subject, key and domain, made once per column (and per upper-casing), not once per
-   * leaf: a filter names few columns, and these are what every leaf of one column shares.
-   */
-  private readonly subjects = new Map<Column, Subjects>();
   private entry(column: Column, which: keyof Subjects): SubjectEntry {
     let entries = this.subjects.get(column);
     if (entries === undefined) this.subjects.set(column, (entries = {}));

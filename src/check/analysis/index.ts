@@ -7,9 +7,9 @@
  */
 import type { FieldRef, Filter } from '../../ast/nodes.js';
 import { isBranch, isInvalid, type BoolTree } from '../../ast/tree.js';
+import { validateFilterTree } from '../../ast/validate.js';
 import type { ResolvedField } from '../../catalogue/types.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { validateFilterTree } from '../../ast/validate.js';
 import { Reporter } from './report.js';
 import type { Skipped } from './groups.js';
 import { findVerdicts } from './verdicts.js';
