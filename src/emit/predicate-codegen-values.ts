@@ -22,6 +22,8 @@ export interface Gen {
   readonly helperCalls: (readonly number[])[];
   /** How the endpoint reads `regex` values. */
   readonly dialect: RegexDialect;
+  /** How many temporaries `d<n>` the leaves have taken (see {@link Code}). */
+  temps: number;
 }
 
 /**
@@ -36,6 +38,72 @@ export interface Code {
   readonly w: number;
   readonly ht?: readonly number[];
   readonly hf?: readonly number[];
+  /**
+   * Checks a polarity also needs, which may run after the rest of an
+   * enclosing `&&` chain (the calendar of a canonical datetime): the polarity
+   * holds when its code and these hold. Reordering is exact, since no
+   * fragment has a side effect or throws; rows that fail elsewhere then never
+   * pay for the check.
+   */
+  readonly ta?: string;
+  readonly fa?: string;
+  /** Temporaries (`d<n>`) a polarity assigns for its deferred checks, declared by the function that holds it. */
+  readonly tv?: readonly string[];
+  readonly fv?: readonly string[];
+}
+
+/** One polarity's code, its deferred checks and its temporaries. */
+export interface Side {
+  readonly code: string;
+  readonly after?: string;
+  readonly temps?: readonly string[];
+}
+
+/** A polarity of `code` as a {@link Side}. */
+export function sideOf(code: Code, polarity: 't' | 'f'): Side {
+  return polarity === 't' ? { code: code.t, after: code.ta, temps: code.tv } : { code: code.f, after: code.fa, temps: code.fv };
+}
+
+/** A side's whole test: its code, then its deferred checks. */
+export function closed(side: Side): string {
+  return side.after === undefined ? side.code : `(${side.code} && ${side.after})`;
+}
+
+/** A function's declaration of its temporaries: `v`, and the deferred checks' `d<n>`. */
+export function declareTemps(side: Side): string {
+  return side.temps ? `let v, ${side.temps.join(', ')};` : 'let v;';
+}
+
+/**
+ * `parts` joined by `op` in one polarity. Under `&&` their deferred checks
+ * move to the end of the chain (and on, to an enclosing `&&`); under `||`
+ * each part is closed first, since there a check cannot leave its part.
+ * Joined with `+`: V8 keeps the result a rope (no copy), where `Array#join`
+ * would copy the text at every level of the tree; it is flattened once,
+ * when the source is hashed and compiled.
+ */
+export function joinSides(parts: readonly Code[], polarity: 't' | 'f', op: string): Side {
+  const and = op === ' && ';
+  let code = '';
+  let after: string | undefined;
+  let temps: string[] | undefined;
+  for (let i = 0; i < parts.length; i++) {
+    const side = sideOf(parts[i]!, polarity);
+    if (i > 0) code += op;
+    code += and ? side.code : closed(side);
+    if (and && side.after !== undefined) after = after === undefined ? side.after : `${after} && ${side.after}`;
+    if (side.temps) (temps ??= []).push(...side.temps);
+  }
+  return { code, ...(after !== undefined ? { after } : {}), ...(temps ? { temps } : {}) };
+}
+
+/** The code of two sides (parenthesised), with the other fields of `rest`. */
+export function fromSides(t: Side, f: Side, rest: Pick<Code, 'w' | 'ht' | 'hf'>): Code {
+  return {
+    t: `(${t.code})`, f: `(${f.code})`, ...rest,
+    ...(t.after !== undefined ? { ta: t.after } : {}), ...(f.after !== undefined ? { fa: f.after } : {}),
+    ...(t.temps ? { tv: t.temps } : {}), ...(f.temps ? { fv: f.temps } : {}),
+  };
 }
 
 
@@ -46,7 +114,11 @@ export function constant(g: Gen, value: unknown): string {
 
 /** `not`: the polarities swapped, as in the closures. */
 export function negate(code: Code): Code {
-  return { t: code.f, f: code.t, w: code.w, ...(code.hf ? { ht: code.hf } : {}), ...(code.ht ? { hf: code.ht } : {}) };
+  return {
+    t: code.f, f: code.t, w: code.w, ...(code.hf ? { ht: code.hf } : {}), ...(code.ht ? { hf: code.ht } : {}),
+    ...(code.fa !== undefined ? { ta: code.fa } : {}), ...(code.ta !== undefined ? { fa: code.ta } : {}),
+    ...(code.fv ? { tv: code.fv } : {}), ...(code.tv ? { fv: code.tv } : {}),
+  };
 }
 
 /** A leaf's code (weight one). */
@@ -93,24 +165,36 @@ function numberCode(g: Gen, op: CompareOp, value: number, read: string): Code | 
 /**
  * Dates and datetimes: the test holds (`t`), or its negation holds (`f`),
  * both on valid dates only. A row in the constant's canonical form compares
- * as a string, its calendar checked only when the comparison holds (see
- * DateConstant in predicate-core.ts); any other form by its instant.
+ * as a string (see DateConstant in predicate-core.ts); any other form by its
+ * instant. A canonical datetime's calendar is checked only when the rest of
+ * the enclosing `and` holds (a deferred check, see {@link Code}): the string
+ * comparison alone reads a few characters, the calendar all twenty.
  */
 function dateCode(g: Gen, op: CompareOp, ms: number, read: string): Code | undefined {
   if (!(op in DATE_NEGATION)) return undefined;
   const c = dateConstant(ms);
   const k = { ms: constant(g, c.ms), second: c.second === undefined ? '' : constant(g, c.second), day: c.day === undefined ? '' : constant(g, c.day) };
-  return leafCode(dateHoldsCode(op as DateOp, c, k, read), dateHoldsCode(DATE_NEGATION[op as DateOp], c, k, read));
+  const temp = c.second === undefined ? undefined : `d${g.temps++}`;
+  const t = dateHoldsCode(op as DateOp, c, k, read, temp);
+  const f = dateHoldsCode(DATE_NEGATION[op as DateOp], c, k, read, temp);
+  return {
+    t: t.code, f: f.code, w: 1,
+    ...(t.after !== undefined ? { ta: t.after, tv: t.temps } : {}), ...(f.after !== undefined ? { fa: f.after, fv: f.temps } : {}),
+  };
 }
 
-function dateHoldsCode(op: DateOp, c: DateConstant, k: { ms: string; second: string; day: string }, read: string): string {
+function dateHoldsCode(op: DateOp, c: DateConstant, k: { ms: string; second: string; day: string }, read: string, temp: string | undefined): Side {
   const js = DATE_OPERATOR[op];
   // parseInstant gives null for an invalid date: `?? NaN` makes every ordering false, `?? c` makes `!==` false.
   let test = `(ip(v) ?? ${op === 'neq' ? k.ms : 'NaN'}) ${js} ${k.ms}`;
-  const canonical = (s: string, valid: string) => (op === 'eq' ? `v === ${s}` : `(v ${js} ${s} && ${valid}(v))`);
-  if (c.day !== undefined) test = `(v.length === 10 ? ${canonical(k.day, 'vd')} : ${test})`;
-  if (c.second !== undefined) test = `(v.length === 20 && v.charCodeAt(10) === 84 && v.charCodeAt(19) === 90 ? ${canonical(k.second, 'vs')} : ${test})`;
-  return `(typeof (v = ${read}) === 'string' && ${test})`;
+  if (c.day !== undefined) test = `(v.length === 10 ? ${op === 'eq' ? `v === ${k.day}` : `(v ${js} ${k.day} && vd(v))`} : ${test})`;
+  const typed = (inner: string) => `(typeof (v = ${read}) === 'string' && ${inner})`;
+  if (c.second === undefined || temp === undefined) return { code: typed(test) };
+  const second = 'v.length === 20 && v.charCodeAt(10) === 84 && v.charCodeAt(19) === 90';
+  // Equal to the canonical constant: valid by that alone.
+  if (op === 'eq') return { code: typed(`(${second} ? v === ${k.second} : ${test})`) };
+  // The value is kept in the leaf's own temporary for the deferred check (`v` is reused by the leaves after it).
+  return { code: typed(`(${temp} = v, ${second} ? v ${js} ${k.second} : ${test})`), after: `vz(${temp})`, temps: [temp] };
 }
 
 /** Booleans: `=` and `!=` only. */
@@ -187,7 +271,9 @@ function betweenCode(g: Gen, low: Literal, high: Literal, type: ValueType, read:
   if (!bounds) {
     if (domainOf(type, low) !== 'date') return undefined;
     const parts = [compareCode(g, 'gte', low, type, read), compareCode(g, 'lte', high, type, read)];
-    return parts[0] && parts[1] ? leafCode(`(${parts[0].t} && ${parts[1].t})`, `(${parts[0].f} || ${parts[1].f})`) : undefined;
+    if (!parts[0] || !parts[1]) return undefined;
+    const both = parts as readonly Code[];
+    return fromSides(joinSides(both, 't', ' && '), joinSides(both, 'f', ' || '), { w: 1 });
   }
   const is = typeIs(read, 'number');
   const cl = constant(g, bounds[0]);

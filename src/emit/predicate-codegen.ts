@@ -25,9 +25,11 @@ import { lower } from '../semantics/strings.js';
 import { parseInstant } from '../vocabulary/dates.js';
 import { isNameSegment } from '../vocabulary/names.js';
 import { compileRowTest } from './predicate-closures.js';
-import { constant, inlineValueTest, leafCode, negate, type Code, type Gen } from './predicate-codegen-values.js';
 import {
-  BUILD_ERRORS, field, inheritedKey, PredicateBuildError, reader, validDayForm, validSecondForm, type Polar, type PredicateContext, type Row, type Test2,
+  closed, constant, declareTemps, fromSides, inlineValueTest, joinSides, leafCode, negate, sideOf, type Code, type Gen,
+} from './predicate-codegen-values.js';
+import {
+  BUILD_ERRORS, field, inheritedKey, PredicateBuildError, reader, validDayForm, validIfSecondForm, validSecondForm, type Polar, type PredicateContext, type Row, type Test2,
 } from './predicate-core.js';
 
 /**
@@ -37,8 +39,10 @@ import {
  * the constants, so that they do not shift the constants' indexes: the
  * source stays the same for every filter of one shape.
  */
-const RUNTIME = { h: Object.prototype.hasOwnProperty, ip: parseInstant, vs: validSecondForm, vd: validDayForm, lo: lower } as const;
-const RUNTIME_NAMES = 'const h = R.h, ip = R.ip, vs = R.vs, vd = R.vd, lo = R.lo;';
+const RUNTIME = {
+  h: Object.prototype.hasOwnProperty, ip: parseInstant, vs: validSecondForm, vz: validIfSecondForm, vd: validDayForm, lo: lower,
+} as const;
+const RUNTIME_NAMES = 'const h = R.h, ip = R.ip, vs = R.vs, vz = R.vz, vd = R.vd, lo = R.lo;';
 
 /**
  * Generated functions stay below this many inlined leaves: V8 stops
@@ -108,18 +112,7 @@ function join(g: Gen, parts: readonly (Code | undefined)[], t: string, f: string
   }
   const ht = callsOf(list, 'ht');
   const hf = callsOf(list, 'hf');
-  return { t: `(${concat(list, 't', t)})`, f: `(${concat(list, 'f', f)})`, w, ...(ht ? { ht } : {}), ...(hf ? { hf } : {}) };
-}
-
-/**
- * The parts' code of one polarity joined by `op`, by `+`: V8 keeps the result
- * a rope (no copy), where `Array#join` would copy the text at every level of
- * the tree. It is flattened once, when the source is hashed and compiled.
- */
-function concat(parts: readonly Code[], polarity: 't' | 'f', op: string): string {
-  let out = parts[0]![polarity];
-  for (let i = 1; i < parts.length; i++) out += op + parts[i]![polarity];
-  return out;
+  return fromSides(joinSides(list, 't', t), joinSides(list, 'f', f), { w, ...(ht ? { ht } : {}), ...(hf ? { hf } : {}) });
 }
 
 function weight(parts: readonly Code[]): number {
@@ -134,10 +127,10 @@ function pack(g: Gen, parts: readonly Code[], t: string, f: string): Code[] {
   let group: Code[] = [];
   let w = 0;
   const flush = () => {
-    const ts = concat(group, 't', t);
-    const fs = concat(group, 'f', f);
-    const ht = helper(g, (name) => `function ${name}(row) { let v; return ${ts}; }`, callsOf(group, 'ht') ?? []);
-    const hf = helper(g, (name) => `function ${name}(row) { let v; return ${fs}; }`, callsOf(group, 'hf') ?? []);
+    const ts = joinSides(group, 't', t);
+    const fs = joinSides(group, 'f', f);
+    const ht = helper(g, (name) => `function ${name}(row) { ${declareTemps(ts)} return ${closed(ts)}; }`, callsOf(group, 'ht') ?? []);
+    const hf = helper(g, (name) => `function ${name}(row) { ${declareTemps(fs)} return ${closed(fs)}; }`, callsOf(group, 'hf') ?? []);
     out.push({ t: `H${ht}(row)`, f: `H${hf}(row)`, w: 1, ht: [ht], hf: [hf] });
     group = [];
     w = 0;
@@ -185,15 +178,17 @@ function inlineList(g: Gen, quantifier: 'any' | 'all', element: ElementFilter, c
   if (!column.column.array || !isNameSegment(column.apiName) || inheritedKey(column.apiName)) return undefined;
   const code = generateTree(g, element, (leaf) => inlineValueTest(g, leaf.test, column.type, 'x'), false);
   if (!code) return undefined;
-  const loop = (test: string, wanted: boolean): number =>
-    helper(
+  const loop = (polarity: 't' | 'f', wanted: boolean): number => {
+    const side = sideOf(code, polarity);
+    return helper(
       g,
       (name) =>
-        `function ${name}(a) { if (!Array.isArray(a)) return false; let v; ` +
-        `for (let i = 0; i < a.length; i++) { const x = a[i]; if (${wanted ? '' : '!'}${test}) return ${wanted}; } return ${!wanted}; }`,
+        `function ${name}(a) { if (!Array.isArray(a)) return false; ${declareTemps(side)} ` +
+        `for (let i = 0; i < a.length; i++) { const x = a[i]; if (${wanted ? '' : '!'}${closed(side)}) return ${wanted}; } return ${!wanted}; }`,
       [], // element code calls no helper
     );
-  const [t, f] = quantifier === 'any' ? [loop(code.t, true), loop(code.f, false)] : [loop(code.t, false), loop(code.f, true)];
+  };
+  const [t, f] = quantifier === 'any' ? [loop('t', true), loop('f', false)] : [loop('t', false), loop('f', true)];
   return { t: `H${t}(row.${column.apiName})`, f: `H${f}(row.${column.apiName})`, w: 1, ht: [t], hf: [f] };
 }
 
@@ -214,13 +209,15 @@ export interface GeneratedSource {
  * that the "is false" function is compiled only when it is used.
  */
 export function generateSource(filter: Filter, ctx: PredicateContext): GeneratedSource {
-  const g: Gen = { constants: [], helpers: [], helperCalls: [], dialect: ctx.dialect };
+  const g: Gen = { constants: [], helpers: [], helperCalls: [], dialect: ctx.dialect, temps: 0 };
   const code = generateTree(g, filter, (leaf) => rowCode(g, leaf, ctx), true);
   const head = headOf(g.constants.length);
-  const body = (expression: string, calls: readonly number[] | undefined) =>
-    `${head}${reachable(g, calls).map((h) => `${h}\n`).join('')}return function (row) { let v; return ${expression}; };`;
-  const t = body(code.t, code.ht);
-  const f = body(code.f, code.hf);
+  const body = (polarity: 't' | 'f', calls: readonly number[] | undefined) => {
+    const side = sideOf(code, polarity);
+    return `${head}${reachable(g, calls).map((h) => `${h}\n`).join('')}return function (row) { ${declareTemps(side)} return ${closed(side)}; };`;
+  };
+  const t = body('t', code.ht);
+  const f = body('f', code.hf);
   return { t, f, source: `${t}\n${f}`, constants: g.constants };
 }
 

@@ -305,5 +305,14 @@ export function validSecondForm(v: string): boolean {
   return hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && validDayForm(v);
 }
 
+/**
+ * The deferred calendar check of a datetime leaf (predicate-codegen-values.ts):
+ * true unless `v` is in the canonical second form and not a real datetime.
+ * Other forms were checked in full by the leaf itself.
+ */
+export function validIfSecondForm(v: string): boolean {
+  return !isSecondForm(v) || validSecondForm(v);
+}
+
 /** JavaScript's operator of an ordering: on numbers, and on strings of one fixed-width form. */
 export const DATE_OPERATOR: Readonly<Record<DateOp, string>> = { eq: '===', neq: '!==', gt: '>', gte: '>=', lt: '<', lte: '<=' };
