@@ -8,12 +8,18 @@
  *   npm run bench:size            # from src/ (no build needed)
  *   npm run bench:size -- --dist  # from the built dist/ (npm run build first), as a package user bundles it
  *
+ * From src/ the bundle is built with the library build's plugins
+ * (scripts/chevrotain-parser-only.ts, scripts/json-as-parse.ts), so both
+ * modes measure the code the package ships.
+ *
  * Budgets: `{ compile }` ≤ 60 KB and `{ compile, predicate }` ≤ 75 KB min+gzip.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
+import { chevrotainParserOnly } from '../scripts/chevrotain-parser-only.js';
+import { jsonAsParse } from '../scripts/json-as-parse.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const fromDist = process.argv.includes('--dist');
@@ -72,6 +78,8 @@ async function main(): Promise<void> {
       write: false,
       metafile: true,
       logLevel: 'error',
+      // From src/, the plugins of the library's build (tsup.config.ts), so that the bundle is the code the package ships.
+      plugins: fromDist ? [] : [jsonAsParse, chevrotainParserOnly],
     });
     const out = result.outputFiles[0]!.contents;
     const gzip = gzipSync(out, { level: 9 }).length;

@@ -16,8 +16,21 @@
  * the literal were closed at the end of the line, and the token scan reports
  * the problem once, with the token's range.
  */
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { createToken, EOF, type TokenType } from 'chevrotain';
 import { DATE_TOKEN, DATETIME_TOKEN, KEYWORDS, NAME_SOURCE, type Keyword as KeywordWord } from '../vocabulary/index.js';
+
+/**
+ * Chevrotain's `Lexer.NA` (the pattern of a category, never matched itself)
+ * and `Lexer.SKIPPED` (the group of skipped tokens), read without importing
+ * the `Lexer` class: the library never builds Chevrotain's lexer, and an
+ * import of the class would bundle all of it (scripts/chevrotain-parser-only.ts).
+ * `EOF`'s pattern is `Lexer.NA`; test/package/chevrotain-parser-only.test.ts
+ * checks both against the class.
+ */
+const Lexer = {
+  NA: EOF.PATTERN as RegExp,
+  SKIPPED: 'This marks a skipped Token pattern, this means each token identified by it will be consumed and then thrown into oblivion, this can be used to for example to completely ignore whitespace.',
+} as const;
 
 // ---------------------------------------------------------------- trivia
 
