@@ -189,7 +189,7 @@ function dateHoldsCode(op: DateOp, c: DateConstant, k: { ms: string; second: str
   let test = `(ip(v) ?? ${op === 'neq' ? k.ms : 'NaN'}) ${js} ${k.ms}`;
   if (c.day !== undefined) test = `(v.length === 10 ? ${op === 'eq' ? `v === ${k.day}` : `(v ${js} ${k.day} && vd(v))`} : ${test})`;
   const typed = (inner: string) => `(typeof (v = ${read}) === 'string' && ${inner})`;
-  if (c.second === undefined || temp === undefined) return { code: typed(test) };
+  if (temp === undefined) return { code: typed(test) }; // the constant has no canonical second form (see dateCode)
   const second = 'v.length === 20 && v.charCodeAt(10) === 84 && v.charCodeAt(19) === 90';
   // Equal to the canonical constant: valid by that alone.
   if (op === 'eq') return { code: typed(`(${second} ? v === ${k.second} : ${test})`) };

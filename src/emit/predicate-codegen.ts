@@ -29,7 +29,7 @@ import {
   closed, constant, declareTemps, fromSides, inlineValueTest, joinSides, leafCode, negate, sideOf, type Code, type Gen,
 } from './predicate-codegen-values.js';
 import {
-  BUILD_ERRORS, field, inheritedKey, PredicateBuildError, reader, validDayForm, validIfSecondForm, validSecondForm, type Polar, type PredicateContext, type Row, type Test2,
+  BUILD_ERRORS, field, inheritedKey, PredicateBuildError, reader, validDayForm, validIfSecondForm, type Polar, type PredicateContext, type Row, type Test2,
 } from './predicate-core.js';
 
 /**
@@ -39,10 +39,8 @@ import {
  * the constants, so that they do not shift the constants' indexes: the
  * source stays the same for every filter of one shape.
  */
-const RUNTIME = {
-  h: Object.prototype.hasOwnProperty, ip: parseInstant, vs: validSecondForm, vz: validIfSecondForm, vd: validDayForm, lo: lower,
-} as const;
-const RUNTIME_NAMES = 'const h = R.h, ip = R.ip, vs = R.vs, vz = R.vz, vd = R.vd, lo = R.lo;';
+const RUNTIME = { h: Object.prototype.hasOwnProperty, ip: parseInstant, vz: validIfSecondForm, vd: validDayForm, lo: lower } as const;
+const RUNTIME_NAMES = 'const h = R.h, ip = R.ip, vz = R.vz, vd = R.vd, lo = R.lo;';
 
 /**
  * Generated functions stay below this many inlined leaves: V8 stops
