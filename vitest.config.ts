@@ -6,6 +6,7 @@ const ISOLATED = [
   'test/predicate/semantics.test.ts',
   'test/predicate/regex-linear.test.ts',
   'test/security/injection.test.ts',
+  'test/catalogue/named.test.ts',
 ];
 
 export default defineConfig({
@@ -13,7 +14,8 @@ export default defineConfig({
     // The browser suite runs separately (npm run test:e2e, vitest.e2e.config.ts).
     exclude: ['test/e2e/**', 'node_modules/**'],
     // re2js registered as the RE2 engine, as `import 'ahrefs-where/re2'` does (test/semantics/regex-engine.test.ts covers its absence).
-    setupFiles: ['test/support/register-re2.ts'],
+    // Every endpoint's catalogue loaded, as `import 'ahrefs-where/catalogues'` does (test/catalogue/named.test.ts covers the root without it).
+    setupFiles: ['test/support/register-re2.ts', 'test/support/register-catalogues.ts'],
     // Property tests use fixed seeds so that runs are reproducible.
     testTimeout: 30_000,
     // Vitest's default is one worker fewer than the CPUs: one on CI's 2 cores, which doubled the suite's time.

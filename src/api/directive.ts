@@ -6,9 +6,12 @@
  * line); the tools around the compiler read it so that one file carries its
  * endpoint with it: the CLI, the language server and the playground all call
  * {@link readEndpointDirective}, so they agree on what is a directive.
+ * Since a directive may name any endpoint, reading one loads the built-in
+ * catalogues (`ahrefs-where/catalogues`): only programs that read
+ * directives carry the 65 other endpoints' columns.
  */
 import type { SourceRange } from '../ast/index.js';
-import { catalogueOption, type Catalogue } from '../catalogue/index.js';
+import { catalogueOption, loadBuiltInCatalogues, type Catalogue } from '../catalogue/index.js';
 import { report, type Diagnostic, type Suggestion } from '../diagnostics/index.js';
 
 /** A directive found on the first line of a text, and what its name resolves to. */
@@ -68,6 +71,7 @@ export function readEndpointDirective(text: string): EndpointDirective | undefin
   }
   const start = prefix.length + (written.length - written.trimStart().length);
   const range = { start: at(start), end: at(start + name.length) };
+  loadBuiltInCatalogues();
   const resolved = catalogueOption(name);
   if (resolved.catalogue) return { name, range, catalogue: resolved.catalogue, diagnostics: [] };
   const diagnostics = resolved.diagnostics.map((d) => {

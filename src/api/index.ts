@@ -32,7 +32,7 @@ export type { EmitOptions } from '../emit/where-json.js';
 export type { PrintOptions } from '../emit/text.js';
 
 // ---- Catalogues (`ahrefs-where/catalogues` adds the built-in endpoints)
-export { allBacklinks, defineCatalogue, loadCatalogue, CatalogueError, DEFAULT_MODIFIERS, catalogueNames, getCatalogue, requestColumns } from '../catalogue/index.js';
+export { allBacklinks, defineCatalogue, loadCatalogue, CatalogueError, DEFAULT_MODIFIERS, catalogueNames, getCatalogue, loadBuiltInCatalogues, requestColumns } from '../catalogue/index.js';
 // resolveField checks its catalogue as the catalogue option is checked (src/api/stages.ts).
 export { resolveField } from './stages.js';
 export type { Catalogue, CatalogueSpec, Column, ColumnSpec, LoadCatalogueResult, Modifier, RegexDialect, RequestColumns, ResolvedField, ValueType } from '../catalogue/index.js';

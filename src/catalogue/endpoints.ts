@@ -1,19 +1,18 @@
 /**
  * Every Ahrefs API v3 endpoint's `where` columns as a named catalogue
  * (the `ahrefs-where/catalogues` export). Kept out of the package root so that
- * the core bundle carries only the default all-backlinks catalogue.
+ * the core bundle carries only the default all-backlinks catalogue; the root
+ * knows the names (./named.ts) and resolves them once this module's lookup
+ * is registered ({@link loadBuiltInCatalogues}).
  */
 import ENDPOINTS from './data/endpoints.json';
 import { allBacklinks } from './builtin.js';
 import { defineCatalogue, type CatalogueSpec } from './define.js';
+import { canonicalCatalogueName, registerBuiltInCatalogues } from './named.js';
 import type { Catalogue } from './types.js';
 
 const specs = ENDPOINTS as unknown as Record<string, CatalogueSpec>;
-const cache = new Map<string, Catalogue>([['site-explorer/all-backlinks', allBacklinks]]);
-const keyByName = new Map<string, string>(Object.keys(specs).map((key) => [specs[key]!.name, key]));
-
-/** The names of all 66 built-in catalogues, such as `site-explorer/organic-keywords`. */
-export const catalogueNames: readonly string[] = Object.freeze(['site-explorer/all-backlinks', ...keyByName.keys()].sort());
+const cache = new Map<string, Catalogue>([[allBacklinks.name, allBacklinks]]);
 
 /**
  * A built-in catalogue by endpoint name (`site-explorer/organic-keywords`), by
@@ -22,19 +21,23 @@ export const catalogueNames: readonly string[] = Object.freeze(['site-explorer/a
  * is no such endpoint. Catalogues are built on first use and cached.
  */
 export function getCatalogue(name: string): Catalogue | undefined {
-  const normalised = name.replace(/^\/?v3\//, '').replace(/^\//, '');
-  const canonical = keyByName.has(normalised)
-    ? normalised
-    : Object.prototype.hasOwnProperty.call(specs, normalised)
-      ? specs[normalised]!.name
-      : normalised === 'site_explorer_all_backlinks'
-        ? 'site-explorer/all-backlinks'
-        : normalised;
+  if (typeof name !== 'string') return undefined;
+  const canonical = canonicalCatalogueName(name);
+  if (canonical === undefined) return undefined;
   const cached = cache.get(canonical);
   if (cached) return cached;
-  const key = keyByName.get(canonical);
-  if (key === undefined) return undefined;
+  const key = canonical.replace(/[/-]/g, '_');
+  if (!Object.hasOwn(specs, key)) return undefined;
   const catalogue = defineCatalogue(specs[key]!);
   cache.set(canonical, catalogue);
   return catalogue;
+}
+
+/**
+ * Makes every entry point resolve all 66 endpoint names (the `catalogue`
+ * option, endpoint directives). Importing `ahrefs-where/catalogues` does it;
+ * so do the CLI and the language service. Calling it again changes nothing.
+ */
+export function loadBuiltInCatalogues(): void {
+  registerBuiltInCatalogues(getCatalogue);
 }

@@ -3,5 +3,6 @@ export { defineCatalogue, loadCatalogue, CatalogueError, DEFAULT_MODIFIERS, type
 export { resolveField, suggestColumns, findModifier } from './resolve.js';
 export { allBacklinks } from './builtin.js';
 export { catalogueOption, type CatalogueOption } from './option.js';
-export { catalogueNames, getCatalogue } from './endpoints.js';
+export { catalogueNames, canonicalCatalogueName, namedCatalogue } from './named.js';
+export { getCatalogue, loadBuiltInCatalogues } from './endpoints.js';
 export { requestColumns, requestColumnEndpoints } from './request.js';

@@ -1,6 +1,8 @@
 /**
  * The `catalogue` option of every entry point: a built {@link Catalogue}, an
  * endpoint name (`'keywords-explorer/overview'`), or absent (all-backlinks).
+ * Names other than all-backlinks resolve once `ahrefs-where/catalogues` is
+ * imported (./named.ts).
  * Anything else is a diagnostic: a plain definition object (forgetting
  * `defineCatalogue`), a misspelt name or a wrong type would otherwise switch
  * checking off or check against the wrong endpoint without a word.
@@ -10,7 +12,7 @@ import { formatMessage, report } from '../diagnostics/messages.js';
 import { suggestNames } from '../diagnostics/suggest.js';
 import { isKnownCatalogue, markCatalogue } from './brand.js';
 import { allBacklinks } from './builtin.js';
-import { catalogueNames, getCatalogue } from './endpoints.js';
+import { catalogueNames, namedCatalogue } from './named.js';
 import type { Catalogue } from './types.js';
 import { clipText, describeValue } from '../vocabulary/index.js';
 
@@ -54,7 +56,8 @@ function shapeProblem(value: Record<string, unknown>): string | undefined {
 /**
  * Resolves the `catalogue` option. Never throws: a value that cannot be read
  * as a catalogue gives `invalid-option`, an unknown endpoint name
- * `unknown-catalogue` with the closest names.
+ * `unknown-catalogue` with the closest names, and a built-in endpoint's name
+ * whose columns are not loaded `catalogue-not-loaded`.
  *
  * @example
  * catalogueOption('keywords-explorer/overview').catalogue?.name; // 'keywords-explorer/overview'
@@ -64,8 +67,11 @@ export function catalogueOption(value: unknown): CatalogueOption {
   if (value === undefined) return { catalogue: allBacklinks, diagnostics: [] };
   if (isKnownCatalogue(value)) return { catalogue: value, diagnostics: [] };
   if (typeof value === 'string') {
-    const named = getCatalogue(value);
-    if (named) return { catalogue: named, diagnostics: [] };
+    const named = namedCatalogue(value);
+    if (named.status === 'loaded') return { catalogue: named.catalogue, diagnostics: [] };
+    if (named.status === 'not-loaded') {
+      return { catalogue: undefined, diagnostics: [report('catalogue-not-loaded', 'default', { name: JSON.stringify(named.name) })] };
+    }
     const names = suggestNames(value.replace(/^\/?v3\//, ''), catalogueNames);
     const name = JSON.stringify(clipText(value, 81));
     const fixes = names.map((n) => ({ message: formatMessage('unknown-catalogue', 'fix', { name: n }), replacement: n }));

@@ -19,7 +19,7 @@ import lsp from 'vscode-languageserver/node.js';
 import type * as L from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readEndpointDirective, type Diagnostic, type EndpointDirective } from '../api/index.js';
-import { allBacklinks, catalogueNames, catalogueOption, type Catalogue } from '../catalogue/index.js';
+import { allBacklinks, catalogueNames, catalogueOption, loadBuiltInCatalogues, type Catalogue } from '../catalogue/index.js';
 import { complete, diagnose, formatDocument, hover } from '../editor/index.js';
 import type { CompletionKind, EditorDiagnostic, EditorOptions } from '../editor/index.js';
 import { VERSION } from './help.js';
@@ -91,6 +91,8 @@ function settingOf(value: unknown): unknown {
  * semantic tokens (whole document and range).
  */
 export function runLanguageServer(options: LanguageServerOptions = {}): void {
+  // Documents name any endpoint (settings, directives).
+  loadBuiltInCatalogues();
   const log = options.log ?? process.stderr;
   const writeLog = (line: string) => void log.write(`${line}\n`);
   const writer = new StreamMessageWriter(options.output ?? process.stdout);

@@ -13,7 +13,7 @@
 import { createReadStream, fstatSync, readFileSync, type ReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readEndpointDirective } from '../api/index.js';
-import { allBacklinks, catalogueNames, getCatalogue, loadCatalogue, type Catalogue } from '../catalogue/index.js';
+import { allBacklinks, catalogueNames, getCatalogue, loadBuiltInCatalogues, loadCatalogue, type Catalogue } from '../catalogue/index.js';
 import { escapeForTerminal, renderDiagnostic } from '../diagnostics/index.js';
 import { createRequire } from 'node:module';
 import { registerRegexEngine, type RegexEngine } from '../api/index.js';
@@ -36,6 +36,8 @@ const lazyRe2js: RegexEngine = {
   },
 };
 registerRegexEngine(lazyRe2js);
+// Every endpoint's name resolves in the CLI (`--catalogue`, directives, the language server), as after `import 'ahrefs-where/catalogues'`.
+loadBuiltInCatalogues();
 
 /** Thrown for bad command lines; becomes exit code 2. With a command, its usage is shown. */
 export class UsageError extends Error {

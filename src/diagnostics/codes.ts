@@ -591,6 +591,13 @@ export const DIAGNOSTIC_CODES = {
       regexAt: 'The regex for {column} could not be checked: {reason} (at offset {offset} of the pattern).',
     },
   },
+  'catalogue-not-loaded': {
+    severity: 'error',
+    summary: 'The catalogue option names a built-in endpoint whose columns are not loaded: import ahrefs-where/catalogues.',
+    messages: {
+      default: "The columns of the endpoint {name} are in ahrefs-where/catalogues: import it once (import 'ahrefs-where/catalogues') before naming an endpoint other than site-explorer/all-backlinks, or pass getCatalogue({name}) from it.",
+    },
+  },
 
   // ---- the language service (src/editor)
   'invalid-argument': {

@@ -9,13 +9,13 @@
  * - an offset that is not a number (or is NaN) means "no position": nothing
  *   to complete or hover;
  * - the `catalogue` option goes through the same resolution as every other
- *   entry point (`catalogueOption`): a built catalogue, an endpoint name, or
- *   absent. Anything else is never replaced by all-backlinks: `diagnose`
+ *   entry point (`catalogueOption`): a built catalogue, an endpoint name (any
+ *   of the 66: the service loads them all), or absent. Anything else is never replaced by all-backlinks: `diagnose`
  *   reports `invalid-option` / `unknown-catalogue`, and completion and hover,
  *   which cannot carry a diagnostic, offer nothing.
  */
 import { errorText } from '../api/index.js';
-import { catalogueOption, type Catalogue } from '../catalogue/index.js';
+import { catalogueOption, loadBuiltInCatalogues, type Catalogue } from '../catalogue/index.js';
 import { report, type Diagnostic } from '../diagnostics/index.js';
 import { describeValue } from '../vocabulary/index.js';
 import type { EditorDiagnostic } from './types.js';
@@ -51,6 +51,8 @@ export function catalogueArgument(options: unknown): { readonly catalogue: Catal
       return { catalogue: undefined, problems: [report('invalid-option', 'unreadable', { option: 'catalogue', reason: errorText(error) })] };
     }
   }
+  // An editor names any endpoint (its option, a directive), so the service resolves every name, as after `import 'ahrefs-where/catalogues'`.
+  if (typeof value === 'string') loadBuiltInCatalogues();
   const resolved = catalogueOption(value);
   return { catalogue: resolved.catalogue, problems: resolved.diagnostics };
 }

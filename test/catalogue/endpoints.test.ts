@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalogueNames, getCatalogue } from '../../src/catalogue/endpoints.js';
+import { getCatalogue } from '../../src/catalogue/endpoints.js';
+import { catalogueNames } from '../../src/catalogue/named.js';
 import source from '../fixtures/where-fields.json';
 
 type SourceColumn = { type: string; nullable: boolean | null; enum?: string[]; units?: number };

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { check, decompile } from '../../src/api/compile.js';
 import { evaluate } from '../../src/api/predicate.js';
-import { catalogueNames, getCatalogue } from '../../src/catalogue/endpoints.js';
+import { getCatalogue } from '../../src/catalogue/endpoints.js';
+import { catalogueNames } from '../../src/catalogue/named.js';
 
 const warning = (text: string, catalogue?: string) => {
   const ds = check(text, catalogue ? { catalogue } : {}).filter((d) => d.code === 'null-test-never-true');

@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/api/compile.js';
 import { evaluate, explain, predicate } from '../../src/api/predicate.js';
-import { catalogueNames, getCatalogue } from '../../src/catalogue/endpoints.js';
+import { getCatalogue } from '../../src/catalogue/endpoints.js';
+import { catalogueNames } from '../../src/catalogue/named.js';
 import type { Catalogue } from '../../src/catalogue/types.js';
 import { compilePredicate, readColumn, type Row } from '../../src/emit/predicate.js';
 import { generateSource } from '../../src/emit/predicate-codegen.js';
