@@ -1,3 +1,4 @@
+import { chevrotainNativeLodash } from './scripts/chevrotain-native-lodash.js';
 import { chevrotainParserOnly } from './scripts/chevrotain-parser-only.js';
 import { jsonAsParse } from './scripts/json-as-parse.js';
 import { defineConfig, type Options } from 'tsup';
@@ -35,7 +36,7 @@ export const CLI_BUNDLED = [...BUNDLED, 'vscode-languageserver', 'vscode-languag
 // output is deterministic, so a trace from a release maps the same way.
 const common: Options = {
   minify: true,
-  esbuildPlugins: [jsonAsParse, chevrotainParserOnly],
+  esbuildPlugins: [jsonAsParse, chevrotainNativeLodash, chevrotainParserOnly],
   sourcemap: process.env['SOURCEMAP'] === '1',
   treeshake: true,
   esbuildOptions(options) {

@@ -26,7 +26,8 @@ export const LEXER_CONSTANT_READERS = ['scan/tokens_public.js', 'parse/parser/tr
 export const LEXER_CONSTANTS_MODULE = 'export const Lexer = { NA: /NOT_APPLICABLE/ };';
 
 const NAMESPACE = 'chevrotain-lexer-constants';
-const CHEVROTAIN_FILE = /[\\/]node_modules[\\/](?:chevrotain|@chevrotain[\\/][^\\/]+)[\\/]/;
+/** A file of Chevrotain's packages (chevrotain, @chevrotain/*). */
+export const CHEVROTAIN_FILE = /[\\/]node_modules[\\/](?:chevrotain|@chevrotain[\\/][^\\/]+)[\\/]/;
 
 export const chevrotainParserOnly: Plugin = {
   name: 'chevrotain-parser-only',
