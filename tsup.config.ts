@@ -1,6 +1,6 @@
 import { chevrotainNativeLodash } from './scripts/chevrotain-native-lodash.js';
 import { chevrotainParserOnly } from './scripts/chevrotain-parser-only.js';
-import { jsonAsParse } from './scripts/json-as-parse.js';
+import { jsonAsParse, keepDataPure } from './scripts/json-as-parse.js';
 import { defineConfig, type Options } from 'tsup';
 
 /**
@@ -37,6 +37,7 @@ export const CLI_BUNDLED = [...BUNDLED, 'vscode-languageserver', 'vscode-languag
 const common: Options = {
   minify: true,
   esbuildPlugins: [jsonAsParse, chevrotainNativeLodash, chevrotainParserOnly],
+  plugins: [keepDataPure],
   sourcemap: process.env['SOURCEMAP'] === '1',
   treeshake: true,
   esbuildOptions(options) {

@@ -4,6 +4,10 @@
  * time per query. Writes its section of docs/performance.md.
  *
  *   npm run build && npx tsx bench/core.ts
+ *
+ * The bundles are built from the built dist/, as a package user's bundler
+ * sees it (bench/size.ts has the breakdown by origin); the budgets are
+ * issue 11's.
  */
 import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
@@ -65,18 +69,18 @@ function compileMicros(query: string): number {
   return median(rounds);
 }
 
-const core = await bundleSize("export { compile, check, format, decompile } from './src/index.ts';");
-const full = await bundleSize("export * from './src/index.ts';");
+const core = await bundleSize("export { compile, check, format, decompile } from './dist/index.js';");
+const full = await bundleSize("import './dist/re2.js';\nexport * from './dist/index.js';");
 const start = startupMs();
 const lines = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores), Node ${process.version}.`,
   '',
   '| measure | result | budget |',
   '| --- | --- | --- |',
-  `| core bundle (compile, check, format, decompile), min + gzip | ${(core.gzip / 1024).toFixed(1)} KB (${(core.min / 1024).toFixed(0)} KB min) | ≤ 60 KB |`,
+  `| core bundle (compile, check, format, decompile), min + gzip | ${(core.gzip / 1024).toFixed(1)} KB (${(core.min / 1024).toFixed(0)} KB min) | ≤ 60 KB for \`{ compile }\` alone |`,
   `| whole package root incl. predicate and re2js, min + gzip | ${(full.gzip / 1024).toFixed(1)} KB (${(full.min / 1024).toFixed(0)} KB min) | (not budgeted) |`,
-  `| import + first compile, fresh process, median of ${start.length} | ${median(start).toFixed(1)} ms | ≤ 30 ms |`,
-  ...Object.entries(QUERIES).map(([name, q]) => `| compile, ${name} (${q.length} chars), median per call | ${compileMicros(q).toFixed(1)} µs | a few µs |`),
+  `| import + first compile, fresh process, median of ${start.length} | ${median(start).toFixed(1)} ms | ≤ 50 ms |`,
+  ...Object.entries(QUERIES).map(([name, q]) => `| compile, ${name} (${q.length} chars), median per call | ${compileMicros(q).toFixed(1)} µs | (F1–F3 of the Compile stages table: ≤ 5 / 17 / 70 µs) |`),
 ];
 writeSection('core', lines.join('\n'), 'Compiler: bundle size, start-up, compile time');
 console.log(lines.join('\n'));

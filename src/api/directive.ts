@@ -6,12 +6,12 @@
  * line); the tools around the compiler read it so that one file carries its
  * endpoint with it: the CLI, the language server and the playground all call
  * {@link readEndpointDirective}, so they agree on what is a directive.
- * Since a directive may name any endpoint, reading one loads the built-in
- * catalogues (`ahrefs-where/catalogues`): only programs that read
- * directives carry the 65 other endpoints' columns.
+ * Its name resolves as the `catalogue` option does: endpoints other than
+ * all-backlinks once `ahrefs-where/catalogues` is imported (the CLI and the
+ * language service load them), else `catalogue-not-loaded`.
  */
 import type { SourceRange } from '../ast/index.js';
-import { catalogueOption, loadBuiltInCatalogues, type Catalogue } from '../catalogue/index.js';
+import { catalogueOption, type Catalogue } from '../catalogue/index.js';
 import { report, type Diagnostic, type Suggestion } from '../diagnostics/index.js';
 
 /** A directive found on the first line of a text, and what its name resolves to. */
@@ -22,7 +22,7 @@ export interface EndpointDirective {
   readonly range: SourceRange;
   /** The catalogue of the named endpoint; undefined when no built-in endpoint has that name. */
   readonly catalogue: Catalogue | undefined;
-  /** Empty when `catalogue` is set; else one `unknown-catalogue` error on `range`, with the closest names as suggestions. */
+  /** Empty when `catalogue` is set; else one error on `range`: `unknown-catalogue` with the closest names as suggestions, or `catalogue-not-loaded`. */
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -71,7 +71,6 @@ export function readEndpointDirective(text: string): EndpointDirective | undefin
   }
   const start = prefix.length + (written.length - written.trimStart().length);
   const range = { start: at(start), end: at(start + name.length) };
-  loadBuiltInCatalogues();
   const resolved = catalogueOption(name);
   if (resolved.catalogue) return { name, range, catalogue: resolved.catalogue, diagnostics: [] };
   const diagnostics = resolved.diagnostics.map((d) => {

@@ -97,10 +97,12 @@ describe('without ahrefs-where/catalogues', () => {
     expect(namedCatalogue('keywords_explorer_overview')).toEqual({ status: 'loaded', catalogue: overview });
   });
 
-  it('an endpoint directive and the language service load the catalogues themselves', () => {
-    expect(readEndpointDirective('# endpoint: keywords-explorer/overview\nvolume > 1')?.catalogue?.name).toBe('keywords-explorer/overview');
-    delete slot[KEY];
+  it('an endpoint directive resolves as the option does; the language service loads the catalogues itself', () => {
+    const directive = readEndpointDirective('# endpoint: keywords-explorer/overview\nvolume > 1')!;
+    expect(directive.catalogue).toBeUndefined();
+    expect(directive.diagnostics.map((d) => [d.code, d.range?.start.offset])).toEqual([['catalogue-not-loaded', 12]]);
     expect(diagnose('volume > 1000', { catalogue: 'keywords-explorer/overview' })).toEqual([]);
+    expect(readEndpointDirective('# endpoint: keywords-explorer/overview\nvolume > 1')?.catalogue?.name).toBe('keywords-explorer/overview');
   });
 });
 

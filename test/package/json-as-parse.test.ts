@@ -8,7 +8,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonParseModule } from '../../scripts/json-as-parse.js';
+import { build } from 'esbuild';
+import { jsonParseModule, keepDataPure } from '../../scripts/json-as-parse.js';
 
 const DATA = new URL('../../src/catalogue/data/', import.meta.url);
 
@@ -38,5 +39,20 @@ describe('JSON data bundled as JSON.parse', () => {
       }),
       { seed: 1202, numRuns: 500 },
     );
+  });
+
+  it('marks the data pure again after minifying, so that a bundler drops data nothing reads', async () => {
+    const module = jsonParseModule('{"a":[1,2]}');
+    const minified = (await build({ stdin: { contents: `${module}\nexport const used = JSON.parse(globalThis.text ?? "1");`, loader: 'js' }, minify: true, format: 'esm', write: false })).outputFiles[0]!.text;
+    expect(minified).not.toContain('__PURE__');
+    const marked = keepDataPure.renderChunk(minified)!.code;
+    // The data's parse is marked; a parse of something else (our code's JSON.parse(text)) is not.
+    expect(marked.match(/\/\* @__PURE__ \*\/ JSON\.parse\(/g)).toHaveLength(1);
+    expect(marked).toContain(`/* @__PURE__ */ JSON.parse('{"a":[1,2]}')`);
+    expect(keepDataPure.renderChunk('const x = JSON.parse(text);')).toBeUndefined();
+    // An app that uses nothing of the data bundles none of it.
+    const app = await build({ stdin: { contents: `import data from 'chunk';\nconsole.log(1);`, loader: 'js', resolveDir: '.' }, bundle: true, format: 'esm', write: false, minify: true,
+      plugins: [{ name: 'chunk', setup(b) { b.onResolve({ filter: /^chunk$/ }, () => ({ path: 'chunk', namespace: 'c' })); b.onLoad({ filter: /.*/, namespace: 'c' }, () => ({ contents: marked, loader: 'js' })); } }] });
+    expect(app.outputFiles[0]!.text).not.toContain('"a"');
   });
 });

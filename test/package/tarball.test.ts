@@ -104,12 +104,15 @@ describe.runIf(TARBALL)('the packed package', () => {
     try { w.predicate('anchor matches /(x+x+)+y/'); } catch (e) { missing = e instanceof w.PredicateError && e.diagnostics[0].code; }
     ${load('ahrefs-where/re2')};
     const regex = rows.map(w.predicate('anchor matches /(x+x+)+y/'));
+    const notLoaded = w.compile('volume > 1', { catalogue: 'keywords-explorer/overview' }).diagnostics[0].code;
+    ${load('ahrefs-where/catalogues')};
+    const named = w.compile('volume > 1', { catalogue: 'keywords-explorer/overview' }).json;
     console.log(JSON.stringify({
       json: compiled.json,
       back: w.decompile(compiled.json).text,
       kept: rows.map(keep),
       unknown: w.evaluate('is_dofollow', rows[2]),
-      missing, regex,
+      missing, regex, notLoaded, named,
       unknownColumn: w.check('domain_ratng_source > 5')[0].code,
     }));`;
   const expected = {
@@ -119,6 +122,8 @@ describe.runIf(TARBALL)('the packed package', () => {
     unknown: null,
     missing: 'regex-engine-missing',
     regex: [true, false, false],
+    notLoaded: 'catalogue-not-loaded',
+    named: '{"field":"volume","is":["gt",1]}',
     unknownColumn: 'unknown-column',
   };
 
@@ -128,6 +133,29 @@ describe.runIf(TARBALL)('the packed package', () => {
 
   it('compiles, decompiles and filters rows from the minified ESM build', () => {
     expect(run('library.mjs', library((s) => `await import('${s}')`))).toEqual(expected);
+  });
+
+  it('registers the catalogues once for both module systems (an app that loads the package both ways)', () => {
+    const source = `await import('ahrefs-where/catalogues'); const root = require('ahrefs-where');
+      console.log(JSON.stringify(root.compile('volume > 1', { catalogue: 'keywords-explorer/overview' }).json));`;
+    expect(run('both.mjs', `import { createRequire } from 'node:module'; const require = createRequire(import.meta.url); ${source}`)).toBe('{"field":"volume","is":["gt",1]}');
+  });
+
+  it("keeps a bare import 'ahrefs-where/catalogues' in a bundle (package.json sideEffects), and leaves the data out without it", async () => {
+    const { build } = await import('esbuild');
+    const bundle = async (contents: string) => {
+      const result = await build({ stdin: { contents, resolveDir: BASE, loader: 'js' }, bundle: true, format: 'esm', platform: 'browser', write: false, minify: true, logLevel: 'error' });
+      return result.outputFiles[0]!.text;
+    };
+    const use = "import { compile } from 'ahrefs-where'; console.log(JSON.stringify(compile('volume > 1', { catalogue: 'keywords-explorer/overview' }).diagnostics.map((d) => d.code)));";
+    const withData = await bundle(`import 'ahrefs-where/catalogues'; ${use}`);
+    const without = await bundle(use);
+    writeFileSync(join(BASE, 'with.mjs'), withData);
+    writeFileSync(join(BASE, 'without.mjs'), without);
+    const out = (file: string) => JSON.parse(execFileSync(process.execPath, [join(BASE, file)], { cwd: BASE, encoding: 'utf8' }));
+    expect(out('with.mjs')).toEqual([]);
+    expect(out('without.mjs')).toEqual(['catalogue-not-loaded']);
+    expect(without.length).toBeLessThan(withData.length - 100_000);
   });
 
   it('runs the CLI from the tarball', () => {
