@@ -121,7 +121,7 @@ function analyzeChecked(source: unknown, rawOptions: unknown, paths: ReadonlyMap
     const parsed = parse(source, { maxLength: options.maxLength, maxDepth: options.maxDepth, maxListLength: options.maxListLength });
     document = parsed.document;
     filter = parsed.document.filter;
-    diagnostics.push(...parsed.diagnostics);
+    if (parsed.diagnostics.length > 0) diagnostics.push(...parsed.diagnostics);
   } else {
     // The decompiler's trees (they come with `paths`) are already bounded by its own limits on the JSON.
     const tree = treeOf(source, options, paths !== undefined);
@@ -131,20 +131,17 @@ function analyzeChecked(source: unknown, rawOptions: unknown, paths: ReadonlyMap
     const limits = treeLimits(filter, options);
     if (limits.length > 0) return failed(limits, catalogue, document);
   }
-  let references: ReadonlyMap<FieldRef, ResolvedField> = new Map();
-  let columns: readonly Column[] = [];
-  if (filter) {
-    // The static analysis judges only filters without errors, syntax errors included (a recovered tree is a guess).
-    const analysis = judge === 'eager' && !hasErrors(diagnostics);
-    const where = paths ? { paths } : typeof source === 'string' ? { source } : {};
-    // Trusted: parsed, decompiled, or validated by treeOf above.
-    const checked = checkFilter(filter, catalogue, { ...where, analysis, trusted: true });
-    diagnostics.push(...checked.diagnostics);
-    references = checked.references;
-    columns = checked.columns;
+  if (!filter) {
+    const sorted = sortDiagnostics(diagnostics);
+    return { filter, document, diagnostics: sorted, references: new Map(), columns: [], catalogue, ok: false };
   }
-  const sorted = sortDiagnostics(diagnostics);
-  return { filter, document, diagnostics: sorted, references, columns, catalogue, ok: filter !== undefined && !hasErrors(sorted) };
+  // The static analysis judges only filters without errors, syntax errors included (a recovered tree is a guess).
+  const analysis = judge === 'eager' && !hasErrors(diagnostics);
+  // Trusted: parsed, decompiled, or validated by treeOf above. The paths are the decompiler's, the source the text's.
+  const checked = checkFilter(filter, catalogue, { paths, source: paths === undefined && typeof source === 'string' ? source : undefined, analysis, trusted: true });
+  // The checker's diagnostics come sorted: merged with the parser's only when there are some.
+  const sorted = diagnostics.length === 0 ? (checked.diagnostics as Diagnostic[]) : sortDiagnostics([...diagnostics, ...checked.diagnostics]);
+  return { filter, document, diagnostics: sorted, references: checked.references, columns: checked.columns, catalogue, ok: !hasErrors(sorted) };
 }
 
 type Tree =

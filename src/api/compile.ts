@@ -89,8 +89,10 @@ function emitChecked(analysis: Analysis): { where: WhereFilter; json: string; as
 export function compile(source: FilterSource, options: CompileOptions = {}): CompileResult {
   const simplifyOption = readFlag(options, 'simplify', false);
   const analysisOption = readFlag(options, 'analysis', true);
-  const bad = [simplifyOption, analysisOption].filter((o): o is Diagnostic => typeof o !== 'boolean');
-  if (bad.length > 0) return { ok: false, where: undefined, json: undefined, ast: undefined, diagnostics: bad, fields: [] };
+  if (typeof simplifyOption !== 'boolean' || typeof analysisOption !== 'boolean') {
+    const bad = [simplifyOption, analysisOption].filter((o): o is Diagnostic => typeof o !== 'boolean');
+    return { ok: false, where: undefined, json: undefined, ast: undefined, diagnostics: bad, fields: [] };
+  }
   const analysis = analyze(source, options, undefined, analysisOption ? 'eager' : 'skip');
   const fields = fieldUses(analysis.columns);
   let emitted: ReturnType<typeof emitChecked>;
@@ -103,7 +105,7 @@ export function compile(source: FilterSource, options: CompileOptions = {}): Com
     return { ok: false, where: undefined, json: undefined, ast: analysis.filter, diagnostics, fields };
   }
   if (!emitted) return { ok: false, where: undefined, json: undefined, ast: analysis.filter, diagnostics: analysis.diagnostics, fields };
-  return { ok: true, ...emitted, diagnostics: analysis.diagnostics, fields };
+  return { ok: true, where: emitted.where, json: emitted.json, ast: emitted.ast, diagnostics: analysis.diagnostics, fields };
 }
 
 /** Options of {@link compile}. */

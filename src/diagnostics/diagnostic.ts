@@ -51,6 +51,8 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 
 /** Sorts by position (diagnostics without a range last, by path), stable otherwise. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  // Most results hold no diagnostic or one: a copy, without the pairs and the comparator (compile's hot path).
+  if (diagnostics.length < 2) return diagnostics.slice();
   return diagnostics
     .map((d, i) => ({ d, i }))
     .sort((a, b) => {
