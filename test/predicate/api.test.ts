@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CompileError, evaluate, explain, predicate, PREDICATE_CACHE_CHARS } from '../../src/api/predicate.js';
 import { allBacklinks } from '../../src/catalogue/builtin.js';
+import { defineCatalogue } from '../../src/catalogue/define.js';
 import { getCatalogue } from '../../src/catalogue/endpoints.js';
 import { renderExplanation } from '../../src/emit/explain.js';
 import { filterTree, row } from '../support/predicate-arbitraries.js';
@@ -83,6 +84,20 @@ describe('predicate / evaluate / explain', () => {
     expect(predicate(small(0))).not.toBe(kept);
     const huge = `${'traffic >= 1 or '.repeat(Math.ceil(PREDICATE_CACHE_CHARS / 16) + 1)}traffic >= 0`;
     expect(predicate(huge, options)).not.toBe(predicate(huge, options));
+  });
+
+  it('past the budget, drops the oldest texts down to three quarters of it in one pass', () => {
+    // A catalogue of its own: the cache is per catalogue, so no other test's texts count here.
+    const catalogue = defineCatalogue({ name: 'cache-test', columns: { traffic: { type: 'integer', nullable: false } } });
+    const options = { catalogue, maxLength: 10_000 };
+    const text = (i: number) => `traffic >= ${String(i).padStart(6, '0')} or ${'traffic >= 1 or '.repeat(60)}traffic >= 2`;
+    const n = Math.ceil(PREDICATE_CACHE_CHARS / text(0).length) + 1; // the last one passes the budget
+    const built = Array.from({ length: n }, (_, i) => predicate(text(i), options));
+    // Hits first (they only move an entry to the recent end), then the misses.
+    expect(predicate(text(n - 1), options)).toBe(built[n - 1]);
+    expect(predicate(text(Math.floor(n / 2)), options)).toBe(built[Math.floor(n / 2)]);
+    expect(predicate(text(Math.floor(n / 5)), options)).not.toBe(built[Math.floor(n / 5)]);
+    expect(predicate(text(0), options)).not.toBe(built[0]);
   });
 
   it('explains a row', () => {
