@@ -45,8 +45,7 @@ const DATA_PARSE = /\bJSON\.parse\((?=(['"`])\{)/g;
 export const keepDataPure = {
   name: 'keep-data-pure',
   renderChunk(code: string): { code: string } | undefined {
-    if (!DATA_PARSE.test(code)) return undefined;
-    DATA_PARSE.lastIndex = 0;
-    return { code: code.replace(DATA_PARSE, '/* @__PURE__ */ JSON.parse(') };
+    const marked = code.replace(DATA_PARSE, '/* @__PURE__ */ JSON.parse(');
+    return marked === code ? undefined : { code: marked };
   },
 };

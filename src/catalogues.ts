@@ -4,7 +4,7 @@
  * also makes every entry point of the package root accept any endpoint's
  * name as its `catalogue` option; without it, the root knows only
  * all-backlinks' columns and a name of another endpoint is a
- * `catalogue-not-loaded` error (docs/api.md, "Catalogues").
+ * `catalogue-not-loaded` error (docs/api.md, "`ahrefs-where/catalogues`").
  *
  * @example
  * import 'ahrefs-where/catalogues';

@@ -131,10 +131,7 @@ function analyzeChecked(source: unknown, rawOptions: unknown, paths: ReadonlyMap
     const limits = treeLimits(filter, options);
     if (limits.length > 0) return failed(limits, catalogue, document);
   }
-  if (!filter) {
-    const sorted = sortDiagnostics(diagnostics);
-    return { filter, document, diagnostics: sorted, references: new Map(), columns: [], catalogue, ok: false };
-  }
+  if (!filter) return failed(diagnostics, catalogue, document);
   // The static analysis judges only filters without errors, syntax errors included (a recovered tree is a guess).
   const analysis = judge === 'eager' && !hasErrors(diagnostics);
   // Trusted: parsed, decompiled, or validated by treeOf above. The paths are the decompiler's, the source the text's.

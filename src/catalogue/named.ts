@@ -74,7 +74,8 @@ const slot = globalThis as { [KEY]?: (name: string) => Catalogue | undefined };
 /**
  * Registers the lookup of the built-in catalogues' columns (by canonical
  * name). `ahrefs-where/catalogues` calls this when it is imported, as do the
- * CLI and the language service, which read endpoint directives.
+ * CLI, the language server and the language service, whose users name any
+ * endpoint.
  */
 export function registerBuiltInCatalogues(lookup: (name: string) => Catalogue | undefined): void {
   slot[KEY] = lookup;
