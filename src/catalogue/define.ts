@@ -1,33 +1,19 @@
+/**
+ * Catalogue definitions from outside the library (a file, a caller's code):
+ * validated, every problem reported as a diagnostic with the JSON path of
+ * the offending value, then built by ./build.ts. The validation is kept apart
+ * from the construction so that bundles which only use the built-in
+ * catalogues do not carry it (issue 11).
+ */
 import { hasErrors, pointerSegment, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { scanJsonText } from '../diagnostics/json-scan.js';
-import { report } from '../diagnostics/messages.js';
+import { reportJsonInput, reportCatalogue } from '../diagnostics/messages.js';
 import { isNameSegment } from '../vocabulary/index.js';
-import { markCatalogue } from './brand.js';
-import type { Catalogue, Column, Modifier, RegexDialect, ValueType } from './types.js';
+import { buildCatalogue, type CatalogueSpec, type ColumnSpec } from './build.js';
+import type { Catalogue, Modifier, RegexDialect, ValueType } from './types.js';
 
-/** One column as written in a catalogue definition (the shape of `where-fields.json`, plus our extras). */
-export interface ColumnSpec {
-  /** `integer`, `float`, `string`, `url`, `domain`, `boolean`, `datetime`, `date`, `object`, or `array(T)` of those (`array(null)` for unknown elements). */
-  readonly type: string;
-  /** `null` or absent: the source does not say (treated as nullable). */
-  readonly nullable?: boolean | null;
-  readonly enum?: readonly string[];
-  /** API units per row (default 1). */
-  readonly units?: number;
-  readonly aliases?: readonly string[];
-  readonly description?: string;
-  /** False for filter-only columns, never returned in rows (default true). */
-  readonly returned?: boolean;
-}
-
-/** A catalogue definition: plain data, for {@link defineCatalogue} or {@link loadCatalogue}. */
-export interface CatalogueSpec {
-  readonly name: string;
-  readonly regexDialect?: RegexDialect;
-  readonly columns: Readonly<Record<string, ColumnSpec>>;
-  /** Defaults to the modifiers the API documents ({@link DEFAULT_MODIFIERS}). */
-  readonly modifiers?: readonly Modifier[];
-}
+// The definition types and the default modifiers live with the construction (./build.ts), which the built-in catalogues use without this validator.
+export { DEFAULT_MODIFIERS, type CatalogueSpec, type ColumnSpec } from './build.js';
 
 /** The result of {@link loadCatalogue}. */
 export type LoadCatalogueResult =
@@ -43,15 +29,6 @@ export class CatalogueError extends Error {
     this.diagnostics = diagnostics;
   }
 }
-
-/** The modifiers the API documents. Kept as data so that one can be added when the API documents it. */
-export const DEFAULT_MODIFIERS: readonly Modifier[] = Object.freeze([
-  Object.freeze({
-    name: 'uppercase',
-    appliesTo: Object.freeze(['string', 'url', 'domain'] as ValueType[]),
-    description: 'Upper-cases the value (Unicode-aware) before the test.',
-  }),
-]);
 
 const SCALAR_TYPES: ReadonlySet<string> = new Set<ValueType>([
   'integer', 'float', 'string', 'url', 'domain', 'boolean', 'datetime', 'date', 'object', 'unknown',
@@ -71,18 +48,24 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function validateColumn(name: string, spec: unknown, path: string, out: Diagnostic[]): Column | undefined {
+/**
+ * Checks one column definition. Returns a plain copy of the values read
+ * (each property is read once, so a getter or proxy cannot answer the check
+ * and the construction differently), or undefined when the column cannot be
+ * built at all; problems go to `out`.
+ */
+function validateColumn(name: string, spec: unknown, path: string, out: Diagnostic[]): ColumnSpec | undefined {
   if (!isNameSegment(name)) {
-    out.push(report('catalogue-invalid', 'columnName', { name }, { path }));
+    out.push(reportCatalogue('catalogue-invalid', 'columnName', { name }, { path }));
     return undefined;
   }
   if (!isRecord(spec)) {
-    out.push(report('catalogue-invalid', 'columnShape', { name }, { path }));
+    out.push(reportCatalogue('catalogue-invalid', 'columnShape', { name }, { path }));
     return undefined;
   }
   for (const key of Object.keys(spec)) {
     if (!COLUMN_KEYS.has(key)) {
-      out.push(report('catalogue-invalid', 'columnKey', { name, key, allowed: [...COLUMN_KEYS].join(', ') }, { path: `${path}/${pointerSegment(key)}` }));
+      out.push(reportCatalogue('catalogue-invalid', 'columnKey', { name, key, allowed: [...COLUMN_KEYS].join(', ') }, { path: `${path}/${pointerSegment(key)}` }));
     }
   }
   const typeText = spec['type'];
@@ -90,74 +73,71 @@ function validateColumn(name: string, spec: unknown, path: string, out: Diagnost
   if (!parsed) {
     const type = typeof typeText === 'string' ? JSON.stringify(typeText) : `of kind ${Array.isArray(typeText) ? 'array' : typeText === null ? 'null' : typeof typeText}`;
     const types = [...SCALAR_TYPES].filter((t) => t !== 'unknown').join(', ');
-    out.push(report('catalogue-unknown-type', 'default', { name, type, types }, { path: typeText === undefined ? path : `${path}/type` }));
+    out.push(reportCatalogue('catalogue-unknown-type', 'default', { name, type, types }, { path: typeText === undefined ? path : `${path}/type` }));
     return undefined;
   }
   const nullable = spec['nullable'];
   if (nullable !== undefined && nullable !== null && typeof nullable !== 'boolean') {
-    out.push(report('catalogue-invalid', 'nullable', { name }, { path: `${path}/nullable` }));
+    out.push(reportCatalogue('catalogue-invalid', 'nullable', { name }, { path: `${path}/nullable` }));
   }
-  const enumValues = spec['enum'];
+  const enumData = spec['enum'];
+  const enumValues = Array.isArray(enumData) ? [...(enumData as unknown[])] : enumData;
   if (enumValues !== undefined) {
     if (!Array.isArray(enumValues) || enumValues.length === 0 || !enumValues.every((v) => typeof v === 'string')) {
-      out.push(report('catalogue-invalid', 'enumShape', { name }, { path: `${path}/enum` }));
+      out.push(reportCatalogue('catalogue-invalid', 'enumShape', { name }, { path: `${path}/enum` }));
     } else if (!['string', 'url', 'domain'].includes(parsed.type)) {
-      out.push(report('catalogue-invalid', 'enumType', { name, type: typeText as string }, { path: `${path}/enum` }));
+      out.push(reportCatalogue('catalogue-invalid', 'enumType', { name, type: typeText as string }, { path: `${path}/enum` }));
     }
   }
   const units = spec['units'];
   if (units !== undefined && (typeof units !== 'number' || !Number.isInteger(units) || units < 0)) {
-    out.push(report('catalogue-invalid', 'units', { name }, { path: `${path}/units` }));
+    out.push(reportCatalogue('catalogue-invalid', 'units', { name }, { path: `${path}/units` }));
   }
-  const aliases = spec['aliases'];
+  const aliasData = spec['aliases'];
+  const aliases = Array.isArray(aliasData) ? [...(aliasData as unknown[])] : aliasData;
   if (aliases !== undefined && (!Array.isArray(aliases) || !aliases.every((a) => typeof a === 'string' && isNameSegment(a)))) {
-    out.push(report('catalogue-invalid', 'aliases', { name }, { path: `${path}/aliases` }));
+    out.push(reportCatalogue('catalogue-invalid', 'aliases', { name }, { path: `${path}/aliases` }));
   }
   const description = spec['description'];
   if (description !== undefined && typeof description !== 'string') {
-    out.push(report('catalogue-invalid', 'description', { name }, { path: `${path}/description` }));
+    out.push(reportCatalogue('catalogue-invalid', 'description', { name }, { path: `${path}/description` }));
   }
   const returned = spec['returned'];
   if (returned !== undefined && typeof returned !== 'boolean') {
-    out.push(report('catalogue-invalid', 'returned', { name }, { path: `${path}/returned` }));
+    out.push(reportCatalogue('catalogue-invalid', 'returned', { name }, { path: `${path}/returned` }));
   }
-  const column: Column = {
-    name,
-    type: parsed.type,
-    array: parsed.array,
-    nullable: nullable !== false,
-    nullabilityKnown: typeof nullable === 'boolean',
-    ...(Array.isArray(enumValues) ? { enumValues: Object.freeze([...(enumValues as string[])]) } : {}),
-    units: typeof units === 'number' ? units : 1,
-    aliases: Object.freeze(Array.isArray(aliases) ? [...(aliases as string[])] : []),
-    ...(typeof description === 'string' ? { description } : {}),
-    returned: returned !== false,
-  };
-  return Object.freeze(column);
+  // Built only when `out` ends with no errors, that is when every value above passed its check.
+  return { type: typeText as string, nullable, enum: enumValues, units, aliases, description, returned } as ColumnSpec;
 }
 
-function validateModifiers(value: unknown, out: Diagnostic[]): readonly Modifier[] {
-  if (value === undefined) return DEFAULT_MODIFIERS;
+/** A copy of one valid modifier definition, or undefined. Stops reading at the first bad property. */
+function readModifier(m: unknown): Modifier | undefined {
+  if (!isRecord(m)) return undefined;
+  const name = m['name'];
+  if (typeof name !== 'string' || !isNameSegment(name)) return undefined;
+  const appliesTo = m['appliesTo'];
+  const types = Array.isArray(appliesTo) ? [...(appliesTo as unknown[])] : undefined;
+  if (types === undefined || !types.every((t) => typeof t === 'string' && SCALAR_TYPES.has(t))) return undefined;
+  const description = m['description'];
+  if (typeof description !== 'string') return undefined;
+  return { name, appliesTo: types as ValueType[], description };
+}
+
+/** Checks the `modifiers` of a definition; returns a copy of them (undefined when absent: the construction uses the defaults). */
+function validateModifiers(value: unknown, out: Diagnostic[]): Modifier[] | undefined {
+  if (value === undefined) return undefined;
   if (!Array.isArray(value)) {
-    out.push(report('catalogue-invalid', 'modifiers', {}, { path: '/modifiers' }));
-    return DEFAULT_MODIFIERS;
+    out.push(reportCatalogue('catalogue-invalid', 'modifiers', {}, { path: '/modifiers' }));
+    return undefined;
   }
   const result: Modifier[] = [];
-  value.forEach((m: unknown, i) => {
-    const ok =
-      isRecord(m) &&
-      typeof m['name'] === 'string' &&
-      isNameSegment(m['name']) &&
-      Array.isArray(m['appliesTo']) &&
-      (m['appliesTo'] as unknown[]).every((t) => typeof t === 'string' && SCALAR_TYPES.has(t)) &&
-      typeof m['description'] === 'string';
-    if (!ok) {
-      out.push(report('catalogue-invalid', 'modifier', {}, { path: `/modifiers/${i}` }));
-      return;
-    }
-    result.push(Object.freeze({ name: m['name'] as string, appliesTo: Object.freeze([...(m['appliesTo'] as ValueType[])]), description: m['description'] as string }));
+  // forEach, as before: a hole in a sparse array is skipped, not reported.
+  (value as unknown[]).forEach((m: unknown, i) => {
+    const modifier = readModifier(m);
+    if (modifier) result.push(modifier);
+    else out.push(reportCatalogue('catalogue-invalid', 'modifier', {}, { path: `/modifiers/${i}` }));
   });
-  return Object.freeze(result);
+  return result;
 }
 
 /**
@@ -170,7 +150,7 @@ export function loadCatalogue(input: unknown): LoadCatalogueResult {
     return loadUnguarded(input);
   } catch (error) {
     // Objects handed in by code (not parsed JSON) can have throwing getters or proxy traps.
-    const d = report('catalogue-invalid', 'unreadable', { reason: error instanceof Error ? error.message : 'a property access failed' }, { path: '' });
+    const d = reportCatalogue('catalogue-invalid', 'unreadable', { reason: error instanceof Error ? error.message : 'a property access failed' }, { path: '' });
     return { ok: false, catalogue: undefined, diagnostics: [d] };
   }
 }
@@ -183,68 +163,67 @@ function loadUnguarded(input: unknown): LoadCatalogueResult {
     try {
       data = JSON.parse(text);
     } catch (error) {
-      out.push(report('json-syntax', 'catalogue', { reason: (error as Error).message }, { path: '' }));
+      out.push(reportJsonInput('json-syntax', 'catalogue', { reason: (error as Error).message }, { path: '' }));
       return { ok: false, catalogue: undefined, diagnostics: out };
     }
     // JSON.parse keeps the last of two equal keys: a second column (or option) of one name would silently replace the first.
     for (const finding of scanJsonText(text)) {
-      if (finding.kind === 'duplicate-key') out.push(report('json-duplicate-key', 'catalogue', { key: JSON.stringify(finding.key) }, { path: finding.path }));
+      if (finding.kind === 'duplicate-key') out.push(reportJsonInput('json-duplicate-key', 'catalogue', { key: JSON.stringify(finding.key) }, { path: finding.path }));
     }
     if (out.length > 0) return { ok: false, catalogue: undefined, diagnostics: out };
   }
   if (!isRecord(data)) {
-    out.push(report('catalogue-invalid', 'shape', {}, { path: '' }));
+    out.push(reportCatalogue('catalogue-invalid', 'shape', {}, { path: '' }));
     return { ok: false, catalogue: undefined, diagnostics: out };
   }
   for (const key of Object.keys(data)) {
     if (!['name', 'regexDialect', 'columns', 'modifiers'].includes(key)) {
-      out.push(report('catalogue-invalid', 'key', { key }, { path: `/${pointerSegment(key)}` }));
+      out.push(reportCatalogue('catalogue-invalid', 'key', { key }, { path: `/${pointerSegment(key)}` }));
     }
   }
   const name = data['name'];
   if (typeof name !== 'string' || name.length === 0) {
-    out.push(report('catalogue-invalid', 'name', {}, { path: name === undefined ? '' : '/name' }));
+    out.push(reportCatalogue('catalogue-invalid', 'name', {}, { path: name === undefined ? '' : '/name' }));
   }
   const dialect = data['regexDialect'] ?? 're2';
   if (dialect !== 're2' && dialect !== 'wildcard') {
-    out.push(report('catalogue-invalid', 'dialect', {}, { path: '/regexDialect' }));
+    out.push(reportCatalogue('catalogue-invalid', 'dialect', {}, { path: '/regexDialect' }));
   }
   const columnsData = data['columns'];
-  const columns: Column[] = [];
+  // No prototype: a column named `__proto__` is an own key here, as it is in the definition.
+  const columns: Record<string, ColumnSpec> = Object.create(null);
+  const order: string[] = [];
   if (!isRecord(columnsData) || Object.keys(columnsData).length === 0) {
-    out.push(report('catalogue-invalid', 'columns', {}, { path: columnsData === undefined ? '' : '/columns' }));
+    out.push(reportCatalogue('catalogue-invalid', 'columns', {}, { path: columnsData === undefined ? '' : '/columns' }));
   } else {
     for (const key of Object.keys(columnsData)) {
       const column = validateColumn(key, columnsData[key], `/columns/${pointerSegment(key)}`, out);
-      if (column) columns.push(column);
+      if (column) {
+        columns[key] = column;
+        order.push(key);
+      }
     }
   }
   const modifiers = validateModifiers(data['modifiers'], out);
-  const byName = new Map<string, Column>();
-  const byAlias = new Map<string, Column>();
-  for (const column of columns) byName.set(column.name, column);
-  for (const column of columns) {
-    for (const alias of column.aliases) {
+  // Aliases are matched case-insensitively and must not take another column's name or alias.
+  const names = new Set(order);
+  const aliasOwner = new Map<string, string>();
+  for (const column of order) {
+    const aliases = columns[column]!.aliases;
+    // Not narrowed to strings, as before: a non-string alias (already reported) throws here and is reported as unreadable.
+    for (const alias of Array.isArray(aliases) ? aliases : []) {
       const key = alias.toLowerCase();
-      const clash = byName.get(alias) ?? byAlias.get(key);
-      if (clash) {
-        out.push(report('catalogue-duplicate-name', 'default', { alias, column: column.name, other: clash.name }, { path: `/columns/${pointerSegment(column.name)}/aliases` }));
+      const other = names.has(alias) ? alias : aliasOwner.get(key);
+      if (other !== undefined) {
+        out.push(reportCatalogue('catalogue-duplicate-name', 'default', { alias, column, other }, { path: `/columns/${pointerSegment(column)}/aliases` }));
       } else {
-        byAlias.set(key, column);
+        aliasOwner.set(key, column);
       }
     }
   }
   if (hasErrors(out)) return { ok: false, catalogue: undefined, diagnostics: out };
-  const catalogue: Catalogue = Object.freeze({
-    name: name as string,
-    regexDialect: dialect as RegexDialect,
-    columns: Object.freeze(columns),
-    modifiers,
-    byName,
-    byAlias,
-  });
-  // Recorded as built here, so that the entry points accept it without checking its shape again.
-  return { ok: true, catalogue: markCatalogue(catalogue), diagnostics: out };
+  const spec: CatalogueSpec = { name: name as string, regexDialect: dialect as RegexDialect, columns, ...(modifiers !== undefined ? { modifiers } : {}) };
+  return { ok: true, catalogue: buildCatalogue(spec), diagnostics: out };
 }
 
 /**

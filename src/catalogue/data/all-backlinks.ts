@@ -2,7 +2,7 @@
 // Facts (names, types, nullability, enum values, units, returned in rows) are those of the API
 // reference page (kept as facts in test/fixtures/all-backlinks-seed-facts.json; a test compares them).
 // Descriptions are our own short wording. Aliases are the abbreviations the Ahrefs UI shows.
-import type { CatalogueSpec } from '../define.js';
+import type { CatalogueSpec } from '../build.js';
 
 export const ALL_BACKLINKS_SPEC: CatalogueSpec = {
   name: 'site-explorer/all-backlinks',
