@@ -34,18 +34,32 @@ export const jsonAsParse: Plugin = {
 const DATA_PARSE = /\bJSON\.parse\((?=(['"`])\{)/g;
 
 /**
- * Puts back the pure mark on the data's `JSON.parse` in each chunk of dist:
- * esbuild drops every comment when it minifies, and the data of the 65
- * endpoints shares a chunk with the core (tsup's code splitting), so
- * without the mark an app's bundler keeps 180 KB that only
- * `ahrefs-where/catalogues` reads (a call may have effects). The mark is
- * true: parsing a literal is free of side effects. (With `SOURCEMAP=1`,
+ * In minified output, the join of the diagnostic code tables into the public
+ * `DIAGNOSTIC_CODES` (src/diagnostics/codes.ts): the one call that is passed
+ * the tables by name, so its object's first key survives minifying.
+ */
+const CODE_TABLES_JOIN = /(?<![\w$.])([A-Za-z_$][\w$]*\(\{FILTER_CODES:)/g;
+
+/**
+ * Puts back the pure marks in each chunk of dist: esbuild drops every
+ * comment when it minifies, and tsup's code splitting puts the core in a
+ * chunk with what only some entries read, so without the marks an app's
+ * bundler keeps whatever a call builds (a call may have effects):
+ *
+ * - the data's `JSON.parse`: the 65 other endpoints (180 KB) that only
+ *   `ahrefs-where/catalogues` reads;
+ * - the join of the diagnostic code tables into `DIAGNOSTIC_CODES`, which
+ *   holds the words of every code (decompile's, SQL's, the cost's) and their
+ *   summaries, where `compile` reports from its own table.
+ *
+ * Both marks are true: parsing a literal is free of side effects, and the
+ * join only reads the tables and builds a new object. (With `SOURCEMAP=1`,
  * columns after a mark on its line are off by the mark's length.)
  */
 export const keepDataPure = {
   name: 'keep-data-pure',
   renderChunk(code: string): { code: string } | undefined {
-    const marked = code.replace(DATA_PARSE, '/* @__PURE__ */ JSON.parse(');
+    const marked = code.replace(DATA_PARSE, '/* @__PURE__ */ JSON.parse(').replace(CODE_TABLES_JOIN, '/* @__PURE__ */ $1');
     return marked === code ? undefined : { code: marked };
   },
 };

@@ -11,7 +11,7 @@ import type { Catalogue, Column } from '../catalogue/types.js';
 import { checkFilter } from '../check/checker.js';
 import { decompileTree } from '../decompile/decompile.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { report } from '../diagnostics/messages.js';
+import { report, reportJsonInput } from '../diagnostics/messages.js';
 import { describeValue } from '../vocabulary/index.js';
 import { printFilter } from '../emit/text.js';
 import { DEFAULT_MAX_LENGTH } from '../syntax/parse.js';
@@ -231,7 +231,7 @@ function decompileChecked(where: unknown, options: DecompileOptions & { readonly
   if (!tree.filter) {
     // Type errors in the well-formed parts are reported too, beside the structural ones (an unknown column beside a bad operator).
     if (tree.partial) diagnostics.push(...checkFilter(tree.partial, options.catalogue, { paths: tree.paths, trusted: true }).diagnostics);
-    if (diagnostics.length === 0) diagnostics.push(report('json-invalid-node', 'noFilter', {}, { path: '' }));
+    if (diagnostics.length === 0) diagnostics.push(reportJsonInput('json-invalid-node', 'noFilter', {}, { path: '' }));
     return { ok: false, text: undefined, ast: undefined, diagnostics: sortDiagnostics(diagnostics) };
   }
   const analysis = analyze(tree.filter, options, tree.paths);

@@ -14,7 +14,7 @@ import type { Catalogue, RequestColumns } from '../catalogue/types.js';
 import { checkFilter } from '../check/checker.js';
 import { decompileTree } from '../decompile/index.js';
 import { hasErrors, sortDiagnostics, type Diagnostic, type Suggestion } from '../diagnostics/diagnostic.js';
-import { formatMessage, report } from '../diagnostics/messages.js';
+import { report, reportRequest, formatRequest } from '../diagnostics/messages.js';
 import { suggestNames } from '../diagnostics/suggest.js';
 import { analyze, type FilterSource } from './analyze.js';
 import { internalError } from './internal.js';
@@ -161,15 +161,15 @@ function checkSelect(entry: Entry, catalogue: Catalogue, known: RequestColumns, 
   const endpoint = catalogue.name;
   const column = entry.text;
   if (catalogue.byName.has(column)) {
-    const remove = entry.removal ? [{ message: formatMessage('unknown-select-column', 'remove', { column }), replacement: '', range: entry.removal }] : [];
-    out.push(report('unknown-select-column', 'filterOnly', { column, endpoint }, at(entry), remove));
+    const remove = entry.removal ? [{ message: formatRequest('unknown-select-column', 'remove', { column }), replacement: '', range: entry.removal }] : [];
+    out.push(reportRequest('unknown-select-column', 'filterOnly', { column, endpoint }, at(entry), remove));
     return undefined;
   }
   const names = closest(column, catalogue, known.select.keys(), (n) => known.select.has(n));
-  const fixes = replacements(entry, names, (name) => formatMessage('unknown-select-column', 'fix', { name }));
+  const fixes = replacements(entry, names, (name) => formatRequest('unknown-select-column', 'fix', { name }));
   out.push(names.length > 0
-    ? report('unknown-select-column', 'suggest', { column, endpoint, names: quoted(names) }, at(entry), fixes)
-    : report('unknown-select-column', 'default', { column, endpoint }, at(entry)));
+    ? reportRequest('unknown-select-column', 'suggest', { column, endpoint, names: quoted(names) }, at(entry), fixes)
+    : reportRequest('unknown-select-column', 'default', { column, endpoint }, at(entry)));
   return undefined;
 }
 
@@ -180,24 +180,24 @@ function orderColumn(entry: Entry, catalogue: Catalogue, known: RequestColumns |
   const direction = colon < 0 ? undefined : entry.text.slice(colon + 1).trim();
   if (direction !== undefined && direction !== 'asc' && direction !== 'desc') {
     const fixed = `${column}:${direction.toLowerCase()}`;
-    const fixes = /^(asc|desc)$/i.test(direction) ? replacements(entry, [fixed], (e) => formatMessage('invalid-order-direction', 'fix', { entry: e })) : [];
-    out.push(report('invalid-order-direction', 'default', { entry: entry.text }, at(entry), fixes));
+    const fixes = /^(asc|desc)$/i.test(direction) ? replacements(entry, [fixed], (e) => formatRequest('invalid-order-direction', 'fix', { entry: e })) : [];
+    out.push(reportRequest('invalid-order-direction', 'default', { entry: entry.text }, at(entry), fixes));
     return undefined;
   }
   if (!known || known.orderBy.has(column)) return column;
   const endpoint = catalogue.name;
   const suffix = direction === undefined ? '' : `:${direction}`;
-  const fix = (name: string) => formatMessage('unknown-order-by-column', 'fix', { name });
+  const fix = (name: string) => formatRequest('unknown-order-by-column', 'fix', { name });
   if (known.select.has(column)) {
-    out.push(report('unknown-order-by-column', 'excluded', { column, endpoint }, at(entry)));
+    out.push(reportRequest('unknown-order-by-column', 'excluded', { column, endpoint }, at(entry)));
   } else if (catalogue.byName.has(column)) {
-    out.push(report('unknown-order-by-column', 'filterOnly', { column, endpoint }, at(entry)));
+    out.push(reportRequest('unknown-order-by-column', 'filterOnly', { column, endpoint }, at(entry)));
   } else {
     const names = closest(column, catalogue, known.orderBy, (n) => known.orderBy.has(n));
     const fixes = replacements(entry, names.map((n) => `${n}${suffix}`), fix);
     out.push(names.length > 0
-      ? report('unknown-order-by-column', 'suggest', { column, endpoint, names: quoted(names) }, at(entry), fixes)
-      : report('unknown-order-by-column', 'default', { column, endpoint }, at(entry)));
+      ? reportRequest('unknown-order-by-column', 'suggest', { column, endpoint, names: quoted(names) }, at(entry), fixes)
+      : reportRequest('unknown-order-by-column', 'default', { column, endpoint }, at(entry)));
   }
   return undefined;
 }
@@ -319,8 +319,8 @@ function estimate(options: unknown): CostEstimate {
   const info: Diagnostic[] = [];
   if (!known && (selected.length > 0 || orderBy !== undefined)) {
     info.push(unlisted.length > 0
-      ? report('request-columns-unknown', 'default', { endpoint: catalogue.name, columns: unlisted.map((n) => `"${n}"`).join(', ') + (unlisted.length === 1 ? ' is' : ' are') }, { path: '/select' })
-      : report('request-columns-unknown', 'none', { endpoint: catalogue.name }, { path: '/select' }));
+      ? reportRequest('request-columns-unknown', 'default', { endpoint: catalogue.name, columns: unlisted.map((n) => `"${n}"`).join(', ') + (unlisted.length === 1 ? ' is' : ' are') }, { path: '/select' })
+      : reportRequest('request-columns-unknown', 'none', { endpoint: catalogue.name }, { path: '/select' }));
   }
   const whereDiagnostics = (filter?.diagnostics ?? []).map((d) => within('/where', d));
   const diagnostics = [...problems, ...info, ...sortDiagnostics(selectDiagnostics), ...whereDiagnostics, ...sortDiagnostics(orderDiagnostics)];

@@ -9,7 +9,7 @@ import type { Catalogue } from '../catalogue/types.js';
 import { checkFilter } from '../check/checker.js';
 import { decompileTree } from '../decompile/decompile.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { report } from '../diagnostics/messages.js';
+import { report, reportJsonInput } from '../diagnostics/messages.js';
 import { SQL_DIALECTS, type SqlDialect } from '../emit/sql/ddl.js';
 import { emitSql, SPELLINGS, type ParamStyle, type SqlParam, type SqlParams } from '../emit/sql/index.js';
 import { analyze, type Analysis, type FilterOptions, type FilterSource } from './analyze.js';
@@ -113,7 +113,7 @@ function front(source: unknown, options: FilterOptions, catalogue: Catalogue): {
   const diagnostics: Diagnostic[] = [...tree.diagnostics];
   if (!tree.filter) {
     if (tree.partial) diagnostics.push(...checkFilter(tree.partial, catalogue, { paths: tree.paths, trusted: true }).diagnostics);
-    if (diagnostics.length === 0) diagnostics.push(report('json-invalid-node', 'noFilter', {}, { path: '' }));
+    if (diagnostics.length === 0) diagnostics.push(reportJsonInput('json-invalid-node', 'noFilter', {}, { path: '' }));
     return { analysis: undefined, diagnostics };
   }
   const analysis = analyze(tree.filter as Filter, options, tree.paths);

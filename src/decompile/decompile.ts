@@ -17,7 +17,7 @@ import { allBacklinks } from '../catalogue/builtin.js';
 import { resolveField } from '../catalogue/resolve.js';
 import type { Catalogue, ValueType } from '../catalogue/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatMessage, report } from '../diagnostics/messages.js';
+import { report, reportJsonInput, formatJsonInput } from '../diagnostics/messages.js';
 import { DEFAULT_MAX_LIST_LENGTH, DEFAULT_MAX_NODES } from '../ast/validate.js';
 import { jsonErrorOffset } from '../diagnostics/json-position.js';
 import { scanJsonText } from '../diagnostics/json-scan.js';
@@ -106,8 +106,8 @@ class Builder {
     const resolved = resolveField(this.catalogue, name);
     if (resolved?.viaAlias) {
       const apiName = resolved.apiName;
-      this.diagnostics.push(report('json-field-alias', 'default', { name: quote(name), quotedApiName: quote(apiName), apiName }, { path },
-        [{ message: formatMessage('json-field-alias', 'fix', { apiName }), replacement: apiName }]));
+      this.diagnostics.push(reportJsonInput('json-field-alias', 'default', { name: quote(name), quotedApiName: quote(apiName), apiName }, { path },
+        [{ message: formatJsonInput('json-field-alias', 'fix', { apiName }), replacement: apiName }]));
     }
     return this.at({ name }, path);
   }
@@ -128,7 +128,7 @@ class Builder {
     if (typeof value === 'boolean') return this.at({ kind: 'boolean', value }, path);
     if (typeof value === 'number') {
       if (info.booleanColumn && (op === 'eq' || op === 'neq') && (value === 1 || value === 0)) {
-        this.diagnostics.push(report('json-boolean-as-number', 'default', { value, boolean: String(value === 1) }, { path }));
+        this.diagnostics.push(reportJsonInput('json-boolean-as-number', 'default', { value, boolean: String(value === 1) }, { path }));
         return this.at({ kind: 'boolean', value: value === 1 }, path);
       }
       // Which numbers a column takes is the checker's rule (src/check/values.ts), the same for text and JSON.
@@ -188,7 +188,7 @@ class Builder {
    */
   private single<T>(node: { kind: string; path: string; operands: readonly T[] }): T | undefined {
     if (node.operands.length !== 1) return undefined;
-    this.diagnostics.push(report('json-single-operand', 'default', { kind: node.kind }, { path: node.path }));
+    this.diagnostics.push(reportJsonInput('json-single-operand', 'default', { kind: node.kind }, { path: node.path }));
     return node.operands[0];
   }
 
@@ -321,8 +321,8 @@ function textDiagnostics(text: string, value: unknown): Diagnostic[] {
     const where = field === undefined ? '' : ` in the condition on ${quote(field)}`;
     if (finding.kind === 'duplicate-key') {
       const key = quote(finding.key);
-      return field === undefined ? report('json-duplicate-key', 'default', { key }, { path: finding.path })
-        : report('json-duplicate-key', 'condition', { key, field: quote(field) }, { path: finding.path });
+      return field === undefined ? reportJsonInput('json-duplicate-key', 'default', { key }, { path: finding.path })
+        : reportJsonInput('json-duplicate-key', 'condition', { key, field: quote(field) }, { path: finding.path });
     }
     const { printed, text, variant } = finding.problem;
     return report('invalid-number', variant, { text, printed, where }, { path: finding.path });
@@ -360,7 +360,7 @@ export function decompileTree(input: unknown, options: DecompileStageOptions = {
       const reason = error instanceof Error ? error.message : String(error);
       const offset = (jsonErrorOffset(text) ?? text.length) + bom;
       const { line, column } = lineColumn(input, offset);
-      return failure([report('json-syntax', 'default', { line, column, offset, reason }, { path: '' })]);
+      return failure([reportJsonInput('json-syntax', 'default', { line, column, offset, reason }, { path: '' })]);
     }
     early.push(...textDiagnostics(text, value));
   }

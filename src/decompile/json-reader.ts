@@ -6,7 +6,7 @@
  * the part that would be the same for any JSON grammar.
  */
 import { pointerSegment, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { report } from '../diagnostics/messages.js';
+import { report, reportJsonInput } from '../diagnostics/messages.js';
 import { suggestNames } from '../diagnostics/suggest.js';
 import type { InvalidPart } from './valid-tree.js';
 import { didYouMean, orList, quote, reasonOf } from './wording.js';
@@ -72,7 +72,7 @@ export class JsonReader {
     try {
       return Object.keys(obj);
     } catch (error) {
-      this.push(report('json-invalid-node', 'unreadableKeys', { reason: reasonOf(error) }, { path }));
+      this.push(reportJsonInput('json-invalid-node', 'unreadableKeys', { reason: reasonOf(error) }, { path }));
       return undefined;
     }
   }
@@ -82,7 +82,7 @@ export class JsonReader {
     try {
       return Object.prototype.hasOwnProperty.call(obj, key) ? (obj as Record<string | number, unknown>)[key] : undefined;
     } catch (error) {
-      this.push(report('json-invalid-node', 'unreadableValue', { reason: reasonOf(error) }, { path }));
+      this.push(reportJsonInput('json-invalid-node', 'unreadableValue', { reason: reasonOf(error) }, { path }));
       return UNREADABLE;
     }
   }
@@ -100,7 +100,7 @@ export class JsonReader {
     const names = alias ? [alias] : suggestNames(key, candidates);
     const args = { key: quote(key), where, allowed: candidates.map((c) => `"${c}"`).join(', ') };
     const at = { path: `${path}/${pointerSegment(key)}` };
-    this.push(names.length === 0 ? report('json-unknown-key', 'default', args, at, [])
-      : report('json-unknown-key', 'suggest', { ...args, names: orList(names) }, at, didYouMean(names)));
+    this.push(names.length === 0 ? reportJsonInput('json-unknown-key', 'default', args, at, [])
+      : reportJsonInput('json-unknown-key', 'suggest', { ...args, names: orList(names) }, at, didYouMean(names)));
   }
 }

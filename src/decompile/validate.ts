@@ -23,7 +23,7 @@ import type {
 import { COMPARE_OPS, type WhereValue } from '../ast/where-json.js';
 import { DEFAULT_MAX_NODES } from '../ast/validate.js';
 import { pointerSegment, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatMessage, report } from '../diagnostics/messages.js';
+import { report, reportJsonInput, formatJsonInput } from '../diagnostics/messages.js';
 import { suggestNames } from '../diagnostics/suggest.js';
 import { isObject, JsonReader, UNREADABLE } from './json-reader.js';
 import { describeValue } from '../vocabulary/index.js';
@@ -90,12 +90,12 @@ class Validator extends JsonReader {
     what: 'filter',
     leafKeys: EXPR_KEYS,
     notObject: (value, path) => {
-      this.push(report('json-invalid-node', 'notFilter', { found: describeValue(value) }, { path }));
+      this.push(reportJsonInput('json-invalid-node', 'notFilter', { found: describeValue(value) }, { path }));
       return this.invalid(path);
     },
     leaf: (obj, keys, path, depth) => {
       if (keys.some(isExprKey)) return this.expr(obj, keys, path, depth) ?? this.invalid(path);
-      if (keys.length === 0) this.push(report('json-invalid-node', 'emptyFilter', {}, { path }));
+      if (keys.length === 0) this.push(reportJsonInput('json-invalid-node', 'emptyFilter', {}, { path }));
       for (const key of keys) this.unknownKey(key, path, 'a filter', [...BOOL_KEYS, ...EXPR_KEYS], EXPR_ALIASES);
       return this.invalid(path);
     },
@@ -113,13 +113,13 @@ class Validator extends JsonReader {
           const condition = this.condition(value, path, subject);
           return condition ? { kind: 'condition', condition, path } : this.invalid(path);
         }
-        this.push(report('json-invalid-node', 'notCondition', { subject: capital(subject), found: describeValue(value) }, { path }));
+        this.push(reportJsonInput('json-invalid-node', 'notCondition', { subject: capital(subject), found: describeValue(value) }, { path }));
         return this.invalid(path);
       },
       leaf: (_obj, keys, path) => {
-        if (keys.length === 0) this.push(report('json-invalid-node', 'emptyCondition', { subject: capital(subject) }, { path }));
+        if (keys.length === 0) this.push(reportJsonInput('json-invalid-node', 'emptyCondition', { subject: capital(subject) }, { path }));
         for (const key of keys) {
-          if (isExprKey(key)) this.push(report('json-unknown-key', 'inElement', { key: quote(key), of }, { path: `${path}/${pointerSegment(key)}` }));
+          if (isExprKey(key)) this.push(reportJsonInput('json-unknown-key', 'inElement', { key: quote(key), of }, { path: `${path}/${pointerSegment(key)}` }));
           else this.unknownKey(key, path, subject, BOOL_KEYS);
         }
         return this.invalid(path);
@@ -147,12 +147,12 @@ class Validator extends JsonReader {
     const others = level.leafKeys;
     let ok = true;
     if (present.length > 1) {
-      this.push(report('json-ambiguous-node', 'kinds', { kinds: present.map((k) => `"${k}"`).join(' and ') }, { path }));
+      this.push(reportJsonInput('json-ambiguous-node', 'kinds', { kinds: present.map((k) => `"${k}"`).join(' and ') }, { path }));
       ok = false;
     }
     const mixed = keys.filter((k) => others.includes(k));
     if (mixed.length > 0) {
-      this.push(report('json-ambiguous-node', 'mixed', { kind: present[0]!, keys: mixed.map(quote).join(', ') }, { path }));
+      this.push(reportJsonInput('json-ambiguous-node', 'mixed', { kind: present[0]!, keys: mixed.map(quote).join(', ') }, { path }));
       ok = false;
     }
     for (const key of keys) {
@@ -172,12 +172,12 @@ class Validator extends JsonReader {
         continue;
       }
       if (!Array.isArray(value)) {
-        this.push(report('json-invalid-node', 'notArray', { kind, what: level.what, found: describeValue(value) }, { path: at }));
+        this.push(reportJsonInput('json-invalid-node', 'notArray', { kind, what: level.what, found: describeValue(value) }, { path: at }));
         ok = false;
         continue;
       }
       if (value.length === 0) {
-        this.push(report('json-empty-list', 'default', { kind }, { path: at }));
+        this.push(reportJsonInput('json-empty-list', 'default', { kind }, { path: at }));
         ok = false;
         continue;
       }
@@ -207,28 +207,28 @@ class Validator extends JsonReader {
       ok = false;
     }
     if (!has('field')) {
-      this.push(report('json-invalid-node', 'noField', {}, { path }));
+      this.push(reportJsonInput('json-invalid-node', 'noField', {}, { path }));
       ok = false;
     } else if (field === undefined && fieldValue !== UNREADABLE) {
-      this.push(report('json-invalid-node', 'badField', { found: describeValue(fieldValue) }, { path: `${path}/field` }));
+      this.push(reportJsonInput('json-invalid-node', 'badField', { found: describeValue(fieldValue) }, { path: `${path}/field` }));
     }
     let modifier: string | undefined;
     if (has('modifier')) {
       const value = this.read(obj, 'modifier', `${path}/modifier`);
       if (has('list_is') && !has('is')) {
-        this.push(report('json-unknown-key', 'modifierWithList', { subject: capital(subject) }, { path: `${path}/modifier` }));
+        this.push(reportJsonInput('json-unknown-key', 'modifierWithList', { subject: capital(subject) }, { path: `${path}/modifier` }));
         ok = false;
       } else if (typeof value === 'string' && value !== '') modifier = value;
       else if (value !== UNREADABLE) {
-        this.push(report('json-invalid-node', 'badModifier', { subject, found: describeValue(value) }, { path: `${path}/modifier` }));
+        this.push(reportJsonInput('json-invalid-node', 'badModifier', { subject, found: describeValue(value) }, { path: `${path}/modifier` }));
         ok = false;
       } else ok = false;
     }
     if (has('is') && has('list_is')) {
-      this.push(report('json-ambiguous-node', 'isAndListIs', { subject: capital(subject) }, { path }));
+      this.push(reportJsonInput('json-ambiguous-node', 'isAndListIs', { subject: capital(subject) }, { path }));
       ok = false;
     } else if (!has('is') && !has('list_is')) {
-      this.push(report('json-invalid-node', 'noTest', { subject: capital(subject) }, { path }));
+      this.push(reportJsonInput('json-invalid-node', 'noTest', { subject: capital(subject) }, { path }));
       ok = false;
     }
     let condition: ValidCondition | undefined;
@@ -254,17 +254,17 @@ class Validator extends JsonReader {
     const args = { subject: capital(subject), found: describeValue(value) };
     if (typeof value === 'string') {
       const names = suggestNames(value, ['empty', 'is_null'], 1);
-      this.push(report('json-invalid-condition', 'default', args, { path }, didYouMean(names)));
+      this.push(reportJsonInput('json-invalid-condition', 'default', args, { path }, didYouMean(names)));
       return undefined;
     }
     if (!Array.isArray(value)) {
       const variant = isObject(value) ? 'object' : value === null ? 'null' : 'default';
-      this.push(report('json-invalid-condition', variant, args, { path }));
+      this.push(reportJsonInput('json-invalid-condition', variant, args, { path }));
       return undefined;
     }
     if (value.length !== 2) {
-      this.push(value.length === 1 ? report('json-invalid-condition', 'oneItem', args, { path })
-        : report('json-invalid-condition', 'items', { subject: args.subject, count: value.length }, { path }));
+      this.push(value.length === 1 ? reportJsonInput('json-invalid-condition', 'oneItem', args, { path })
+        : reportJsonInput('json-invalid-condition', 'items', { subject: args.subject, count: value.length }, { path }));
       return undefined;
     }
     const [op, operand] = this.items(value, path);
@@ -276,7 +276,7 @@ class Validator extends JsonReader {
   private operator(op: unknown, path: string, subject: string): boolean {
     if (op === UNREADABLE) return false;
     if (typeof op !== 'string') {
-      this.push(report('json-invalid-condition', 'operator', { subject, found: describeValue(op) }, { path }));
+      this.push(reportJsonInput('json-invalid-condition', 'operator', { subject, found: describeValue(op) }, { path }));
       return false;
     }
     if (OPS.has(op)) return true;
@@ -284,8 +284,8 @@ class Validator extends JsonReader {
     const alias = OPS.has(lower) ? lower : Object.prototype.hasOwnProperty.call(OPERATOR_ALIASES, lower) ? OPERATOR_ALIASES[lower] : undefined;
     const names = alias ? [alias] : suggestNames(op, COMPARE_OPS);
     const args = { op: quote(op), subject, ops: COMPARE_OPS.join(', ') };
-    this.push(names.length === 0 ? report('json-unknown-operator', 'default', args, { path }, [])
-      : report('json-unknown-operator', 'suggest', { ...args, names: orList(names) }, { path }, didYouMean(names)));
+    this.push(names.length === 0 ? reportJsonInput('json-unknown-operator', 'default', args, { path }, [])
+      : reportJsonInput('json-unknown-operator', 'suggest', { ...args, names: orList(names) }, { path }, didYouMean(names)));
     return false;
   }
 
@@ -298,7 +298,7 @@ class Validator extends JsonReader {
       return false;
     }
     const variant = value === null ? 'valueNull' : Array.isArray(value) ? 'valueArray' : 'value';
-    this.push(report('json-invalid-condition', variant, { subject, found: describeValue(value) }, { path }));
+    this.push(reportJsonInput('json-invalid-condition', variant, { subject, found: describeValue(value) }, { path }));
     return false;
   }
 
@@ -313,22 +313,22 @@ class Validator extends JsonReader {
     if (bare) {
       // The official docs write `"list_is": {"and": […]}`; their prose means "every element", hence `all`.
       const json = safeJson(value);
-      this.push(report('json-missing-quantifier', 'default', { of }, { path },
-        [{ message: formatMessage('json-missing-quantifier', 'fix', {}), replacement: json === undefined ? '{"all": …}' : `{"all":${json}}` }]));
+      this.push(reportJsonInput('json-missing-quantifier', 'default', { of }, { path },
+        [{ message: formatJsonInput('json-missing-quantifier', 'fix', {}), replacement: json === undefined ? '{"all": …}' : `{"all":${json}}` }]));
       this.tree(value, path, depth + 1, this.elements(field)); // report what else is wrong inside, too
       return undefined;
     }
     if (!isObject(value)) {
-      this.push(report('json-invalid-node', 'listIs', { of, found: describeValue(value) }, { path }));
+      this.push(reportJsonInput('json-invalid-node', 'listIs', { of, found: describeValue(value) }, { path }));
       return undefined;
     }
     let ok = true;
     if (keys.length === 0) {
-      this.push(report('json-invalid-node', 'listIsEmpty', { of }, { path }));
+      this.push(reportJsonInput('json-invalid-node', 'listIsEmpty', { of }, { path }));
       ok = false;
     }
     if (quantifiers.length > 1) {
-      this.push(report('json-ambiguous-node', 'quantifiers', { of }, { path }));
+      this.push(reportJsonInput('json-ambiguous-node', 'quantifiers', { of }, { path }));
       ok = false;
     }
     for (const key of keys) {

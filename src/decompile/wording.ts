@@ -5,7 +5,7 @@
  */
 import type { CompareOp } from '../ast/nodes.js';
 import type { Suggestion } from '../diagnostics/diagnostic.js';
-import { formatMessage } from '../diagnostics/messages.js';
+import { formatJsonInput } from '../diagnostics/messages.js';
 import { clipText } from '../vocabulary/index.js';
 
 /** Operator spellings of other languages, mapped to the API's names (the edit distance would not find them). */
@@ -30,7 +30,7 @@ export function quote(key: string): string {
 
 /** "Did you mean" suggestions for names. */
 export function didYouMean(names: readonly string[]): Suggestion[] {
-  return names.map((name) => ({ message: formatMessage('json-unknown-key', 'fix', { name }), replacement: name }));
+  return names.map((name) => ({ message: formatJsonInput('json-unknown-key', 'fix', { name }), replacement: name }));
 }
 
 /** `"a" or "b"`: the names of a "did you mean" message. */

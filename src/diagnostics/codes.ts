@@ -1,18 +1,23 @@
 /**
- * Every diagnostic code the library can report, in one table: its severity,
- * a one-line summary and the words of its messages.
+ * Every diagnostic code the library can report, in one file: its severity,
+ * the words of its messages and a one-line summary.
  *
  * Codes are stable public API: tools match on them, so a code is never
  * renamed or reused for another meaning. Add new codes at the end of their
  * section. `docs/diagnostics.md` documents each one (a test keeps the two in step).
+ *
+ * The codes are in one table per part of the library that reports them, and
+ * each part reports through its own table (src/diagnostics/messages.ts), so
+ * that a bundle of `compile` carries the words of the filter's codes and not
+ * those of decompile, SQL or the cost of a request (issue 11, size).
+ * {@link DIAGNOSTIC_CODES} joins them, with the summaries, for tools and docs.
  */
 
 export type Severity = 'error' | 'warning' | 'info';
 
-interface CodeInfo {
+/** A code's entry in its table. */
+export interface CodeInfo {
   readonly severity: Severity;
-  /** One line: what the code means, for docs and `--help`. */
-  readonly summary: string;
   /**
    * The code's message templates by variant (`default` when it has one
    * wording), with named arguments (`{column}`): call sites pass the
@@ -22,11 +27,14 @@ interface CodeInfo {
   readonly messages: Readonly<Record<string, string>>;
 }
 
-export const DIAGNOSTIC_CODES = {
+/** Codes with their entries: one part of the library's codes. */
+export type CodeTable = Readonly<Record<string, CodeInfo>>;
+
+/** Reading and checking a filter (text, AST or `where` tree) and running its predicate: syntax, typing, static analysis, limits, rows and the entry points' options. */
+export const FILTER_CODES = {
   // ---- text syntax (src/syntax)
   'unexpected-token': {
     severity: 'error',
-    summary: 'The parser expected something else at this point.',
     messages: {
       expected: 'Expected {expected}{after}, found {found}.',
       trailing: 'Expected `and`, `or` or the end of the filter, found {found}.',
@@ -37,10 +45,9 @@ export const DIAGNOSTIC_CODES = {
       fix: 'Replace with {text}',
     },
   },
-  'unexpected-end': { severity: 'error', summary: 'The filter ends where more was expected.', messages: {} },
+  'unexpected-end': { severity: 'error', messages: {} },
   'unknown-character': {
     severity: 'error',
-    summary: 'A character that no token of the language starts with.',
     messages: {
       one: 'The character `{chars}` ({codePoint}) is not part of the language: expected a name, a value, an operator or a parenthesis.',
       many: 'The characters `{chars}` are not part of the language: expected a name, a value, an operator or a parenthesis.',
@@ -48,7 +55,6 @@ export const DIAGNOSTIC_CODES = {
   },
   'unterminated-string': {
     severity: 'error',
-    summary: 'A quoted string has no closing quote.',
     messages: {
       string: 'This string has no closing {quote}; it was read to the end of the line.',
       name: 'This `quoted name` has no closing backtick; it was read to the end of the line.',
@@ -56,14 +62,12 @@ export const DIAGNOSTIC_CODES = {
   },
   'unterminated-regex': {
     severity: 'error',
-    summary: 'A /regex/ literal has no closing slash.',
     messages: {
       default: 'This /regex/ has no closing `/`; it was read to the end of the line. Write `\\/` for a slash inside the pattern.',
     },
   },
   'invalid-escape': {
     severity: 'error',
-    summary: 'A backslash escape in a string that the language does not define.',
     messages: {
       default: 'Invalid escape `\\{escape}` in {what}: the escapes are {allowed}.',
       unicode: 'Invalid `\\u` escape: write `\\uXXXX` with four hex digits or `\\u{X…}` with at most 0x10FFFF.',
@@ -71,7 +75,6 @@ export const DIAGNOSTIC_CODES = {
   },
   'invalid-date': {
     severity: 'error',
-    summary: 'A date or datetime literal that is not a real calendar date or time.',
     messages: {
       date: '{text} is not a real calendar date (YYYY-MM-DD).',
       datetime: '{text} is not a real date and time (YYYY-MM-DDThh:mm[:ss[.fff]] with an optional Z or ±hh:mm; at most 9 fraction digits).',
@@ -79,7 +82,6 @@ export const DIAGNOSTIC_CODES = {
   },
   'invalid-number': {
     severity: 'error',
-    summary: 'A number that cannot be represented exactly.',
     messages: {
       unsafe: '{subject}: {found} is beyond ±(2^53 − 1) = ±9007199254740991, where not every integer has a number of its own, so it could stand for its neighbours; use a value within that range.',
       infinite: 'The number of {subject} is too large to represent (it reads as {value}).',
@@ -89,7 +91,6 @@ export const DIAGNOSTIC_CODES = {
   },
   'empty-filter': {
     severity: 'error',
-    summary: 'The input holds no filter.',
     messages: {
       default: 'The input holds no filter: write a condition such as `domain_rating_source >= 50`.',
       document: 'The document holds no filter.',
@@ -99,7 +100,6 @@ export const DIAGNOSTIC_CODES = {
   // ---- typing (src/check)
   'unknown-column': {
     severity: 'error',
-    summary: 'The column is not in the catalogue of this endpoint.',
     messages: {
       default: 'Unknown column "{column}" on {endpoint}.',
       suggest: 'Unknown column "{column}" on {endpoint}; did you mean {names}?',
@@ -108,7 +108,6 @@ export const DIAGNOSTIC_CODES = {
   },
   'unknown-modifier': {
     severity: 'error',
-    summary: 'The modifier is not one the API documents.',
     messages: {
       default: 'Unknown modifier "{modifier}"; this endpoint accepts {accepted}.',
       none: 'Unknown modifier "{modifier}"; this endpoint accepts none.',
@@ -117,7 +116,6 @@ export const DIAGNOSTIC_CODES = {
   },
   'modifier-not-allowed': {
     severity: 'error',
-    summary: 'Modifiers apply to string columns only.',
     messages: {
       default: '{modifier} applies to string columns only; {column} is {article} column.',
       array: '{modifier} applies to string columns only; {column} is an array column.',
@@ -125,14 +123,12 @@ export const DIAGNOSTIC_CODES = {
   },
   'operator-not-allowed': {
     severity: 'error',
-    summary: "The operator is not allowed for the column's type.",
     messages: {
       default: '{subject}: {test} is not allowed; allowed: {allowed}.',
     },
   },
   'value-type-mismatch': {
     severity: 'error',
-    summary: "The value's type does not fit the column.",
     messages: {
       column: '{column} is {article} column',
       element: 'Each element of {column} is {article}',
@@ -147,7 +143,6 @@ export const DIAGNOSTIC_CODES = {
   },
   'unknown-enum-value': {
     severity: 'error',
-    summary: 'The value is not one of the enum values of the column.',
     messages: {
       column: '"{value}" is not a value of {column}; expected one of {values}.',
       columnSuggest: '"{value}" is not a value of {column}; expected one of {values}; did you mean {names}?',
@@ -158,7 +153,6 @@ export const DIAGNOSTIC_CODES = {
   },
   'bare-word-value': {
     severity: 'error',
-    summary: 'Only enum values may be written without quotes.',
     messages: {
       default: '{subject}: only enum values may be written without quotes; write {quoted}.',
       fix: 'Replace with {text}',
@@ -166,7 +160,6 @@ export const DIAGNOSTIC_CODES = {
   },
   'null-value': {
     severity: 'error',
-    summary: '`null` is not a value: test for it with `is null`.',
     messages: {
       default: 'null is not a value that can be compared; test for it with `{column} is null` / `{column} is not null`.',
       unresolved: 'null is not a value that can be compared; test for it with `is null` / `is not null`.',
@@ -175,7 +168,6 @@ export const DIAGNOSTIC_CODES = {
   },
   'null-test-never-true': {
     severity: 'warning',
-    summary: 'On a column that is never null, `is null` is always false and `is not null` always true.',
     messages: {
       text: '{column} is never null (the catalogue says so), so `{column} is null` is always false: it keeps no row.',
       textNegated: '{column} is never null (the catalogue says so), so `{column} is not null` is always true: it keeps every row.',
@@ -185,21 +177,18 @@ export const DIAGNOSTIC_CODES = {
   },
   'array-needs-quantifier': {
     severity: 'error',
-    summary: 'Array columns are tested through any(…) or all(…).',
     messages: {
       default: '{column} is an array column: test its elements with any({column}) … or all({column}) …, or the array itself with is empty / is null.',
     },
   },
   'quantifier-needs-array': {
     severity: 'error',
-    summary: 'any(…) and all(…) apply to array columns only.',
     messages: {
       default: '{quantifier}(…) applies to array columns only; {column} is {article} column: test it directly, as in {column} {operator} ….',
     },
   },
   'invalid-regex': {
     severity: 'error',
-    summary: 'The pattern is not valid RE2 syntax.',
     messages: {
       default: 'The regex for {column} is not valid RE2: {reason}.',
       at: 'The regex for {column} is not valid RE2: {reason} (at offset {offset} of the pattern).',
@@ -207,7 +196,6 @@ export const DIAGNOSTIC_CODES = {
   },
   'unsupported-regex-feature': {
     severity: 'error',
-    summary: 'The pattern uses a feature RE2 does not have (backreferences, lookaround).',
     messages: {
       default: 'The regex for {column} uses a feature RE2 lacks: {reason}.',
       at: 'The regex for {column} uses a feature RE2 lacks: {reason} (at offset {offset} of the pattern).',
@@ -215,7 +203,6 @@ export const DIAGNOSTIC_CODES = {
   },
   'wildcard-pattern-only': {
     severity: 'error',
-    summary: "This endpoint's regex accepts only `*` wildcards.",
     messages: {
       default: '{endpoint} matches {column} against wildcard patterns, not regexes: {reason}.',
       at: '{endpoint} matches {column} against wildcard patterns, not regexes: {reason} (at offset {offset} of the pattern).',
@@ -223,7 +210,6 @@ export const DIAGNOSTIC_CODES = {
   },
   'regex-too-large': {
     severity: 'error',
-    summary: 'The pattern compiles to a program larger than the documented limit that bounds evaluation time.',
     messages: {
       default: 'The regex for {column} is too large: {reason}.',
       at: 'The regex for {column} is too large: {reason} (at offset {offset} of the pattern).',
@@ -231,14 +217,12 @@ export const DIAGNOSTIC_CODES = {
   },
   'regex-engine-missing': {
     severity: 'error',
-    summary: 'A predicate needs the RE2 engine for this pattern (it cannot run as a JavaScript RegExp) and none is registered: import `ahrefs-where/re2`.',
     messages: {
       default: "The regex for {column} needs an RE2 engine to be evaluated locally (it is outside the patterns that run as a JavaScript RegExp: {reason}), and none is registered: add import 'ahrefs-where/re2' once to the program, before building the predicate.",
     },
   },
   'unchecked-column-type': {
     severity: 'warning',
-    summary: 'The catalogue does not know this value type, so it is not checked.',
     messages: {
       object: '{column} is an object column: the catalogue does not give its value type, so values and operators are not checked here.',
       path: '{field} is a field inside the object column {column}: the catalogue does not give its value type, so values and operators are not checked here.',
@@ -247,14 +231,12 @@ export const DIAGNOSTIC_CODES = {
   },
   'filter-only-column': {
     severity: 'error',
-    summary: 'The column can be filtered on by the API but is never returned in rows, so it cannot be evaluated locally.',
     messages: {
       default: 'The API filters on "{column}" but never returns it in rows, so it cannot be evaluated locally.',
     },
   },
   'list-too-short': {
     severity: 'error',
-    summary: '`in (…)` needs at least two values.',
     messages: {
       default: '`in (…)` on {column} needs at least two values; for one value write = instead.',
     },
@@ -263,7 +245,6 @@ export const DIAGNOSTIC_CODES = {
   // ---- static analysis: three-valued verdicts per column (src/check/analysis)
   'never-matches': {
     severity: 'warning',
-    summary: 'A condition that no row makes true: false for every value of its column, and unknown (or false) where it is null.',
     messages: {
       nullable: '{condition} is never true{detail}: it is false for every value of {column} and {nullValue} where {column} is null, so it keeps no row.{negation}',
       notNull: '{condition} is never true{detail}: it is false for every value of {column}, which is never null, so it keeps no row.{negation}',
@@ -282,7 +263,6 @@ export const DIAGNOSTIC_CODES = {
   },
   'always-true-where-known': {
     severity: 'warning',
-    summary: 'A condition true for every value of its column; where the column is null it is not true, so it is no tautology.',
     messages: {
       nullable: '{condition} is true for every value of {column}, but it is no tautology: where {column} is null it is {nullValue}, so it keeps exactly the rows where {column} is not null.{negation}',
       notNull: '{condition} is true for every value of {column}, which is never null (the catalogue says so), so it keeps every row.{negation}',
@@ -297,7 +277,6 @@ export const DIAGNOSTIC_CODES = {
   },
   'redundant-condition': {
     severity: 'warning',
-    summary: 'An operand that repeats another of the same `and` / `or`, or a value listed twice in `in (…)`: removing it keeps the same rows.',
     messages: {
       operand: '{condition} repeats {other} in this {connective}: removing it keeps the same rows.',
       value: 'The value {value} is listed twice in this in (…): removing it keeps the same rows.',
@@ -306,7 +285,6 @@ export const DIAGNOSTIC_CODES = {
   },
   'subsumed-condition': {
     severity: 'warning',
-    summary: 'An operand implied (in an `and`) or covered (in an `or`) by the others on its column: removing it keeps the same rows.',
     messages: {
       and: '{condition} is implied by {other}: without it the {connective} gives the same result on every row (null included), so removing it keeps the same rows.',
       or: '{condition} is covered by {other}: without it the {connective} gives the same result on every row (null included), so removing it keeps the same rows.',
@@ -315,190 +293,27 @@ export const DIAGNOSTIC_CODES = {
   },
   'analysis-limited': {
     severity: 'info',
-    summary: 'Operands on one column too many to compare (past the analysis\'s safety bound): not judged together, and simplify leaves them.',
     messages: {
       default: '{condition}: {size} values or ranges of {column} in one {connective}, more than the {limit} the static analysis compares, so they were not judged together (no warning here proves nothing), and simplify leaves them as written.',
     },
   },
 
-  // ---- `where` JSON input (src/decompile)
-  'json-syntax': {
-    severity: 'error',
-    summary: 'The input is not valid JSON.',
-    messages: {
-      default: 'Invalid JSON at line {line}, column {column} (offset {offset}): {reason}',
-      catalogue: 'The catalogue is not valid JSON: {reason}',
-    },
-  },
-  'json-invalid-node': {
-    severity: 'error',
-    summary: 'A node of the `where` tree has the wrong shape.',
-    messages: {
-      noFilter: 'The input holds no filter.',
-      unreadableKeys: 'The keys of this object cannot be read: {reason}.',
-      unreadableValue: 'This value cannot be read (its getter throws: {reason}).',
-      notArray: '"{kind}" must be an array of {what}s, found {found}.',
-      notFilter: 'Expected a filter object ({"and": …}, {"or": …}, {"not": …} or {"field": …, "is": …}), found {found}.',
-      emptyFilter: 'An empty object is not a filter; expected "and", "or", "not" or "field".',
-      noField: 'A condition needs a "field" (the column name).',
-      badField: '"field" must be a non-empty string (a column name), found {found}.',
-      badModifier: 'The "modifier" of {subject} must be a non-empty string such as "uppercase", found {found}.',
-      noTest: '{subject} needs "is" (a test of the value) or "list_is" (a test of an array\'s elements).',
-      listIs: '"list_is"{of} must be {"any": …} or {"all": …}, found {found}.',
-      listIsEmpty: '"list_is"{of} must be {"any": …} or {"all": …}, found an empty object.',
-      notCondition: '{subject} must be [op, value], "empty", "is_null" or "and" / "or" / "not" over conditions, found {found}.',
-      emptyCondition: '{subject} is an empty object; expected [op, value], "empty", "is_null", "and", "or" or "not".',
-    },
-  },
-  'json-unknown-key': {
-    severity: 'error',
-    summary: 'An object of the `where` tree has a key the grammar does not allow.',
-    messages: {
-      default: 'Unknown key {key} in {where}. Allowed: {allowed}.',
-      suggest: 'Unknown key {key} in {where}; did you mean {names}? Allowed: {allowed}.',
-      modifierWithList: '{subject} has "modifier", which is allowed only with "is", not with "list_is".',
-      inElement: '{key} is not allowed inside "list_is"{of}: its conditions test the array element itself, written directly as ["eq", …].',
-      fix: 'Did you mean "{name}"?',
-    },
-  },
-  'json-ambiguous-node': {
-    severity: 'error',
-    summary: 'An object holds two alternatives at once (for example `and` and `or`).',
-    messages: {
-      kinds: 'An object holds {kinds} at once; use one per object and nest them.',
-      mixed: 'An object holds "{kind}" and {keys} at once; put the condition inside the "{kind}".',
-      isAndListIs: '{subject} holds both "is" and "list_is"; use "is" for a value and "list_is" for an array.',
-      quantifiers: '"list_is"{of} holds both "any" and "all"; use one.',
-    },
-  },
-  'json-empty-list': {
-    severity: 'error',
-    summary: '`and` / `or` need at least one operand.',
-    messages: {
-      default: '"{kind}" needs at least one operand.',
-    },
-  },
-  'json-unknown-operator': {
-    severity: 'error',
-    summary: 'The operator is not one of the 13 the API accepts.',
-    messages: {
-      default: 'Unknown operator {op} in {subject}. The API accepts {ops}.',
-      suggest: 'Unknown operator {op} in {subject}; did you mean {names}? The API accepts {ops}.',
-    },
-  },
-  'json-invalid-condition': {
-    severity: 'error',
-    summary: 'A condition is not `[op, value]`, `"empty"` or `"is_null"`.',
-    messages: {
-      default: '{subject} must be [op, value], "empty" or "is_null"; found {found}.',
-      object: '{subject} must be [op, value], "empty" or "is_null"; found {found}. To combine tests, put "and" / "or" / "not" around whole conditions.',
-      null: '{subject} must be [op, value], "empty" or "is_null"; found null. To test for null, use "is_null".',
-      oneItem: '{subject} has 1 item; [op, value] expected.',
-      items: '{subject} has {count} items; [op, value] expected.',
-      operator: 'The operator of {subject} must be a string such as "eq", found {found}.',
-      value: 'The value of {subject} must be a string, a number or a boolean, found {found}.',
-      valueNull: 'The value of {subject} must be a string, a number or a boolean, found null. To test for null, use the condition "is_null".',
-      valueArray: 'The value of {subject} must be a string, a number or a boolean, found {found}. For a list of values, use "or" of "eq" conditions.',
-    },
-  },
-  'json-missing-quantifier': {
-    severity: 'error',
-    summary: '`list_is` needs `any` or `all` around its condition.',
-    messages: {
-      default: '"list_is"{of} needs "any" or "all" around its condition: {"any": …} (some element) or {"all": …} (every element).',
-      fix: 'Wrap it in {"all": …} (every element must match)',
-    },
-  },
-  'json-boolean-as-number': {
-    severity: 'info',
-    summary: '`1` / `0` for a boolean column was read as `true` / `false`.',
-    messages: {
-      default: 'Read {value} as {boolean} for a boolean column; the JSON emitted will say {boolean}.',
-    },
-  },
-  'json-single-operand': {
-    severity: 'info',
-    summary: 'An `and` / `or` with one operand means its operand; the text drops the wrapper.',
-    messages: {
-      default: 'This "{kind}" has one operand, so it means just that operand; the text leaves the "{kind}" out.',
-    },
-  },
-  'json-field-alias': {
-    severity: 'error',
-    summary: 'The `field` is an alias of the query language (`DR`); `where` JSON names columns by their API names.',
-    messages: {
-      default: '{name} is a name of the query language, not of the API; `where` JSON names the column {quotedApiName}. Did you mean "{apiName}"?',
-      fix: 'Replace with "{apiName}"',
-    },
-  },
-  'json-duplicate-key': {
-    severity: 'error',
-    summary: 'An object of JSON text (`where` JSON, a catalogue) has the same key twice (JSON parsers would keep only the last).',
-    messages: {
-      catalogue: 'The key {key} appears twice in one object of the catalogue; JSON parsers keep only the last, so one definition would silently replace the other. Remove one.',
-      default: 'The key {key} appears twice in one object; JSON parsers keep only the last, and spec §1 allows each key once. Remove one.',
-      condition: 'The key {key} appears twice in the condition on {field}; JSON parsers keep only the last, and spec §1 allows each key once. Remove one.',
-    },
-  },
-
-  // ---- catalogues (src/catalogue)
-  'catalogue-invalid': {
-    severity: 'error',
-    summary: 'The catalogue JSON has the wrong shape.',
-    messages: {
-      columnName: 'Column name "{name}" must be letters, digits and underscores, not starting with a digit.',
-      columnShape: 'Column "{name}" must be an object with at least a "type".',
-      columnKey: 'Column "{name}" has an unknown key "{key}"; allowed: {allowed}.',
-      nullable: 'Column "{name}": "nullable" must be true, false or null.',
-      enumShape: 'Column "{name}": "enum" must be a non-empty array of strings.',
-      enumType: 'Column "{name}": only string columns can have enum values, not {type}.',
-      units: 'Column "{name}": "units" must be a whole number ≥ 0.',
-      aliases: 'Column "{name}": "aliases" must be an array of identifier-like names.',
-      description: 'Column "{name}": "description" must be a string.',
-      returned: 'Column "{name}": "returned" must be a boolean.',
-      modifiers: '"modifiers" must be an array of {name, appliesTo, description}.',
-      modifier: 'A modifier needs a "name", "appliesTo" (value types) and a "description".',
-      unreadable: 'The catalogue could not be read: {reason}.',
-      shape: 'A catalogue must be an object {"name", "columns", "regexDialect"?, "modifiers"?}.',
-      key: 'Unknown key "{key}"; a catalogue has "name", "columns", "regexDialect" and "modifiers".',
-      name: 'The catalogue needs a "name" (the endpoint, for example "site-explorer/all-backlinks").',
-      dialect: '"regexDialect" must be "re2" or "wildcard".',
-      columns: '"columns" must be an object mapping each column name to its definition.',
-    },
-  },
-  'catalogue-unknown-type': {
-    severity: 'error',
-    summary: 'A column type the catalogue model does not know.',
-    messages: {
-      default: 'Column "{name}" has type {type}; expected one of {types} or array(T).',
-    },
-  },
-  'catalogue-duplicate-name': {
-    severity: 'error',
-    summary: 'Two columns or aliases share one name.',
-    messages: {
-      default: 'Alias "{alias}" of "{column}" is already the name or an alias of "{other}".',
-    },
-  },
 
   // ---- limits and rows
   'input-too-long': {
     severity: 'error',
-    summary: 'The input is longer than the configured limit.',
     messages: {
       default: 'The {what} is {length} characters long, more than the limit of {limit} (the {option} option).',
     },
   },
   'text-over-limit': {
     severity: 'warning',
-    summary: 'The text decompile prints is longer than compile reads (maxLength).',
     messages: {
       default: 'The text is {length} characters long, more than the limit of {limit} that compile applies to text (the maxLength option): it spells API names, longer than the aliases the JSON may have been written from; compile it back with a maxLength of at least {length}.',
     },
   },
   'nesting-too-deep': {
     severity: 'error',
-    summary: 'The filter is nested deeper than the configured limit.',
     messages: {
       default: 'The filter nests more than {limit} levels deep (the maxDepth option); flatten it or raise the limit.',
       stack: 'The filter is nested too deeply to read: the call stack ran out below the maxDepth limit of {limit}; flatten it or lower the limit.',
@@ -506,14 +321,12 @@ export const DIAGNOSTIC_CODES = {
   },
   'list-too-long': {
     severity: 'error',
-    summary: 'A list has more items than the configured limit.',
     messages: {
       default: 'This {what} has {count} {items}, more than the limit of {limit} (the maxListLength option); split the filter or raise the limit.',
     },
   },
   'invalid-row': {
     severity: 'error',
-    summary: 'A row is not a JSON object.',
     messages: {
       notJson: '{row} is not valid JSON ({reason}).',
       notObject: '{row} must be a JSON object, one row as the API returns it; found {found}.',
@@ -523,7 +336,6 @@ export const DIAGNOSTIC_CODES = {
   // ---- entry points: options, trees built in code, internal failures (src/api)
   'invalid-option': {
     severity: 'error',
-    summary: 'An option has a value it does not accept (the message names the option and what it accepts).',
     messages: {
       'not-object': 'The options argument must be an object (or absent); found {found}.',
       catalogue: 'The catalogue option must be a catalogue built by defineCatalogue / loadCatalogue / getCatalogue, or an endpoint name such as "site-explorer/organic-keywords"; {found}.',
@@ -542,7 +354,6 @@ export const DIAGNOSTIC_CODES = {
   },
   'unknown-catalogue': {
     severity: 'error',
-    summary: 'The catalogue option names no built-in endpoint.',
     messages: {
       default: 'No built-in catalogue is named {name}; catalogueNames (ahrefs-where/catalogues) lists them all.',
       suggest: 'No built-in catalogue is named {name}; did you mean {names}?',
@@ -552,7 +363,6 @@ export const DIAGNOSTIC_CODES = {
   },
   'invalid-ast': {
     severity: 'error',
-    summary: 'A filter tree built in code does not have the shape of the AST.',
     messages: {
       source: 'Expected query text, a Document or a Filter tree; found {found}.',
       comments: 'A Document\'s "comments" must be an array; found {found}.',
@@ -576,14 +386,12 @@ export const DIAGNOSTIC_CODES = {
   },
   'too-many-nodes': {
     severity: 'error',
-    summary: 'A filter tree built in code, or a `where` object, has more nodes than the configured limit (shared nodes count each time they are reached).',
     messages: {
       default: 'The filter has more than {limit} nodes (the maxNodes option; a node reached twice counts twice, as every stage that expands the filter reads it twice); make it smaller or raise the limit.',
     },
   },
   'internal-error': {
     severity: 'error',
-    summary: 'A bug: a stage failed unexpectedly; the message carries the error.',
     messages: {
       stage: 'Internal error in {stage}; please report it with the input: {error}',
       input: 'The input could not be read: {reason}.',
@@ -593,25 +401,179 @@ export const DIAGNOSTIC_CODES = {
   },
   'catalogue-not-loaded': {
     severity: 'error',
-    summary: 'The catalogue option names a built-in endpoint whose columns are not loaded: import ahrefs-where/catalogues.',
     messages: {
       default: "The columns of the endpoint {name} are in ahrefs-where/catalogues: import it once (import 'ahrefs-where/catalogues') before naming an endpoint other than site-explorer/all-backlinks, or pass getCatalogue({name}) from it.",
     },
   },
+} as const satisfies CodeTable;
 
+/** Reading `where` JSON back into the language (decompile, and JSON text such as a catalogue file). */
+export const JSON_INPUT_CODES = {
+  // ---- `where` JSON input (src/decompile)
+  'json-syntax': {
+    severity: 'error',
+    messages: {
+      default: 'Invalid JSON at line {line}, column {column} (offset {offset}): {reason}',
+      catalogue: 'The catalogue is not valid JSON: {reason}',
+    },
+  },
+  'json-invalid-node': {
+    severity: 'error',
+    messages: {
+      noFilter: 'The input holds no filter.',
+      unreadableKeys: 'The keys of this object cannot be read: {reason}.',
+      unreadableValue: 'This value cannot be read (its getter throws: {reason}).',
+      notArray: '"{kind}" must be an array of {what}s, found {found}.',
+      notFilter: 'Expected a filter object ({"and": …}, {"or": …}, {"not": …} or {"field": …, "is": …}), found {found}.',
+      emptyFilter: 'An empty object is not a filter; expected "and", "or", "not" or "field".',
+      noField: 'A condition needs a "field" (the column name).',
+      badField: '"field" must be a non-empty string (a column name), found {found}.',
+      badModifier: 'The "modifier" of {subject} must be a non-empty string such as "uppercase", found {found}.',
+      noTest: '{subject} needs "is" (a test of the value) or "list_is" (a test of an array\'s elements).',
+      listIs: '"list_is"{of} must be {"any": …} or {"all": …}, found {found}.',
+      listIsEmpty: '"list_is"{of} must be {"any": …} or {"all": …}, found an empty object.',
+      notCondition: '{subject} must be [op, value], "empty", "is_null" or "and" / "or" / "not" over conditions, found {found}.',
+      emptyCondition: '{subject} is an empty object; expected [op, value], "empty", "is_null", "and", "or" or "not".',
+    },
+  },
+  'json-unknown-key': {
+    severity: 'error',
+    messages: {
+      default: 'Unknown key {key} in {where}. Allowed: {allowed}.',
+      suggest: 'Unknown key {key} in {where}; did you mean {names}? Allowed: {allowed}.',
+      modifierWithList: '{subject} has "modifier", which is allowed only with "is", not with "list_is".',
+      inElement: '{key} is not allowed inside "list_is"{of}: its conditions test the array element itself, written directly as ["eq", …].',
+      fix: 'Did you mean "{name}"?',
+    },
+  },
+  'json-ambiguous-node': {
+    severity: 'error',
+    messages: {
+      kinds: 'An object holds {kinds} at once; use one per object and nest them.',
+      mixed: 'An object holds "{kind}" and {keys} at once; put the condition inside the "{kind}".',
+      isAndListIs: '{subject} holds both "is" and "list_is"; use "is" for a value and "list_is" for an array.',
+      quantifiers: '"list_is"{of} holds both "any" and "all"; use one.',
+    },
+  },
+  'json-empty-list': {
+    severity: 'error',
+    messages: {
+      default: '"{kind}" needs at least one operand.',
+    },
+  },
+  'json-unknown-operator': {
+    severity: 'error',
+    messages: {
+      default: 'Unknown operator {op} in {subject}. The API accepts {ops}.',
+      suggest: 'Unknown operator {op} in {subject}; did you mean {names}? The API accepts {ops}.',
+    },
+  },
+  'json-invalid-condition': {
+    severity: 'error',
+    messages: {
+      default: '{subject} must be [op, value], "empty" or "is_null"; found {found}.',
+      object: '{subject} must be [op, value], "empty" or "is_null"; found {found}. To combine tests, put "and" / "or" / "not" around whole conditions.',
+      null: '{subject} must be [op, value], "empty" or "is_null"; found null. To test for null, use "is_null".',
+      oneItem: '{subject} has 1 item; [op, value] expected.',
+      items: '{subject} has {count} items; [op, value] expected.',
+      operator: 'The operator of {subject} must be a string such as "eq", found {found}.',
+      value: 'The value of {subject} must be a string, a number or a boolean, found {found}.',
+      valueNull: 'The value of {subject} must be a string, a number or a boolean, found null. To test for null, use the condition "is_null".',
+      valueArray: 'The value of {subject} must be a string, a number or a boolean, found {found}. For a list of values, use "or" of "eq" conditions.',
+    },
+  },
+  'json-missing-quantifier': {
+    severity: 'error',
+    messages: {
+      default: '"list_is"{of} needs "any" or "all" around its condition: {"any": …} (some element) or {"all": …} (every element).',
+      fix: 'Wrap it in {"all": …} (every element must match)',
+    },
+  },
+  'json-boolean-as-number': {
+    severity: 'info',
+    messages: {
+      default: 'Read {value} as {boolean} for a boolean column; the JSON emitted will say {boolean}.',
+    },
+  },
+  'json-single-operand': {
+    severity: 'info',
+    messages: {
+      default: 'This "{kind}" has one operand, so it means just that operand; the text leaves the "{kind}" out.',
+    },
+  },
+  'json-field-alias': {
+    severity: 'error',
+    messages: {
+      default: '{name} is a name of the query language, not of the API; `where` JSON names the column {quotedApiName}. Did you mean "{apiName}"?',
+      fix: 'Replace with "{apiName}"',
+    },
+  },
+  'json-duplicate-key': {
+    severity: 'error',
+    messages: {
+      catalogue: 'The key {key} appears twice in one object of the catalogue; JSON parsers keep only the last, so one definition would silently replace the other. Remove one.',
+      default: 'The key {key} appears twice in one object; JSON parsers keep only the last, and spec §1 allows each key once. Remove one.',
+      condition: 'The key {key} appears twice in the condition on {field}; JSON parsers keep only the last, and spec §1 allows each key once. Remove one.',
+    },
+  },
+} as const satisfies CodeTable;
+
+/** Catalogue definitions (defineCatalogue, loadCatalogue). */
+export const CATALOGUE_CODES = {
+  // ---- catalogues (src/catalogue)
+  'catalogue-invalid': {
+    severity: 'error',
+    messages: {
+      columnName: 'Column name "{name}" must be letters, digits and underscores, not starting with a digit.',
+      columnShape: 'Column "{name}" must be an object with at least a "type".',
+      columnKey: 'Column "{name}" has an unknown key "{key}"; allowed: {allowed}.',
+      nullable: 'Column "{name}": "nullable" must be true, false or null.',
+      enumShape: 'Column "{name}": "enum" must be a non-empty array of strings.',
+      enumType: 'Column "{name}": only string columns can have enum values, not {type}.',
+      units: 'Column "{name}": "units" must be a whole number ≥ 0.',
+      aliases: 'Column "{name}": "aliases" must be an array of identifier-like names.',
+      description: 'Column "{name}": "description" must be a string.',
+      returned: 'Column "{name}": "returned" must be a boolean.',
+      modifiers: '"modifiers" must be an array of {name, appliesTo, description}.',
+      modifier: 'A modifier needs a "name", "appliesTo" (value types) and a "description".',
+      unreadable: 'The catalogue could not be read: {reason}.',
+      shape: 'A catalogue must be an object {"name", "columns", "regexDialect"?, "modifiers"?}.',
+      key: 'Unknown key "{key}"; a catalogue has "name", "columns", "regexDialect" and "modifiers".',
+      name: 'The catalogue needs a "name" (the endpoint, for example "site-explorer/all-backlinks").',
+      dialect: '"regexDialect" must be "re2" or "wildcard".',
+      columns: '"columns" must be an object mapping each column name to its definition.',
+    },
+  },
+  'catalogue-unknown-type': {
+    severity: 'error',
+    messages: {
+      default: 'Column "{name}" has type {type}; expected one of {types} or array(T).',
+    },
+  },
+  'catalogue-duplicate-name': {
+    severity: 'error',
+    messages: {
+      default: 'Alias "{alias}" of "{column}" is already the name or an alias of "{other}".',
+    },
+  },
+} as const satisfies CodeTable;
+
+/** The language service (src/editor). */
+export const EDITOR_CODES = {
   // ---- the language service (src/editor)
   'invalid-argument': {
     severity: 'error',
-    summary: 'A language-service function got text that is not a string; it was read as empty text.',
     messages: {
       text: '{fn}: the text must be a string; found {found}, read as empty text.',
     },
   },
+} as const satisfies CodeTable;
 
+/** The SQL back end: tables, loaders and the emitter (src/emit/sql). */
+export const SQL_CODES = {
   // ---- SQL back end: tables and loaders (src/emit/sql/ddl.ts, load*.ts)
   'sql-unloadable-value': {
     severity: 'error',
-    summary: 'A row value cannot be stored in the table as the predicate reads it (U+0000 in PostgreSQL text, a value of another type than its column); the row is skipped.',
     messages: {
       value: 'Row {index}, column "{column}": {reason}; the row is skipped.',
       missing: 'Row {index}, column "{column}": no value for a column the table declares NOT NULL (use nullable: "always" for partial rows); the row is skipped.',
@@ -619,16 +581,18 @@ export const DIAGNOSTIC_CODES = {
   },
 
   // ---- SQL back end: the emitter (src/emit/sql/, toSql)
-  'sql-filter-only-column': { severity: 'error', summary: 'The column can be filtered on by the API but is never returned in rows, so no table holds it and SQL cannot test it.', messages: {} },
-  'sql-untyped-column': { severity: 'error', summary: 'A field inside an object column, or an element of an untyped array: the table keeps it as JSON, which toSql does not test.', messages: {} },
-  'sql-regex-unsupported': { severity: 'error', summary: "PostgreSQL's regular expressions cannot express this RE2 pattern with the same meaning.", messages: {} },
-  'sql-case-divergence': { severity: 'warning', summary: "A case-dependent test's value holds a character whose case mapping (Unicode 16) the dialect's tables lack, so rows may differ from the predicate.", messages: {} },
-  'sql-regex-unicode-divergence': { severity: 'warning', summary: "DuckDB, ClickHouse: the regex reads the engine's RE2 Unicode tables (\\pL, \\p{…}, (?i) on non-ASCII), older than the predicate's, so rows holding newer characters may differ.", messages: {} },
+  'sql-filter-only-column': { severity: 'error', messages: {} },
+  'sql-untyped-column': { severity: 'error', messages: {} },
+  'sql-regex-unsupported': { severity: 'error', messages: {} },
+  'sql-case-divergence': { severity: 'warning', messages: {} },
+  'sql-regex-unicode-divergence': { severity: 'warning', messages: {} },
+} as const satisfies CodeTable;
 
+/** The cost of a request: its `select` and `order_by` columns (src/api/cost.ts). */
+export const REQUEST_CODES = {
   // ---- the cost of a request: select and order_by (src/api/cost.ts)
   'unknown-select-column': {
     severity: 'error',
-    summary: 'A `select` column that the endpoint does not return (its response schema does not list it).',
     messages: {
       default: '{endpoint} does not return a column "{column}", so select cannot take it.',
       suggest: '{endpoint} does not return a column "{column}", so select cannot take it; did you mean {names}?',
@@ -639,7 +603,6 @@ export const DIAGNOSTIC_CODES = {
   },
   'unknown-order-by-column': {
     severity: 'error',
-    summary: 'An `order_by` column that the endpoint cannot order by.',
     messages: {
       default: '{endpoint} cannot order by "{column}": order_by takes the columns of its response schema.',
       suggest: '{endpoint} cannot order by "{column}"; did you mean {names}?',
@@ -650,7 +613,6 @@ export const DIAGNOSTIC_CODES = {
   },
   'invalid-order-direction': {
     severity: 'error',
-    summary: 'An `order_by` entry is not `column`, `column:asc` or `column:desc`.',
     messages: {
       default: 'The order_by entry "{entry}" must be a column, optionally followed by :asc or :desc.',
       fix: 'Replace with "{entry}"',
@@ -658,16 +620,121 @@ export const DIAGNOSTIC_CODES = {
   },
   'request-columns-unknown': {
     severity: 'info',
-    summary: "The API reference this library was built from does not list the endpoint's `select` / `order_by` columns: they are not checked, and the cost is a lower bound.",
     messages: {
       default: 'The API reference this library was built from does not list the select and order_by columns of {endpoint}: they are not checked, and {columns} not among its where columns, so counted at 1 unit, the least a column costs: the total is a lower bound.',
       none: 'The API reference this library was built from does not list the select and order_by columns of {endpoint}: they are not checked; each is counted at the units of the where column of its name.',
     },
   },
-} as const satisfies Record<string, CodeInfo>;
-
+} as const satisfies CodeTable;
+/**
+ * One line per code: what it means, for docs and tools (`DIAGNOSTIC_CODES[code].summary`).
+ * Apart from the tables, so that a bundle that reports a code does not carry the
+ * documentation of every code (issue 11, size): the type makes a missing one an error.
+ */
+const CODE_SUMMARIES: { readonly [C in DiagnosticCode]: string } = {
+  'unexpected-token': 'The parser expected something else at this point.',
+  'unexpected-end': 'The filter ends where more was expected.',
+  'unknown-character': 'A character that no token of the language starts with.',
+  'unterminated-string': 'A quoted string has no closing quote.',
+  'unterminated-regex': 'A /regex/ literal has no closing slash.',
+  'invalid-escape': 'A backslash escape in a string that the language does not define.',
+  'invalid-date': 'A date or datetime literal that is not a real calendar date or time.',
+  'invalid-number': 'A number that cannot be represented exactly.',
+  'empty-filter': 'The input holds no filter.',
+  'unknown-column': 'The column is not in the catalogue of this endpoint.',
+  'unknown-modifier': 'The modifier is not one the API documents.',
+  'modifier-not-allowed': 'Modifiers apply to string columns only.',
+  'operator-not-allowed': "The operator is not allowed for the column's type.",
+  'value-type-mismatch': "The value's type does not fit the column.",
+  'unknown-enum-value': 'The value is not one of the enum values of the column.',
+  'bare-word-value': 'Only enum values may be written without quotes.',
+  'null-value': '`null` is not a value: test for it with `is null`.',
+  'null-test-never-true': 'On a column that is never null, `is null` is always false and `is not null` always true.',
+  'array-needs-quantifier': 'Array columns are tested through any(…) or all(…).',
+  'quantifier-needs-array': 'any(…) and all(…) apply to array columns only.',
+  'invalid-regex': 'The pattern is not valid RE2 syntax.',
+  'unsupported-regex-feature': 'The pattern uses a feature RE2 does not have (backreferences, lookaround).',
+  'wildcard-pattern-only': "This endpoint's regex accepts only `*` wildcards.",
+  'regex-too-large': 'The pattern compiles to a program larger than the documented limit that bounds evaluation time.',
+  'regex-engine-missing': 'A predicate needs the RE2 engine for this pattern (it cannot run as a JavaScript RegExp) and none is registered: import `ahrefs-where/re2`.',
+  'unchecked-column-type': 'The catalogue does not know this value type, so it is not checked.',
+  'filter-only-column': 'The column can be filtered on by the API but is never returned in rows, so it cannot be evaluated locally.',
+  'list-too-short': '`in (…)` needs at least two values.',
+  'never-matches': 'A condition that no row makes true: false for every value of its column, and unknown (or false) where it is null.',
+  'always-true-where-known': 'A condition true for every value of its column; where the column is null it is not true, so it is no tautology.',
+  'redundant-condition': 'An operand that repeats another of the same `and` / `or`, or a value listed twice in `in (…)`: removing it keeps the same rows.',
+  'subsumed-condition': 'An operand implied (in an `and`) or covered (in an `or`) by the others on its column: removing it keeps the same rows.',
+  'analysis-limited': 'Operands on one column too many to compare (past the analysis\'s safety bound): not judged together, and simplify leaves them.',
+  'input-too-long': 'The input is longer than the configured limit.',
+  'text-over-limit': 'The text decompile prints is longer than compile reads (maxLength).',
+  'nesting-too-deep': 'The filter is nested deeper than the configured limit.',
+  'list-too-long': 'A list has more items than the configured limit.',
+  'invalid-row': 'A row is not a JSON object.',
+  'invalid-option': 'An option has a value it does not accept (the message names the option and what it accepts).',
+  'unknown-catalogue': 'The catalogue option names no built-in endpoint.',
+  'invalid-ast': 'A filter tree built in code does not have the shape of the AST.',
+  'too-many-nodes': 'A filter tree built in code, or a `where` object, has more nodes than the configured limit (shared nodes count each time they are reached).',
+  'internal-error': 'A bug: a stage failed unexpectedly; the message carries the error.',
+  'catalogue-not-loaded': 'The catalogue option names a built-in endpoint whose columns are not loaded: import ahrefs-where/catalogues.',
+  'json-syntax': 'The input is not valid JSON.',
+  'json-invalid-node': 'A node of the `where` tree has the wrong shape.',
+  'json-unknown-key': 'An object of the `where` tree has a key the grammar does not allow.',
+  'json-ambiguous-node': 'An object holds two alternatives at once (for example `and` and `or`).',
+  'json-empty-list': '`and` / `or` need at least one operand.',
+  'json-unknown-operator': 'The operator is not one of the 13 the API accepts.',
+  'json-invalid-condition': 'A condition is not `[op, value]`, `"empty"` or `"is_null"`.',
+  'json-missing-quantifier': '`list_is` needs `any` or `all` around its condition.',
+  'json-boolean-as-number': '`1` / `0` for a boolean column was read as `true` / `false`.',
+  'json-single-operand': 'An `and` / `or` with one operand means its operand; the text drops the wrapper.',
+  'json-field-alias': 'The `field` is an alias of the query language (`DR`); `where` JSON names columns by their API names.',
+  'json-duplicate-key': 'An object of JSON text (`where` JSON, a catalogue) has the same key twice (JSON parsers would keep only the last).',
+  'catalogue-invalid': 'The catalogue JSON has the wrong shape.',
+  'catalogue-unknown-type': 'A column type the catalogue model does not know.',
+  'catalogue-duplicate-name': 'Two columns or aliases share one name.',
+  'invalid-argument': 'A language-service function got text that is not a string; it was read as empty text.',
+  'sql-unloadable-value': 'A row value cannot be stored in the table as the predicate reads it (U+0000 in PostgreSQL text, a value of another type than its column); the row is skipped.',
+  'sql-filter-only-column': 'The column can be filtered on by the API but is never returned in rows, so no table holds it and SQL cannot test it.',
+  'sql-untyped-column': 'A field inside an object column, or an element of an untyped array: the table keeps it as JSON, which toSql does not test.',
+  'sql-regex-unsupported': "PostgreSQL's regular expressions cannot express this RE2 pattern with the same meaning.",
+  'sql-case-divergence': "A case-dependent test's value holds a character whose case mapping (Unicode 16) the dialect's tables lack, so rows may differ from the predicate.",
+  'sql-regex-unicode-divergence': "DuckDB, ClickHouse: the regex reads the engine's RE2 Unicode tables (\\pL, \\p{…}, (?i) on non-ASCII), older than the predicate's, so rows holding newer characters may differ.",
+  'unknown-select-column': 'A `select` column that the endpoint does not return (its response schema does not list it).',
+  'unknown-order-by-column': 'An `order_by` column that the endpoint cannot order by.',
+  'invalid-order-direction': 'An `order_by` entry is not `column`, `column:asc` or `column:desc`.',
+  'request-columns-unknown': "The API reference this library was built from does not list the endpoint's `select` / `order_by` columns: they are not checked, and the cost is a lower bound.",
+};
 /** A stable diagnostic code; see `docs/diagnostics.md`. */
-export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+export type DiagnosticCode =
+  | keyof typeof FILTER_CODES
+  | keyof typeof JSON_INPUT_CODES
+  | keyof typeof CATALOGUE_CODES
+  | keyof typeof EDITOR_CODES
+  | keyof typeof SQL_CODES
+  | keyof typeof REQUEST_CODES;
+
+/** Every code's entry. */
+type AllCodes = typeof FILTER_CODES & typeof JSON_INPUT_CODES & typeof CATALOGUE_CODES & typeof EDITOR_CODES & typeof SQL_CODES & typeof REQUEST_CODES;
+
+/**
+ * Joins the tables, adding each code's summary to its entry. The tables
+ * come by name: in the minified dist that call is still recognisable
+ * (`f({FILTER_CODES:…`), so the build can put back its pure mark
+ * (scripts/json-as-parse.ts, keepDataPure) and an app that does not read
+ * `DIAGNOSTIC_CODES` bundles no table it does not report from.
+ */
+function joinCodeTables(tables: Readonly<Record<string, CodeTable>>): { readonly [C in DiagnosticCode]: AllCodes[C] & { readonly summary: string } } {
+  const all: Record<string, CodeInfo & { summary: string }> = {};
+  for (const table of Object.values(tables)) {
+    for (const [code, info] of Object.entries(table)) all[code] = { ...info, summary: CODE_SUMMARIES[code as DiagnosticCode] };
+  }
+  return all as never;
+}
+
+/**
+ * Every diagnostic code the library can report, with its severity, a
+ * one-line `summary` and its message templates.
+ */
+export const DIAGNOSTIC_CODES = /* @__PURE__ */ joinCodeTables({ FILTER_CODES, JSON_INPUT_CODES, CATALOGUE_CODES, EDITOR_CODES, SQL_CODES, REQUEST_CODES });
 
 /** The severity a code is reported with. */
 export function severityOf(code: DiagnosticCode): Severity {

@@ -1,5 +1,5 @@
 import type { SourceRange } from '../ast/nodes.js';
-import { severityOf, type DiagnosticCode, type Severity } from './codes.js';
+import { FILTER_CODES, type DiagnosticCode, type Severity } from './codes.js';
 
 /** A replacement a person (or an editor's quick fix) can apply. */
 export interface Suggestion {
@@ -30,14 +30,28 @@ export interface Location {
   readonly path?: string | undefined;
 }
 
-/** Builds a diagnostic whose severity comes from the code table. */
+/** Builds a diagnostic of one of the filter's codes (`FILTER_CODES`), with the severity of its entry. */
 export function diagnostic(
-  code: DiagnosticCode,
+  code: keyof typeof FILTER_CODES,
   message: string,
   location: Location = {},
   suggestions?: readonly Suggestion[],
 ): Diagnostic {
-  const d: { -readonly [K in keyof Diagnostic]: Diagnostic[K] } = { code, severity: severityOf(code), message };
+  return diagnosticWith(code, FILTER_CODES[code].severity, message, location, suggestions);
+}
+
+/**
+ * Builds a diagnostic with the severity its code's table gives (the callers
+ * look it up: ./messages.ts for each table, the SQL emitter for its own).
+ */
+export function diagnosticWith(
+  code: DiagnosticCode,
+  severity: Severity,
+  message: string,
+  location: Location = {},
+  suggestions?: readonly Suggestion[],
+): Diagnostic {
+  const d: { -readonly [K in keyof Diagnostic]: Diagnostic[K] } = { code, severity, message };
   if (location.range) d.range = location.range;
   if (location.path !== undefined) d.path = location.path;
   if (suggestions && suggestions.length > 0) d.suggestions = suggestions;

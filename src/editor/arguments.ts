@@ -16,7 +16,7 @@
  */
 import { errorText } from '../api/index.js';
 import { catalogueOption, loadBuiltInCatalogues, type Catalogue } from '../catalogue/index.js';
-import { report, type Diagnostic } from '../diagnostics/index.js';
+import { report, reportEditor, type Diagnostic } from '../diagnostics/index.js';
 import { describeValue } from '../vocabulary/index.js';
 import type { EditorDiagnostic } from './types.js';
 
@@ -28,7 +28,7 @@ export function atStart(d: Diagnostic): EditorDiagnostic {
 /** The text argument: itself when it is a string, else empty text and the diagnostic saying so. */
 export function textArgument(text: unknown, fn: string): { readonly text: string; readonly problem?: Diagnostic } {
   if (typeof text === 'string') return { text };
-  return { text: '', problem: report('invalid-argument', 'text', { fn, found: describeValue(text, 'type') }) };
+  return { text: '', problem: reportEditor('invalid-argument', 'text', { fn, found: describeValue(text, 'type') }) };
 }
 
 /** The offset argument: a whole number (fractions rounded down), or undefined when there is no position. */

@@ -55,4 +55,23 @@ describe('JSON data bundled as JSON.parse', () => {
       plugins: [{ name: 'chunk', setup(b) { b.onResolve({ filter: /^chunk$/ }, () => ({ path: 'chunk', namespace: 'c' })); b.onLoad({ filter: /.*/, namespace: 'c' }, () => ({ contents: marked, loader: 'js' })); } }] });
     expect(app.outputFiles[0]!.text).not.toContain('"a"');
   });
+  it('marks the join of the diagnostic code tables pure again, and nothing else that is called with an object', async () => {
+    const source = `const FILTER_CODES = { a: { severity: 'error', messages: { m: 'filter words' } } };
+      const JSON_INPUT_CODES = { b: { severity: 'error', messages: { m: 'decompile words' } } };
+      function joinCodeTables(tables) { const all = {}; for (const t of Object.values(tables)) Object.assign(all, t); return all; }
+      function other(x) { return x; }
+      export const DIAGNOSTIC_CODES = /* @__PURE__ */ joinCodeTables({ FILTER_CODES, JSON_INPUT_CODES });
+      export const kept = other({ FILTER: 1 });
+      export const report = () => FILTER_CODES.a.messages.m;`;
+    const minified = (await build({ stdin: { contents: source, loader: 'js' }, minify: true, format: 'esm', write: false })).outputFiles[0]!.text;
+    expect(minified).not.toContain('__PURE__');
+    const marked = keepDataPure.renderChunk(minified)!.code;
+    expect(marked.match(/\/\* @__PURE__ \*\/ [\w$]+\(\{FILTER_CODES:/g)).toHaveLength(1);
+    expect(marked.match(/__PURE__/g)).toHaveLength(1);
+    // An app that reports from the filter's table only bundles none of the other table's words.
+    const app = await build({ stdin: { contents: `import { report } from 'chunk';\nconsole.log(report());`, loader: 'js', resolveDir: '.' }, bundle: true, format: 'esm', write: false, minify: true,
+      plugins: [{ name: 'chunk', setup(b) { b.onResolve({ filter: /^chunk$/ }, () => ({ path: 'chunk', namespace: 'c' })); b.onLoad({ filter: /.*/, namespace: 'c' }, () => ({ contents: marked, loader: 'js' })); } }] });
+    expect(app.outputFiles[0]!.text).toContain('filter words');
+    expect(app.outputFiles[0]!.text).not.toContain('decompile words');
+  });
 });

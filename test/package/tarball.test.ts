@@ -158,6 +158,21 @@ describe.runIf(TARBALL)('the packed package', () => {
     expect(without.length).toBeLessThan(withData.length - 100_000);
   });
 
+  it('leaves the words of codes compile cannot report out of a bundle of compile, and keeps them for DIAGNOSTIC_CODES', async () => {
+    const { build } = await import('esbuild');
+    const bundle = async (contents: string) =>
+      (await build({ stdin: { contents, resolveDir: BASE, loader: 'js' }, bundle: true, format: 'esm', platform: 'browser', write: false, minify: true, logLevel: 'error' })).outputFiles[0]!.text;
+    const compileOnly = await bundle("import { compile } from 'ahrefs-where'; console.log(compile('traffic >').diagnostics[0].message);");
+    const withCodes = await bundle("import { DIAGNOSTIC_CODES } from 'ahrefs-where'; console.log(Object.keys(DIAGNOSTIC_CODES).length);");
+    // A decompile (JSON input) template, an SQL summary and the filter's own summary of unexpected-token.
+    const elsewhere = ['must be an array of {what}s', 'SQL cannot test it', 'The parser expected something else at this point.'];
+    for (const words of elsewhere) {
+      expect(compileOnly, words).not.toContain(words);
+      expect(withCodes, words).toContain(words);
+    }
+    expect(compileOnly).toContain('Expected `and`, `or` or the end of the filter');
+  });
+
   it('runs the CLI from the tarball', () => {
     const out = execFileSync(process.execPath, [join(PKG, 'dist/cli.js'), 'compile', 'domain_rating_source >= 50'], { encoding: 'utf8' });
     expect(out.trim()).toBe('{"field":"domain_rating_source","is":["gte",50]}');

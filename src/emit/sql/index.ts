@@ -20,8 +20,8 @@
 import type { ElementTest, FieldRef, Filter, ListNode, RowTest, SourceRange } from '../../ast/nodes.js';
 import { foldTree, type TreeFold } from '../../ast/tree.js';
 import type { RegexDialect, ResolvedField } from '../../catalogue/types.js';
-import type { DiagnosticCode } from '../../diagnostics/codes.js';
-import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { SQL_CODES } from '../../diagnostics/codes.js';
+import { diagnosticWith, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { SqlDialect } from './ddl.js';
 import { SPELLINGS, type ParamStyle, type Spelling } from './dialects.js';
 import { upperCase } from './case.js';
@@ -73,7 +73,7 @@ class Emitter implements LeafContext {
     this.regexDialect = ctx.regexDialect;
   }
 
-  readonly report = (code: DiagnosticCode, message: string, nodes: readonly (object | undefined)[]): void => {
+  readonly report = (code: keyof typeof SQL_CODES, message: string, nodes: readonly (object | undefined)[]): void => {
     let location: { range?: SourceRange; path?: string } = {};
     for (const node of nodes) {
       if (!node) continue;
@@ -84,7 +84,7 @@ class Emitter implements LeafContext {
         break;
       }
     }
-    this.diagnostics.push(diagnostic(code, message, location));
+    this.diagnostics.push(diagnosticWith(code, SQL_CODES[code].severity, message, location));
   };
 
   private column(leaf: RowTest): { field: ResolvedField; sql: string } | undefined {

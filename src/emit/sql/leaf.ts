@@ -10,7 +10,7 @@
  */
 import type { CompareOp, Literal, Test } from '../../ast/nodes.js';
 import type { RegexDialect, ValueType } from '../../catalogue/types.js';
-import type { DiagnosticCode } from '../../diagnostics/codes.js';
+import type { SQL_CODES } from '../../diagnostics/codes.js';
 import { lower } from '../../semantics/strings.js';
 import { domainOf, lowerLiteral } from '../predicate-core.js';
 import { caseDivergence, lowerFolded } from './case.js';
@@ -26,7 +26,7 @@ export interface LeafContext {
   readonly params: ParamList;
   readonly regexDialect: RegexDialect;
   /** Reports a diagnostic at the most precise of `nodes` (range for text, JSON path for `where` JSON). */
-  readonly report: (code: DiagnosticCode, message: string, nodes: readonly (object | undefined)[]) => void;
+  readonly report: (code: keyof typeof SQL_CODES, message: string, nodes: readonly (object | undefined)[]) => void;
 }
 
 /** The operand a test reads: a column (or element) expression, and what it holds. */

@@ -14,7 +14,7 @@
  */
 import type { Catalogue } from '../../catalogue/types.js';
 import { pointerSegment, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { report } from '../../diagnostics/messages.js';
+import { report, reportSql } from '../../diagnostics/messages.js';
 import { describeValue } from '../../vocabulary/index.js';
 import { parseInstant } from '../../vocabulary/dates.js';
 import { tableLayout, type TableColumn, type TableOptions } from './ddl.js';
@@ -139,11 +139,11 @@ export function postgresInsertBatches(
       const own = Object.prototype.hasOwnProperty.call(row, c.column.name) ? (row as Record<string, unknown>)[c.column.name] : undefined;
       const p = toParam(c, own);
       if (p instanceof Unloadable) {
-        diagnostics.push(report('sql-unloadable-value', 'value', { index, column: c.column.name, reason: p.reason }, { path: `/rows/${index}/${pointerSegment(c.column.name)}` }));
+        diagnostics.push(reportSql('sql-unloadable-value', 'value', { index, column: c.column.name, reason: p.reason }, { path: `/rows/${index}/${pointerSegment(c.column.name)}` }));
         return;
       }
       if (p === null && !c.nullable) {
-        diagnostics.push(report('sql-unloadable-value', 'missing', { index, column: c.column.name }, { path: `/rows/${index}/${pointerSegment(c.column.name)}` }));
+        diagnostics.push(reportSql('sql-unloadable-value', 'missing', { index, column: c.column.name }, { path: `/rows/${index}/${pointerSegment(c.column.name)}` }));
         return;
       }
       values.push(p);
