@@ -1,5 +1,6 @@
 import { chevrotainNativeLodash } from './scripts/chevrotain-native-lodash.js';
 import { chevrotainParserOnly } from './scripts/chevrotain-parser-only.js';
+import { chevrotainProduction } from './scripts/chevrotain-production.js';
 import { jsonAsParse, keepDataPure } from './scripts/json-as-parse.js';
 import { defineConfig, type Options } from 'tsup';
 
@@ -36,7 +37,7 @@ export const CLI_BUNDLED = [...BUNDLED, 'vscode-languageserver', 'vscode-languag
 // output is deterministic, so a trace from a release maps the same way.
 const common: Options = {
   minify: true,
-  esbuildPlugins: [jsonAsParse, chevrotainNativeLodash, chevrotainParserOnly],
+  esbuildPlugins: [jsonAsParse, chevrotainNativeLodash, chevrotainParserOnly, chevrotainProduction],
   plugins: [keepDataPure],
   sourcemap: process.env['SOURCEMAP'] === '1',
   treeshake: true,

@@ -10,8 +10,8 @@
  *
  * From src/ the bundle is built with the library build's plugins
  * (scripts/chevrotain-parser-only.ts, scripts/chevrotain-native-lodash.ts,
- * scripts/json-as-parse.ts), so both modes measure the code the package
- * ships.
+ * scripts/chevrotain-production.ts, scripts/json-as-parse.ts), so both
+ * modes measure the code the package ships.
  *
  * Budgets: `{ compile }` ≤ 60 KB and `{ compile, predicate }` ≤ 75 KB min+gzip.
  */
@@ -21,6 +21,7 @@ import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
 import { chevrotainNativeLodash } from '../scripts/chevrotain-native-lodash.js';
 import { chevrotainParserOnly } from '../scripts/chevrotain-parser-only.js';
+import { chevrotainProduction } from '../scripts/chevrotain-production.js';
 import { jsonAsParse } from '../scripts/json-as-parse.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
       metafile: true,
       logLevel: 'error',
       // From src/, the plugins of the library's build (tsup.config.ts), so that the bundle is the code the package ships.
-      plugins: fromDist ? [] : [jsonAsParse, chevrotainNativeLodash, chevrotainParserOnly],
+      plugins: fromDist ? [] : [jsonAsParse, chevrotainNativeLodash, chevrotainParserOnly, chevrotainProduction],
     });
     const out = result.outputFiles[0]!.contents;
     const gzip = gzipSync(out, { level: 9 }).length;
