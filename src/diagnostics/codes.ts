@@ -1,4 +1,4 @@
-/**
+/*
  * Every diagnostic code the library can report, in one file: its severity,
  * the words of its messages and a one-line summary.
  *
@@ -13,6 +13,7 @@
  * {@link DIAGNOSTIC_CODES} joins them, with the summaries, for tools and docs.
  */
 
+/** How much a diagnostic matters: only an `error` stops compilation; warnings and infos are advice. */
 export type Severity = 'error' | 'warning' | 'info';
 
 /** A code's entry in its table. */
@@ -626,12 +627,15 @@ export const REQUEST_CODES = {
     },
   },
 } as const satisfies CodeTable;
+/** Every code's entry. */
+type AllCodes = typeof FILTER_CODES & typeof JSON_INPUT_CODES & typeof CATALOGUE_CODES & typeof EDITOR_CODES & typeof SQL_CODES & typeof REQUEST_CODES;
+
 /**
  * One line per code: what it means, for docs and tools (`DIAGNOSTIC_CODES[code].summary`).
  * Apart from the tables, so that a bundle that reports a code does not carry the
  * documentation of every code (issue 11, size): the type makes a missing one an error.
  */
-const CODE_SUMMARIES: { readonly [C in DiagnosticCode]: string } = {
+const CODE_SUMMARIES = {
   'unexpected-token': 'The parser expected something else at this point.',
   'unexpected-end': 'The filter ends where more was expected.',
   'unknown-character': 'A character that no token of the language starts with.',
@@ -702,18 +706,7 @@ const CODE_SUMMARIES: { readonly [C in DiagnosticCode]: string } = {
   'unknown-order-by-column': 'An `order_by` column that the endpoint cannot order by.',
   'invalid-order-direction': 'An `order_by` entry is not `column`, `column:asc` or `column:desc`.',
   'request-columns-unknown': "The API reference this library was built from does not list the endpoint's `select` / `order_by` columns: they are not checked, and the cost is a lower bound.",
-};
-/** A stable diagnostic code; see `docs/diagnostics.md`. */
-export type DiagnosticCode =
-  | keyof typeof FILTER_CODES
-  | keyof typeof JSON_INPUT_CODES
-  | keyof typeof CATALOGUE_CODES
-  | keyof typeof EDITOR_CODES
-  | keyof typeof SQL_CODES
-  | keyof typeof REQUEST_CODES;
-
-/** Every code's entry. */
-type AllCodes = typeof FILTER_CODES & typeof JSON_INPUT_CODES & typeof CATALOGUE_CODES & typeof EDITOR_CODES & typeof SQL_CODES & typeof REQUEST_CODES;
+} as const satisfies { readonly [C in keyof AllCodes]: string };
 
 /**
  * Joins the tables, adding each code's summary to its entry. The tables
@@ -722,10 +715,12 @@ type AllCodes = typeof FILTER_CODES & typeof JSON_INPUT_CODES & typeof CATALOGUE
  * (scripts/json-as-parse.ts, keepDataPure) and an app that does not read
  * `DIAGNOSTIC_CODES` bundles no table it does not report from.
  */
-function joinCodeTables(tables: Readonly<Record<string, CodeTable>>): { readonly [C in DiagnosticCode]: AllCodes[C] & { readonly summary: string } } {
+function joinCodeTables(tables: Readonly<Record<string, CodeTable>>): {
+  readonly [C in keyof AllCodes]: { readonly severity: AllCodes[C]['severity']; readonly summary: (typeof CODE_SUMMARIES)[C]; readonly messages: AllCodes[C]['messages'] };
+} {
   const all: Record<string, CodeInfo & { summary: string }> = {};
   for (const table of Object.values(tables)) {
-    for (const [code, info] of Object.entries(table)) all[code] = { ...info, summary: CODE_SUMMARIES[code as DiagnosticCode] };
+    for (const [code, info] of Object.entries(table)) all[code] = { ...info, summary: CODE_SUMMARIES[code as keyof AllCodes] };
   }
   return all as never;
 }
@@ -735,6 +730,9 @@ function joinCodeTables(tables: Readonly<Record<string, CodeTable>>): { readonly
  * one-line `summary` and its message templates.
  */
 export const DIAGNOSTIC_CODES = /* @__PURE__ */ joinCodeTables({ FILTER_CODES, JSON_INPUT_CODES, CATALOGUE_CODES, EDITOR_CODES, SQL_CODES, REQUEST_CODES });
+
+/** A stable diagnostic code; see `docs/diagnostics.md`. */
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 
 /** The severity a code is reported with. */
 export function severityOf(code: DiagnosticCode): Severity {
