@@ -11,7 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { median } from './measure.js';
+import { median, withSteal } from './measure.js';
 
 const args = process.argv.slice(2);
 const SAMPLES = Number(args[args.indexOf('--samples') + 1]) > 0 ? Number(args[args.indexOf('--samples') + 1]) : 15;
@@ -38,7 +38,9 @@ function sample(): [number, number, number] {
 }
 
 const runs: [number, number, number][] = [];
-for (let i = 0; i < SAMPLES; i++) runs.push(sample());
+const { stealPercent } = await withSteal(() => {
+  for (let i = 0; i < SAMPLES; i++) runs.push(sample());
+});
 const column = (k: number) => median(runs.map((r) => r[k]!));
 const rows: [string, number][] = [
   ['import of dist/index.js', column(0)],
@@ -46,6 +48,6 @@ const rows: [string, number][] = [
   ['**import + first compile**', median(runs.map((r) => r[0] + r[1]))],
   ['second compile() (for scale: warm parser, cold code)', column(2)],
 ];
-console.log(`Node ${process.version}, median of ${SAMPLES} fresh processes, ms\n`);
+console.log(`Node ${process.version}, median of ${SAMPLES} fresh processes, ms${stealPercent === undefined ? '' : `; CPU steal ${stealPercent.toFixed(0)} % during the samples`}\n`);
 console.log('| step | ms |\n| --- | ---: |');
 for (const [name, ms] of rows) console.log(`| ${name} | ${ms.toFixed(1)} |`);

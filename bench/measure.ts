@@ -4,6 +4,7 @@
  * that V8's type feedback for one (an inlined hand-written function) is not
  * shared with, and spoiled by, the others.
  */
+import { readFileSync } from 'node:fs';
 import type { RowTest } from './queries.js';
 
 type Row = Record<string, unknown>;
@@ -102,4 +103,32 @@ export function formatRate(perSecond: number): string {
 export function formatMicros(us: number): string {
   if (us >= 1000) return `${(us / 1000).toPrecision(3)} ms`;
   return `${us.toPrecision(us < 10 ? 2 : 3)} µs`;
+}
+
+/**
+ * The share of CPU time the hypervisor took from this virtual machine
+ * (`steal` in /proc/stat) while `work` ran, in percent, or `undefined` where
+ * there is no /proc/stat. A run with high steal is slow for every program:
+ * the benches print it beside their figures so that a slow day is told from
+ * a slow build.
+ */
+export async function withSteal<T>(work: () => T | Promise<T>): Promise<{ result: T; stealPercent: number | undefined }> {
+  const before = cpuTimes();
+  const result = await work();
+  const after = cpuTimes();
+  if (!before || !after || after.total === before.total) return { result, stealPercent: undefined };
+  return { result, stealPercent: (100 * (after.steal - before.steal)) / (after.total - before.total) };
+}
+
+function cpuTimes(): { total: number; steal: number } | undefined {
+  let text: string;
+  try {
+    text = readFileSync('/proc/stat', 'utf8');
+  } catch {
+    return undefined;
+  }
+  // "cpu  user nice system idle iowait irq softirq steal guest guest_nice": the machine's sum over its cores.
+  const fields = /^cpu\s+([\d ]+)/.exec(text)?.[1]?.trim().split(/\s+/).map(Number);
+  if (!fields || fields.length < 8) return undefined;
+  return { total: fields.slice(0, 8).reduce((a, b) => a + b, 0), steal: fields[7]! };
 }

@@ -173,6 +173,18 @@ describe.runIf(TARBALL)('the packed package', () => {
     expect(compileOnly).toContain('Expected `and`, `or` or the end of the filter');
   });
 
+  it('bundles { compile } within 60 KB and { compile, predicate } within 75 KB min+gzip, as a browser app does (issue 11)', async () => {
+    const { build } = await import('esbuild');
+    const { gzipSync } = await import('node:zlib');
+    const gzipped = async (contents: string) => {
+      const result = await build({ stdin: { contents, resolveDir: BASE, loader: 'js' }, bundle: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, minify: true, logLevel: 'error' });
+      return gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length;
+    };
+    // The budgets of docs/performance.md (bench/size.ts prints the sizes and where the bytes come from).
+    expect(await gzipped("export { compile } from 'ahrefs-where';")).toBeLessThanOrEqual(60 * 1024);
+    expect(await gzipped("export { compile, predicate } from 'ahrefs-where';")).toBeLessThanOrEqual(75 * 1024);
+  });
+
   it('runs the CLI from the tarball', () => {
     const out = execFileSync(process.execPath, [join(PKG, 'dist/cli.js'), 'compile', 'domain_rating_source >= 50'], { encoding: 'utf8' });
     expect(out.trim()).toBe('{"field":"domain_rating_source","is":["gte",50]}');
