@@ -1,6 +1,6 @@
 /**
  * The static analysis through the language server, as an editor sees it: a
- * real child process (`npx tsx src/cli/lsp-main.ts`) over stdio. A verdict
+ * real child process (src/cli/lsp-main.ts, bundled once by test/support/bundle-entry.ts) over stdio. A verdict
  * that joins top-level operands arrives as a warning, and its quick fix as a
  * code action whose edit gives the fixed text.
  */
@@ -8,6 +8,9 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import lsp from 'vscode-languageserver/node.js';
 import type * as L from 'vscode-languageserver/node.js';
+import { bundledEntry } from '../support/bundle-entry.js';
+
+const LSP = bundledEntry('src/cli/lsp-main.ts');
 
 const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = lsp;
 
@@ -35,7 +38,7 @@ function applyEdits(text: string, edits: readonly L.TextEdit[]): string {
 }
 
 beforeAll(async () => {
-  child = spawn('npx', ['tsx', 'src/cli/lsp-main.ts'], { cwd: process.cwd(), stdio: 'pipe' });
+  child = spawn(process.execPath, [LSP], { cwd: process.cwd(), stdio: 'pipe' });
   connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   connection.onNotification('textDocument/publishDiagnostics', (p: L.PublishDiagnosticsParams) => {
     published.push(p);

@@ -1,5 +1,6 @@
 /**
- * The CLI as a process (`node --import tsx src/cli/bin.ts …`): what a shell sees.
+ * The CLI as a process (src/cli/bin.ts bundled once, then `node <bundle> …`
+ * per case: test/support/bundle-entry.ts): what a shell sees.
  * Output into a reader that goes away (`| head`), unreadable files and
  * hostile input: never a stack trace, exit codes as documented (0 ok,
  * 1 invalid input, 2 usage or an input that cannot be read).
@@ -9,6 +10,9 @@ import { closeSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bundledEntry } from '../support/bundle-entry.js';
+
+const CLI = bundledEntry('src/cli/bin.ts');
 
 interface Run {
   code: number | null;
@@ -23,9 +27,9 @@ interface Run {
  */
 function cli(args: string[], stdin: string | { readonly fd: number }, close: 'immediately' | 'after-first-chunk' | 'never' = 'never'): Promise<Run> {
   return new Promise((resolve, reject) => {
-    // Node with tsx's loader, as `npx tsx` runs it, without npx's own start-up; stdin is a pipe, or a descriptor of ours (`< path`).
+    // stdin is a pipe, or a descriptor of ours (`< path`).
     const input = typeof stdin === 'string' ? 'pipe' : stdin.fd;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', ...args], { cwd: process.cwd(), stdio: [input, 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: process.cwd(), stdio: [input, 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     // Piped (stdio 'pipe'), so both exist.

@@ -1,11 +1,14 @@
 /**
  * Drives the language server as an editor would: a real child process
- * (`npx tsx src/cli/lsp-main.ts`) spoken to over stdio with JSON-RPC.
+ * (src/cli/lsp-main.ts, bundled once by test/support/bundle-entry.ts) spoken to over stdio with JSON-RPC.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import lsp from 'vscode-languageserver/node.js';
 import type * as L from 'vscode-languageserver/node.js';
+import { bundledEntry } from '../support/bundle-entry.js';
+
+const LSP = bundledEntry('src/cli/lsp-main.ts');
 
 const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = lsp;
 
@@ -32,7 +35,7 @@ function diagnosticsFor(uri: string, version: number): Promise<L.PublishDiagnost
 const URI = 'file:///tmp/query.where';
 
 beforeAll(async () => {
-  child = spawn('npx', ['tsx', 'src/cli/lsp-main.ts'], { cwd: process.cwd(), stdio: 'pipe' });
+  child = spawn(process.execPath, [LSP], { cwd: process.cwd(), stdio: 'pipe' });
   connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   connection.onNotification('textDocument/publishDiagnostics', (p: L.PublishDiagnosticsParams) => {
     published.push(p);
@@ -264,7 +267,7 @@ describe('language server: the endpoint directive', () => {
 
 describe('language server with an unknown catalogue in its settings', () => {
   it('shows it with window/showMessage and reports it on every document, checking against no other catalogue', async () => {
-    const server = spawn('npx', ['tsx', 'src/cli/lsp-main.ts'], { cwd: process.cwd(), stdio: 'pipe' });
+    const server = spawn(process.execPath, [LSP], { cwd: process.cwd(), stdio: 'pipe' });
     const c = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
     const shown: L.ShowMessageParams[] = [];
     const diagnostics = new Promise<L.PublishDiagnosticsParams>((resolve) => c.onNotification('textDocument/publishDiagnostics', resolve));
@@ -322,7 +325,7 @@ describe('language server on hostile byte streams', () => {
   }
 
   beforeAll(() => {
-    raw = spawn('npx', ['tsx', 'src/cli/lsp-main.ts'], { cwd: process.cwd(), stdio: 'pipe' });
+    raw = spawn(process.execPath, [LSP], { cwd: process.cwd(), stdio: 'pipe' });
     new StreamMessageReader(raw.stdout).listen((m) => {
       const r = m as L.ResponseMessage;
       if (!('id' in r)) return;
@@ -408,7 +411,7 @@ describe('language server on hostile byte streams', () => {
 
 describe('language server without a client', () => {
   it('exits 1 when its input ends without shutdown, after any bytes', async () => {
-    const child = spawn('npx', ['tsx', 'src/cli/lsp-main.ts'], { cwd: process.cwd(), stdio: 'pipe' });
+    const child = spawn(process.execPath, [LSP], { cwd: process.cwd(), stdio: 'pipe' });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.stdin.end(Buffer.from('Content-Length: 12\r\n\r\n{"half":'));
     expect(await exited).toBe(1);
