@@ -1,72 +1,25 @@
 /**
  * The static analysis through the language server, as an editor sees it: a
- * real child process (src/cli/lsp-main.ts, bundled once by test/support/bundle-entry.ts) over stdio. A verdict
+ * real child process (test/support/lsp-session.ts) over stdio. A verdict
  * that joins top-level operands arrives as a warning, and its quick fix as a
  * code action whose edit gives the fixed text.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import lsp from 'vscode-languageserver/node.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type * as L from 'vscode-languageserver/node.js';
-import { bundledEntry } from '../support/bundle-entry.js';
+import { lspSession } from '../support/lsp-session.js';
 
-const LSP = bundledEntry('src/cli/lsp-main.ts');
-
-const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = lsp;
-
-let child: ChildProcessWithoutNullStreams;
+const session = lspSession({ catalogue: 'site-explorer/all-backlinks' });
+const { diagnosticsFor } = session;
 let connection: L.MessageConnection;
-const published: L.PublishDiagnosticsParams[] = [];
-const waiters: Array<(p: L.PublishDiagnosticsParams) => boolean> = [];
-
-function diagnosticsFor(uri: string, version: number): Promise<L.PublishDiagnosticsParams> {
-  const seen = published.find((p) => p.uri === uri && p.version === version);
-  if (seen) return Promise.resolve(seen);
-  return new Promise((resolve) => {
-    waiters.push((p) => {
-      if (p.uri !== uri || p.version !== version) return false;
-      resolve(p);
-      return true;
-    });
-  });
-}
+beforeAll(() => {
+  connection = session.connection;
+});
 
 /** Applies LSP text edits to a one-line text. */
 function applyEdits(text: string, edits: readonly L.TextEdit[]): string {
   return [...edits].sort((a, b) => b.range.start.character - a.range.start.character)
     .reduce((t, e) => t.slice(0, e.range.start.character) + e.newText + t.slice(e.range.end.character), text);
 }
-
-beforeAll(async () => {
-  child = spawn(process.execPath, [LSP], { cwd: process.cwd(), stdio: 'pipe' });
-  connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  connection.onNotification('textDocument/publishDiagnostics', (p: L.PublishDiagnosticsParams) => {
-    published.push(p);
-    for (let i = waiters.length - 1; i >= 0; i--) if (waiters[i]!(p)) waiters.splice(i, 1);
-  });
-  connection.listen();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { catalogue: 'site-explorer/all-backlinks' } });
-  await connection.sendNotification('initialized', {});
-}, 60_000);
-
-afterAll(async () => {
-  if (connection) {
-    await connection.sendRequest('shutdown');
-    await connection.sendNotification('exit');
-    connection.dispose();
-  }
-  await new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    const timer = setTimeout(() => {
-      child.kill();
-      resolve();
-    }, 5000);
-    child.on('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-});
 
 describe('language server: static analysis across top-level operands', () => {
   it.each([

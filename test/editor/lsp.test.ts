@@ -1,54 +1,25 @@
 /**
  * Drives the language server as an editor would: a real child process
- * (src/cli/lsp-main.ts, bundled once by test/support/bundle-entry.ts) spoken to over stdio with JSON-RPC.
+ * (test/support/lsp-session.ts) spoken to over stdio with JSON-RPC.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import lsp from 'vscode-languageserver/node.js';
 import type * as L from 'vscode-languageserver/node.js';
-import { bundledEntry } from '../support/bundle-entry.js';
-
-const LSP = bundledEntry('src/cli/lsp-main.ts');
+import { LSP_ENTRY as LSP, lspSession } from '../support/lsp-session.js';
 
 const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = lsp;
 
-let child: ChildProcessWithoutNullStreams;
+const session = lspSession({ catalogue: 'site-explorer/all-backlinks' });
+const { diagnosticsFor, messages } = session;
 let connection: L.MessageConnection;
 let legend: L.SemanticTokensLegend;
-const published: L.PublishDiagnosticsParams[] = [];
-const messages: L.ShowMessageParams[] = [];
-const waiters: Array<(p: L.PublishDiagnosticsParams) => boolean> = [];
-
-/** Resolves with the next publishDiagnostics for `uri` at `version`. */
-function diagnosticsFor(uri: string, version: number): Promise<L.PublishDiagnosticsParams> {
-  const seen = published.find((p) => p.uri === uri && p.version === version);
-  if (seen) return Promise.resolve(seen);
-  return new Promise((resolve) => {
-    waiters.push((p) => {
-      if (p.uri !== uri || p.version !== version) return false;
-      resolve(p);
-      return true;
-    });
-  });
-}
 
 const URI = 'file:///tmp/query.where';
 
-beforeAll(async () => {
-  child = spawn(process.execPath, [LSP], { cwd: process.cwd(), stdio: 'pipe' });
-  connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  connection.onNotification('textDocument/publishDiagnostics', (p: L.PublishDiagnosticsParams) => {
-    published.push(p);
-    for (let i = waiters.length - 1; i >= 0; i--) if (waiters[i]!(p)) waiters.splice(i, 1);
-  });
-  connection.onNotification('window/showMessage', (p: L.ShowMessageParams) => void messages.push(p));
-  connection.listen();
-  const init = (await connection.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: null,
-    capabilities: {},
-    initializationOptions: { catalogue: 'site-explorer/all-backlinks' },
-  })) as L.InitializeResult;
+beforeAll(() => {
+  connection = session.connection;
+  const init = session.init;
   expect(init.capabilities.completionProvider).toBeDefined();
   expect(init.capabilities.hoverProvider).toBe(true);
   expect(init.capabilities.documentFormattingProvider).toBe(true);
@@ -56,8 +27,7 @@ beforeAll(async () => {
   const tokens = init.capabilities.semanticTokensProvider!;
   expect(tokens).toMatchObject({ full: true, range: true });
   legend = tokens.legend;
-  await connection.sendNotification('initialized', {});
-}, 60_000);
+});
 
 /** Decodes LSP's relative token encoding into absolute `[line, character, length, type, ...modifiers]`. */
 function decodeTokens(data: readonly number[]): (string | number)[][] {
@@ -83,25 +53,6 @@ async function messageContaining(part: string): Promise<L.ShowMessageParams> {
   }
   throw new Error(`no showMessage containing ${part}; got ${JSON.stringify(messages)}`);
 }
-
-afterAll(async () => {
-  if (connection) {
-    await connection.sendRequest('shutdown');
-    await connection.sendNotification('exit');
-    connection.dispose();
-  }
-  await new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    const timer = setTimeout(() => {
-      child.kill();
-      resolve();
-    }, 5000);
-    child.on('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-});
 
 describe('language server over stdio', () => {
   it('publishes diagnostics on open and on change, with ranges in line/character', async () => {

@@ -1,0 +1,99 @@
+/**
+ * The language server as a child process (`ahrefs-where lsp`'s entry,
+ * bundled once by ./bundle-entry.ts), spoken to over stdio with JSON-RPC, for
+ * the tests of a file: started and initialized before them, shut down after.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { afterAll, beforeAll } from 'vitest';
+import lsp from 'vscode-languageserver/node.js';
+import type * as L from 'vscode-languageserver/node.js';
+import { bundledEntry } from './bundle-entry.js';
+
+const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = lsp;
+
+/** The server's entry, for tests that start more servers of their own. */
+export const LSP_ENTRY = bundledEntry('src/cli/lsp-main.ts');
+
+/** A started, initialized server and what it sent. */
+export interface LspSession {
+  readonly child: ChildProcessWithoutNullStreams;
+  readonly connection: L.MessageConnection;
+  /** The answer to `initialize`. */
+  readonly init: L.InitializeResult;
+  /** Every `window/showMessage` so far. */
+  readonly messages: readonly L.ShowMessageParams[];
+  /** Resolves with the publishDiagnostics for `uri` at `version` (at once if it came already). */
+  diagnosticsFor(uri: string, version: number): Promise<L.PublishDiagnosticsParams>;
+}
+
+/** Starts one server for the file's tests, initialized with `initializationOptions`. */
+export function lspSession(initializationOptions: object): LspSession {
+  let child: ChildProcessWithoutNullStreams | undefined;
+  let connection: L.MessageConnection | undefined;
+  let init: L.InitializeResult | undefined;
+  const published: L.PublishDiagnosticsParams[] = [];
+  const messages: L.ShowMessageParams[] = [];
+  const waiters: Array<(p: L.PublishDiagnosticsParams) => boolean> = [];
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the language server is used before beforeAll started it');
+    return value;
+  };
+
+  beforeAll(async () => {
+    child = spawn(process.execPath, [LSP_ENTRY], { cwd: process.cwd(), stdio: 'pipe' });
+    connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    connection.onNotification('textDocument/publishDiagnostics', (p: L.PublishDiagnosticsParams) => {
+      published.push(p);
+      for (let i = waiters.length - 1; i >= 0; i--) if (waiters[i]!(p)) waiters.splice(i, 1);
+    });
+    connection.onNotification('window/showMessage', (p: L.ShowMessageParams) => void messages.push(p));
+    connection.listen();
+    init = (await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions })) as L.InitializeResult;
+    await connection.sendNotification('initialized', {});
+  }, 60_000);
+
+  afterAll(async () => {
+    if (connection) {
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+      connection.dispose();
+    }
+    const server = child;
+    if (!server) return;
+    await new Promise<void>((resolve) => {
+      if (server.exitCode !== null) return resolve();
+      const timer = setTimeout(() => {
+        server.kill();
+        resolve();
+      }, 5000);
+      server.on('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  });
+
+  return {
+    get child() {
+      return started(child);
+    },
+    get connection() {
+      return started(connection);
+    },
+    get init() {
+      return started(init);
+    },
+    messages,
+    diagnosticsFor(uri, version) {
+      const seen = published.find((p) => p.uri === uri && p.version === version);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve) => {
+        waiters.push((p) => {
+          if (p.uri !== uri || p.version !== version) return false;
+          resolve(p);
+          return true;
+        });
+      });
+    },
+  };
+}
