@@ -81,17 +81,6 @@ const STANDARD_TYPES: Readonly<Record<SqlDialect, Readonly<Record<SqlValueType, 
   clickhouse: { text: 'String', bigint: 'Int64', double: 'Float64', boolean: 'Bool', timestamp: "DateTime64(3, 'UTC')" },
 };
 
-/** SQL's own three-valued tests and constants, which DuckDB and PostgreSQL both spell as the standard does. */
-const STANDARD_TRUTH = {
-  isTrue: (c) => `(${c} IS TRUE)`,
-  isNotFalse: (c) => `(${c} IS NOT FALSE)`,
-  isNotTrue: (c) => `(${c} IS NOT TRUE)`,
-  isFalse: (c) => `(${c} IS FALSE)`,
-  true: 'TRUE',
-  false: 'FALSE',
-  unknown: 'CAST(NULL AS BOOLEAN)',
-} as const satisfies Partial<Spelling>;
-
 /** The SQL type a dialect declares a bound value with. */
 export function typeName(dialect: SqlDialect, type: SqlValueType): string {
   return STANDARD_TYPES[dialect][type];
@@ -119,7 +108,14 @@ const duckdb: Spelling = {
   re2UnicodeTables: true,
   arrayLength: (x) => `len(${x})`,
   exists: (array, test) => `(len(list_filter(${array}, lambda ${ELEMENT}: ${test(ELEMENT)})) > 0)`,
-  ...STANDARD_TRUTH,
+  // The standard tests, spelt out here and in postgres: a shared object spread in would make bundlers keep these tables in every bundle (a spread may run a getter).
+  isTrue: (c) => `(${c} IS TRUE)`,
+  isNotFalse: (c) => `(${c} IS NOT FALSE)`,
+  isNotTrue: (c) => `(${c} IS NOT TRUE)`,
+  isFalse: (c) => `(${c} IS FALSE)`,
+  true: 'TRUE',
+  false: 'FALSE',
+  unknown: 'CAST(NULL AS BOOLEAN)',
   nullSafeIn: true,
   nullableArrays: true,
   textHoldsNul: true,
@@ -157,7 +153,13 @@ const postgres: Spelling = {
   arrayLength: (x) => `cardinality(${x})`,
   // WHERE keeps only TRUE rows, so the subquery's test needs no IS TRUE of its own.
   exists: (array, test) => `EXISTS (SELECT 1 FROM unnest(${array}) AS _e(${ELEMENT}) WHERE ${test(ELEMENT)})`,
-  ...STANDARD_TRUTH,
+  isTrue: (c) => `(${c} IS TRUE)`,
+  isNotFalse: (c) => `(${c} IS NOT FALSE)`,
+  isNotTrue: (c) => `(${c} IS NOT TRUE)`,
+  isFalse: (c) => `(${c} IS FALSE)`,
+  true: 'TRUE',
+  false: 'FALSE',
+  unknown: 'CAST(NULL AS BOOLEAN)',
   nullSafeIn: true,
   nullableArrays: true,
   textHoldsNul: false,
