@@ -9,10 +9,13 @@ import { spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bundledEntry } from '../support/bundle-entry.js';
 
-const CLI = bundledEntry('src/cli/bin.ts');
+let CLI: string;
+beforeAll(async () => {
+  CLI = await bundledEntry('src/cli/bin.ts');
+}, 60_000);
 
 interface Run {
   code: number | null;

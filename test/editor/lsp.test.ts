@@ -6,7 +6,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import lsp from 'vscode-languageserver/node.js';
 import type * as L from 'vscode-languageserver/node.js';
-import { LSP_ENTRY as LSP, lspSession } from '../support/lsp-session.js';
+import { lspSession } from '../support/lsp-session.js';
 
 const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = lsp;
 
@@ -14,11 +14,14 @@ const session = lspSession({ catalogue: 'site-explorer/all-backlinks' });
 const { diagnosticsFor, messages } = session;
 let connection: L.MessageConnection;
 let legend: L.SemanticTokensLegend;
+/** The server's entry, for the tests that start servers of their own. */
+let LSP: string;
 
 const URI = 'file:///tmp/query.where';
 
 beforeAll(() => {
   connection = session.connection;
+  LSP = session.entry;
   const init = session.init;
   expect(init.capabilities.completionProvider).toBeDefined();
   expect(init.capabilities.hoverProvider).toBe(true);

@@ -1,7 +1,9 @@
 /**
  * The language server as a child process (`ahrefs-where lsp`'s entry,
- * bundled once by ./bundle-entry.ts), spoken to over stdio with JSON-RPC, for
- * the tests of a file: started and initialized before them, shut down after.
+ * bundled by ./bundle-entry.ts), spoken to over stdio with JSON-RPC, for the
+ * tests of a file: call {@link lspSession} at the top of the file, which
+ * registers that file's hooks (modules are shared between files, so the
+ * hooks cannot be registered when this module loads).
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { afterAll, beforeAll } from 'vitest';
@@ -11,11 +13,10 @@ import { bundledEntry } from './bundle-entry.js';
 
 const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = lsp;
 
-/** The server's entry, for tests that start more servers of their own. */
-export const LSP_ENTRY = bundledEntry('src/cli/lsp-main.ts');
-
 /** A started, initialized server and what it sent. */
 export interface LspSession {
+  /** The server's bundled entry, for tests that start more servers of their own. */
+  readonly entry: string;
   readonly child: ChildProcessWithoutNullStreams;
   readonly connection: L.MessageConnection;
   /** The answer to `initialize`. */
@@ -28,6 +29,7 @@ export interface LspSession {
 
 /** Starts one server for the file's tests, initialized with `initializationOptions`. */
 export function lspSession(initializationOptions: object): LspSession {
+  let entry: string | undefined;
   let child: ChildProcessWithoutNullStreams | undefined;
   let connection: L.MessageConnection | undefined;
   let init: L.InitializeResult | undefined;
@@ -40,7 +42,8 @@ export function lspSession(initializationOptions: object): LspSession {
   };
 
   beforeAll(async () => {
-    child = spawn(process.execPath, [LSP_ENTRY], { cwd: process.cwd(), stdio: 'pipe' });
+    entry = await bundledEntry('src/cli/lsp-main.ts');
+    child = spawn(process.execPath, [entry], { cwd: process.cwd(), stdio: 'pipe' });
     connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     connection.onNotification('textDocument/publishDiagnostics', (p: L.PublishDiagnosticsParams) => {
       published.push(p);
@@ -74,6 +77,9 @@ export function lspSession(initializationOptions: object): LspSession {
   });
 
   return {
+    get entry() {
+      return started(entry);
+    },
     get child() {
       return started(child);
     },
