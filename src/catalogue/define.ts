@@ -192,23 +192,19 @@ function loadUnguarded(input: unknown): LoadCatalogueResult {
   const columnsData = data['columns'];
   // No prototype: a column named `__proto__` is an own key here, as it is in the definition.
   const columns: Record<string, ColumnSpec> = Object.create(null);
-  const order: string[] = [];
   if (!isRecord(columnsData) || Object.keys(columnsData).length === 0) {
     out.push(reportCatalogue('catalogue-invalid', 'columns', {}, { path: columnsData === undefined ? '' : '/columns' }));
   } else {
     for (const key of Object.keys(columnsData)) {
       const column = validateColumn(key, columnsData[key], `/columns/${pointerSegment(key)}`, out);
-      if (column) {
-        columns[key] = column;
-        order.push(key);
-      }
+      if (column) columns[key] = column;
     }
   }
   const modifiers = validateModifiers(data['modifiers'], out);
   // Aliases are matched case-insensitively and must not take another column's name or alias.
-  const names = new Set(order);
+  const names = new Set(Object.keys(columns));
   const aliasOwner = new Map<string, string>();
-  for (const column of order) {
+  for (const column of names) {
     const aliases = columns[column]!.aliases;
     // Not narrowed to strings, as before: a non-string alias (already reported) throws here and is reported as unreadable.
     for (const alias of Array.isArray(aliases) ? aliases : []) {
